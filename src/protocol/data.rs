@@ -1,0 +1,115 @@
+//! A read-only view of `MessageEvent.data`, so the core can classify and
+//! validate messages without knowing about `JsValue`.
+
+/// What a structured-clone value is, as far as payload shapes care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `undefined` or a missing field.
+    Undefined,
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool,
+    /// Any number, `NaN` included.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// Any other object.
+    Object,
+}
+
+/// The operations the core needs from a message value. The web layer
+/// implements it for `JsValue`; [`Value`] implements it for tests.
+pub trait Data: Clone {
+    /// The kind of this value.
+    fn kind(&self) -> Kind;
+    /// An *own* property of an object (never one inherited from a possibly
+    /// polluted prototype); `None` for non-objects and missing fields.
+    fn field(&self, name: &str) -> Option<Self>;
+    /// The string, if this is one.
+    fn string(&self) -> Option<String>;
+    /// The number, if this is one.
+    fn number(&self) -> Option<f64>;
+    /// The elements, if this is an array.
+    fn items(&self) -> Option<Vec<Self>>;
+}
+
+/// A plain in-memory value: the `Data` of host tests and property tests.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `undefined`.
+    Undefined,
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object, fields in insertion order (a later duplicate wins).
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// An object from `(name, value)` pairs.
+    pub fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+        Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    }
+
+    /// A string value.
+    pub fn str(text: &str) -> Value {
+        Value::String(text.to_owned())
+    }
+}
+
+impl Data for Value {
+    fn kind(&self) -> Kind {
+        match self {
+            Value::Undefined => Kind::Undefined,
+            Value::Null => Kind::Null,
+            Value::Bool(_) => Kind::Bool,
+            Value::Number(_) => Kind::Number,
+            Value::String(_) => Kind::String,
+            Value::Array(_) => Kind::Array,
+            Value::Object(_) => Kind::Object,
+        }
+    }
+
+    fn field(&self, name: &str) -> Option<Value> {
+        match self {
+            Value::Object(fields) => fields
+                .iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .filter(|v| *v != Value::Undefined),
+            _ => None,
+        }
+    }
+
+    fn string(&self) -> Option<String> {
+        match self {
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    fn number(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    fn items(&self) -> Option<Vec<Value>> {
+        match self {
+            Value::Array(items) => Some(items.clone()),
+            _ => None,
+        }
+    }
+}

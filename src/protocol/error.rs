@@ -1,0 +1,51 @@
+//! Errors are values: the core says *why* it refused something, the boundary
+//! turns that into the exact string upstream integrators already match on.
+
+/// Why a link token or Link URL was refused. Kept for logs and tests; callers
+/// only ever see [`LinkError::exit_message`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rejection {
+    /// Nothing was given.
+    Empty,
+    /// The token is not base64 (standard alphabet, padding optional).
+    Base64,
+    /// The decoded bytes are not UTF-8 text.
+    Text,
+    /// Not a URL of the form `scheme://host[:port][/path][?query][#fragment]`,
+    /// or it contains characters that have no business in a Link URL.
+    Syntax,
+    /// The scheme is not `https:` (or `http:` for a loopback host).
+    Scheme,
+    /// `http:` to a host that is not loopback, or a host this SDK cannot
+    /// compare safely with `MessageEvent.origin` (for example a non-loopback
+    /// IPv6 literal).
+    Host,
+    /// The URL carries `user:password@`, a classic way to disguise a host.
+    Userinfo,
+    /// The port is not a number from 0 to 65535.
+    Port,
+}
+
+/// Why `openLink`/`openPopup` did not open anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkError {
+    /// `openLink` got a token it will not load.
+    InvalidToken(Rejection),
+    /// `openPopup` got a URL it will not load.
+    InvalidLink(Rejection),
+    /// Embedded rendering was asked for, but the host page has no iframe with
+    /// the given id.
+    IframeNotFound,
+}
+
+impl LinkError {
+    /// The `onExit` error string, identical to `@front-finance/link` where it
+    /// has one.
+    pub fn exit_message(&self) -> &'static str {
+        match self {
+            LinkError::InvalidToken(_) => "Invalid link token!",
+            LinkError::InvalidLink(_) => "Invalid link!",
+            LinkError::IframeNotFound => "Iframe not found!",
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The sans-IO protocol core: plain Rust, no `web-sys`. It decodes tokens,
+//! applies the URL rule, reads `link_style`, classifies inbound messages and
+//! runs the session state machine, returning [`Action`]s for the web layer
+//! to execute. `cargo test` runs all of it on the host.
+
+mod data;
+mod error;
+mod event_keys;
+mod inbound;
+mod link_style;
+mod link_url;
+mod session;
+mod shape;
+mod token;
+
+#[cfg(test)]
+mod tests;
+
+pub use data::{Data, Kind, Value};
+pub use error::{LinkError, Rejection};
+pub use event_keys::{is_front_event_type_key, FRONT_EVENT_TYPE_KEYS};
+pub use inbound::{Ignored, InboundMessage};
+pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
+pub use link_url::LinkUrl;
+pub use session::{
+    popup_features, Action, Callback, Connected, Event, LinkInput, LinkParams, Opening, Outbound, Session, Theme,
+};
+pub use shape::Shape;
+pub use token::{decode_base64, decode_link_token};

@@ -1,0 +1,262 @@
+//! The session state machine: what to do when a link is opened, a message
+//! arrives, or the user closes. It decides; the web layer executes.
+
+use super::data::Data;
+use super::error::LinkError;
+use super::inbound::{Ignored, InboundMessage};
+use super::link_style::LinkStyle;
+use super::link_url::LinkUrl;
+use super::token::decode_link_token;
+
+/// What `openLink`/`openPopup` was given.
+#[derive(Debug, Clone, Copy)]
+pub enum LinkInput<'a> {
+    /// A link token (base64 of the Link URL), as `openLink` takes.
+    Token(&'a str),
+    /// The Link URL itself, as the obsolete `openPopup` takes.
+    Url(&'a str),
+}
+
+/// The Link UI's colour scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+    /// Follow the user's system setting.
+    System,
+}
+
+impl Theme {
+    /// `'light'`, `'dark'` or `'system'`; anything else is no theme.
+    pub fn parse(text: &str) -> Option<Theme> {
+        match text {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "system" => Some(Theme::System),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::System => "system",
+        }
+    }
+}
+
+/// Options that change the Link URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkParams {
+    /// `lng`: a BCP 47 language tag (the web layer resolves `'system'`).
+    pub language: Option<String>,
+    /// `fiatCur`: e.g. `USD`.
+    pub display_fiat_currency: Option<String>,
+    /// `th`.
+    pub theme: Option<Theme>,
+    /// `rt=embedded`: render into a host iframe instead of the overlay.
+    pub embedded: bool,
+}
+
+impl LinkParams {
+    fn apply(&self, url: &LinkUrl) -> LinkUrl {
+        let mut params: Vec<(&str, &str)> = Vec::new();
+        fn non_empty(s: &Option<String>) -> Option<&str> {
+            s.as_deref().filter(|s| !s.is_empty())
+        }
+        if let Some(language) = non_empty(&self.language) {
+            params.push(("lng", language));
+        }
+        if let Some(currency) = non_empty(&self.display_fiat_currency) {
+            params.push(("fiatCur", currency));
+        }
+        if let Some(theme) = self.theme {
+            params.push(("th", theme.as_str()));
+        }
+        if self.embedded {
+            params.push(("rt", "embedded"));
+        }
+        url.with_params(&params)
+    }
+}
+
+/// Where the Link UI is shown and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    /// The iframe's `src`.
+    pub url: LinkUrl,
+    /// The `link_style` JSON text, for the web layer to parse and hand to
+    /// [`LinkStyle::from_data`].
+    pub style_json: Option<String>,
+}
+
+/// A message the host sends the Link iframe, on each `loaded`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outbound {
+    /// `{type:'meshSDKSpecs', payload:{platform:'web', version, origin}}`.
+    SdkSpecs,
+    /// `{type:'frontAccessTokens', payload: accessTokens}`, if set.
+    AccessTokens,
+    /// `{type:'frontTransferDestinationTokens', payload: …}`, if set.
+    TransferDestinationTokens,
+}
+
+/// What the integrator gets connected: the payload of `onBrokerConnected`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Connected<D> {
+    /// `{accessToken: payload}`.
+    AccessToken(D),
+    /// `{delayedAuth: payload}`.
+    DelayedAuth(D),
+}
+
+/// The argument of `onEvent`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event<D> {
+    /// `{type:'integrationConnected', payload: FrontPayload}`.
+    IntegrationConnected(Connected<D>),
+    /// `{type:'transferCompleted', payload}`.
+    TransferCompleted(D),
+    /// `{type:'pageLoaded'}`.
+    PageLoaded,
+    /// A known event, as the Link UI sent it.
+    Other(D),
+}
+
+/// A callback of `FrontOptions` to call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Callback<D> {
+    /// `onEvent(event)`.
+    Event(Event<D>),
+    /// `onBrokerConnected(payload)`.
+    BrokerConnected(Connected<D>),
+    /// `onTransferFinished(payload)`.
+    TransferFinished(D),
+    /// `onExit(error, summary)`: the Link UI ended the session.
+    Exit {
+        /// The error, if any.
+        error: Option<String>,
+        /// The `SessionSummary`, if any.
+        summary: Option<D>,
+    },
+    /// `onExit()`: the host ended the session (`closeLink`, Escape, or
+    /// another session opening).
+    Closed,
+}
+
+/// One step for the web layer, to run in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action<D> {
+    /// Post this to the Link iframe, at the session's origin exactly.
+    Post(Outbound),
+    /// Call this callback.
+    Call(Callback<D>),
+    /// Open this URL in a centred popup window.
+    OpenWindow(LinkUrl),
+    /// Remove the overlay and listeners, restore the page.
+    End,
+}
+
+/// One Link session: from `openLink` until `close`/`done`/`closeLink`.
+#[derive(Debug)]
+pub struct Session {
+    origin: String,
+    open: bool,
+}
+
+impl Session {
+    /// Applies the token and URL rules; on success the web layer shows
+    /// `Opening` and feeds this session what happens next.
+    pub fn open(input: LinkInput<'_>, params: &LinkParams) -> Result<(Session, Opening), LinkError> {
+        let url = match input {
+            LinkInput::Token(token) => decode_link_token(token)?,
+            LinkInput::Url(text) => LinkUrl::parse(text).map_err(LinkError::InvalidLink)?,
+        };
+        let style_json = if params.embedded { None } else { LinkStyle::json_in(&url) };
+        let url = params.apply(&url);
+        let session = Session { origin: url.origin().to_owned(), open: true };
+        Ok((session, Opening { url, style_json }))
+    }
+
+    /// The exact origin messages must come from and are posted to.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Whether the session still runs.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// A `message` event reached the window. `from_link_frame` says whether
+    /// `event.source` is this session's iframe window; `origin` is
+    /// `event.origin`. Both are checked before `data` is even looked at.
+    pub fn on_message<D: Data>(&mut self, origin: &str, from_link_frame: bool, data: &D) -> Result<Vec<Action<D>>, Ignored> {
+        if !self.open || !from_link_frame || origin != self.origin {
+            return Err(Ignored::Stranger);
+        }
+        use Action::{Call, Post};
+        Ok(match InboundMessage::classify(data)? {
+            InboundMessage::AccessToken(p) => connected(Connected::AccessToken(p)),
+            InboundMessage::DelayedAuth(p) => connected(Connected::DelayedAuth(p)),
+            InboundMessage::TransferFinished(p) => vec![
+                Call(Callback::Event(Event::TransferCompleted(p.clone()))),
+                Call(Callback::TransferFinished(p)),
+            ],
+            InboundMessage::Exit { error, summary } => {
+                self.open = false;
+                vec![Action::End, Call(Callback::Exit { error, summary })]
+            }
+            InboundMessage::Loaded => vec![
+                Post(Outbound::SdkSpecs),
+                Post(Outbound::AccessTokens),
+                Post(Outbound::TransferDestinationTokens),
+                Call(Callback::Event(Event::PageLoaded)),
+            ],
+            InboundMessage::OauthLinkOpen(url) => vec![Action::OpenWindow(url)],
+            InboundMessage::Event(data) => vec![Call(Callback::Event(Event::Other(data)))],
+        })
+    }
+
+    /// The host closes (`closeLink`, Escape, or a newer session). Does
+    /// nothing if the session already ended, so `onExit` fires once.
+    pub fn close<D>(&mut self) -> Vec<Action<D>> {
+        if !std::mem::replace(&mut self.open, false) {
+            return Vec::new();
+        }
+        vec![Action::End, Action::Call(Callback::Closed)]
+    }
+}
+
+fn connected<D: Clone>(payload: Connected<D>) -> Vec<Action<D>> {
+    vec![
+        Action::Call(Callback::Event(Event::IntegrationConnected(payload.clone()))),
+        Action::Call(Callback::BrokerConnected(payload)),
+    ]
+}
+
+/// `window.open` features for the OAuth popup: 700×800, centred on a
+/// screen of the given size.
+pub fn popup_features(screen_width: f64, screen_height: f64) -> String {
+    const WIDTH: i64 = 700;
+    const HEIGHT: i64 = 800;
+    let centre = |screen: f64, size: i64| {
+        let screen = if screen.is_finite() { screen.clamp(0.0, 1.0e6) as i64 } else { 0 };
+        (screen - size) / 2
+    };
+    let mut features = String::from("popup,noopener,noreferrer,resizable,scrollbars,width=700,height=800,top=");
+    push_signed(&mut features, centre(screen_height, HEIGHT));
+    features.push_str(",left=");
+    push_signed(&mut features, centre(screen_width, WIDTH));
+    features
+}
+
+fn push_signed(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    super::link_url::push_decimal(out, value.unsigned_abs());
+}

@@ -1,0 +1,313 @@
+//! Session-level tests on the shared fixtures, and property tests that feed
+//! arbitrary input to every parser.
+
+use super::*;
+use proptest::prelude::*;
+
+fn from_json(json: &serde_json::Value) -> Value {
+    match json {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::Array(items) => Value::Array(items.iter().map(from_json).collect()),
+        serde_json::Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), from_json(v))).collect()),
+    }
+}
+
+fn fixture(name: &str) -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/link-messages.json");
+    let text = std::fs::read_to_string(path).expect("shared/fixtures/link-messages.json beside the project");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
+    from_json(&json["inbound"][name])
+}
+
+const ORIGIN: &str = "http://127.0.0.1:8081";
+// http://127.0.0.1:8081/link?session=abc
+const TOKEN: &str = "aHR0cDovLzEyNy4wLjAuMTo4MDgxL2xpbms/c2Vzc2lvbj1hYmM=";
+
+fn session() -> Session {
+    Session::open(LinkInput::Token(TOKEN), &LinkParams::default()).expect("fixture token opens").0
+}
+
+fn payload(v: &Value) -> Value {
+    v.field("payload").expect("fixture has a payload")
+}
+
+use Action::{Call, End, Post};
+
+#[test]
+fn access_token_gives_event_then_broker_connected() {
+    let msg = fixture("brokerageAccountAccessToken");
+    let p = payload(&msg);
+    let got = session().on_message(ORIGIN, true, &msg);
+    assert_eq!(
+        got,
+        Ok(vec![
+            Call(Callback::Event(Event::IntegrationConnected(Connected::AccessToken(p.clone())))),
+            Call(Callback::BrokerConnected(Connected::AccessToken(p))),
+        ])
+    );
+}
+
+#[test]
+fn delayed_auth_and_transfers() {
+    let msg = fixture("delayedAuthentication");
+    let p = payload(&msg);
+    assert_eq!(
+        session().on_message(ORIGIN, true, &msg),
+        Ok(vec![
+            Call(Callback::Event(Event::IntegrationConnected(Connected::DelayedAuth(p.clone())))),
+            Call(Callback::BrokerConnected(Connected::DelayedAuth(p))),
+        ])
+    );
+    for name in ["transferFinishedSuccess", "transferFinishedError"] {
+        let msg = fixture(name);
+        let p = payload(&msg);
+        assert_eq!(
+            session().on_message(ORIGIN, true, &msg),
+            Ok(vec![Call(Callback::Event(Event::TransferCompleted(p.clone()))), Call(Callback::TransferFinished(p))])
+        );
+    }
+}
+
+#[test]
+fn loaded_posts_then_reports() {
+    let got = session().on_message(ORIGIN, true, &fixture("loaded"));
+    assert_eq!(
+        got,
+        Ok(vec![
+            Post(Outbound::SdkSpecs),
+            Post(Outbound::AccessTokens),
+            Post(Outbound::TransferDestinationTokens),
+            Call(Callback::Event(Event::PageLoaded)),
+        ])
+    );
+}
+
+#[test]
+fn exit_ends_once() {
+    let mut s = session();
+    let done = fixture("doneWithSummary");
+    assert_eq!(
+        s.on_message(ORIGIN, true, &done),
+        Ok(vec![End, Call(Callback::Exit { error: None, summary: Some(payload(&done)) })])
+    );
+    assert!(!s.is_open());
+    assert_eq!(s.on_message(ORIGIN, true, &fixture("loaded")), Err(Ignored::Stranger));
+    assert_eq!(s.close::<Value>(), vec![]);
+
+    let mut s = session();
+    assert_eq!(
+        s.on_message(ORIGIN, true, &fixture("closeWithMessage")),
+        Ok(vec![End, Call(Callback::Exit { error: Some("User closed the window".into()), summary: None })])
+    );
+    let mut s = session();
+    assert_eq!(s.close::<Value>(), vec![End, Call(Callback::Closed)]);
+    assert_eq!(s.close::<Value>(), vec![]);
+}
+
+#[test]
+fn exit_error_falls_back_to_payload_and_drops_bad_summaries() {
+    let msg = Value::object([
+        ("type", Value::str("close")),
+        ("message", Value::Number(3.0)),
+        ("payload", Value::object([("errorMessage", Value::str("Boom")), ("page", Value::Number(1.0))])),
+    ]);
+    assert_eq!(
+        session().on_message(ORIGIN, true, &msg),
+        Ok(vec![End, Call(Callback::Exit { error: Some("Boom".into()), summary: None })])
+    );
+}
+
+#[test]
+fn known_events_pass_through_unknown_are_ignored() {
+    let msg = fixture("integrationSelected");
+    assert_eq!(session().on_message(ORIGIN, true, &msg), Ok(vec![Call(Callback::Event(Event::Other(msg)))]));
+    let later = Value::object([("type", Value::str("transferExecuted")), ("payload", Value::str("x")), ("extra", Value::Null)]);
+    assert_eq!(session().on_message(ORIGIN, true, &later), Ok(vec![Call(Callback::Event(Event::Other(later)))]));
+    let unknown = Value::object([("type", Value::str("somethingNew"))]);
+    assert_eq!(session().on_message(ORIGIN, true, &unknown), Err(Ignored::UnknownType));
+}
+
+#[test]
+fn strangers_are_ignored_before_data_is_read() {
+    let msg = fixture("brokerageAccountAccessToken");
+    let mut s = session();
+    for (origin, own) in [("http://127.0.0.1:8082", true), (ORIGIN, false), ("null", true), ("http://127.0.0.1:8081/", true)] {
+        assert_eq!(s.on_message(origin, own, &msg), Err(Ignored::Stranger), "{origin} {own}");
+    }
+}
+
+#[test]
+fn wrong_shapes_never_reach_typed_callbacks() {
+    let good = payload(&fixture("brokerageAccountAccessToken"));
+    let Value::Object(fields) = good.clone() else { panic!("object") };
+    for (i, _) in fields.iter().enumerate() {
+        let mut broken = fields.clone();
+        broken[i].1 = Value::Number(1.0);
+        let broken_is_optional = matches!(broken[i].0.as_str(), "expiresInSeconds" | "refreshTokenExpiresInSeconds");
+        let msg = Value::object([("type", Value::str("brokerageAccountAccessToken")), ("payload", Value::Object(broken))]);
+        let got = session().on_message(ORIGIN, true, &msg);
+        assert_eq!(got.is_ok(), broken_is_optional, "field {}", fields[i].0);
+    }
+    let bad_account = Value::object([
+        ("type", Value::str("brokerageAccountAccessToken")),
+        (
+            "payload",
+            Value::object([
+                ("accountTokens", Value::Array(vec![Value::object([("account", Value::object([("accountId", Value::Number(5.0))])), ("accessToken", Value::str("t"))])])),
+                ("brokerBrandInfo", Value::object([("brokerLogo", Value::str(""))])),
+                ("brokerType", Value::str("robinhood")),
+                ("brokerName", Value::str("Robinhood")),
+            ]),
+        ),
+    ]);
+    assert_eq!(session().on_message(ORIGIN, true, &bad_account), Err(Ignored::BadPayload));
+    for data in [Value::Null, Value::str("loaded"), Value::Number(1.0), Value::Array(vec![Value::str("loaded")])] {
+        assert_eq!(session().on_message(ORIGIN, true, &data), Err(Ignored::NotAnObject));
+    }
+    let typed = Value::object([("type", Value::Number(1.0))]);
+    assert_eq!(session().on_message(ORIGIN, true, &typed), Err(Ignored::UnknownType));
+    let transfer = Value::object([("type", Value::str("transferFinished")), ("payload", Value::object([("status", Value::str("pending"))]))]);
+    assert_eq!(session().on_message(ORIGIN, true, &transfer), Err(Ignored::BadPayload));
+    let selected = Value::object([("type", Value::str("integrationSelected"))]);
+    assert_eq!(session().on_message(ORIGIN, true, &selected), Err(Ignored::BadPayload));
+}
+
+#[test]
+fn oauth_links_follow_the_url_rule() {
+    let msg = fixture("oauthLinkOpen");
+    let got = session().on_message(ORIGIN, true, &msg);
+    let url = LinkUrl::parse("https://oauth.example/authorize?client_id=abc&state=xyz").expect("valid");
+    assert_eq!(got, Ok(vec![Action::OpenWindow(url)]));
+    for link in ["javascript:alert(document.domain)", "http://evil.example/", "data:text/html,x"] {
+        let msg = Value::object([("type", Value::str("oauthLinkOpen")), ("link", Value::str(link))]);
+        assert_eq!(session().on_message(ORIGIN, true, &msg), Err(Ignored::BadLink), "{link}");
+    }
+    assert_eq!(
+        popup_features(1920.0, 1080.0),
+        "popup,noopener,noreferrer,resizable,scrollbars,width=700,height=800,top=140,left=610"
+    );
+    assert!(popup_features(f64::NAN, 100.0).ends_with("top=-350,left=-350"));
+}
+
+#[test]
+fn params_shape_the_url() {
+    let params = LinkParams {
+        language: Some("fr CA".into()),
+        display_fiat_currency: Some("EUR".into()),
+        theme: Some(Theme::Dark),
+        embedded: true,
+    };
+    // https://a.example/x?s=1#frag
+    let token = "aHR0cHM6Ly9hLmV4YW1wbGUveD9zPTEjZnJhZw==";
+    let (s, opening) = Session::open(LinkInput::Token(token), &params).expect("opens");
+    assert_eq!(opening.url.href(), "https://a.example/x?s=1&lng=fr%20CA&fiatCur=EUR&th=dark&rt=embedded#frag");
+    assert_eq!(s.origin(), "https://a.example");
+    assert_eq!(
+        Session::open(LinkInput::Url("javascript:alert(1)"), &params).map(|_| ()),
+        Err(LinkError::InvalidLink(Rejection::Scheme))
+    );
+    assert_eq!(Theme::parse("purple"), None);
+}
+
+#[test]
+fn every_key_is_known_once() {
+    let mut keys = FRONT_EVENT_TYPE_KEYS.to_vec();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), FRONT_EVENT_TYPE_KEYS.len());
+    assert!(FRONT_EVENT_TYPE_KEYS.iter().all(|k| is_front_event_type_key(k)));
+    assert!(!is_front_event_type_key("brokerageAccountAccessToken"));
+}
+
+fn arb_value() -> impl Strategy<Value = Value> {
+    let key = prop_oneof![
+        Just("type".to_owned()),
+        Just("payload".to_owned()),
+        Just("message".to_owned()),
+        Just("link".to_owned()),
+        Just("status".to_owned()),
+        Just("accountTokens".to_owned()),
+        Just("__proto__".to_owned()),
+        "[a-zA-Z]{1,12}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Undefined),
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(Value::Number),
+        prop_oneof![
+            Just("brokerageAccountAccessToken"),
+            Just("close"),
+            Just("done"),
+            Just("oauthLinkOpen"),
+            Just("transferFinished"),
+            Just("success"),
+            Just("loaded")
+        ]
+        .prop_map(Value::str),
+        ".{0,20}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(6, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((key.clone(), inner), 0..8).prop_map(Value::Object),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tokens_never_panic(token in ".{0,120}") {
+        let _ = decode_link_token(&token);
+        let _ = decode_base64(&token);
+    }
+
+    #[test]
+    fn accepted_urls_are_stable_and_safe(text in "(https?|HTTP|javascript|data):(//)?[a-zA-Z0-9.:@\\[\\]%-]{0,30}[/?#]?[ -~]{0,30}") {
+        if let Ok(url) = LinkUrl::parse(&text) {
+            prop_assert!(url.href().starts_with(url.origin()));
+            let loopback = ["http://localhost", "http://127.0.0.1", "http://[::1]"]
+                .iter()
+                .any(|o| url.origin() == *o || url.origin().strip_prefix(o).is_some_and(|port| port.starts_with(':')));
+            prop_assert!(url.origin().starts_with("https://") || loopback);
+            let again = LinkUrl::parse(url.href());
+            prop_assert_eq!(again.as_ref().map(|u| u.href()), Ok(url.href()));
+            let extended = url.with_params(&[("lng", &text)]);
+            prop_assert_eq!(extended.origin(), url.origin());
+            prop_assert_eq!(LinkUrl::parse(extended.href()).map(|u| u.origin().to_owned()), Ok(url.origin().to_owned()));
+            let _ = url.query_param("link_style");
+        }
+    }
+
+    #[test]
+    fn any_text_url_never_panics(text in "\\PC{0,80}") {
+        if let Ok(url) = LinkUrl::parse(&text) {
+            let _ = url.query_param("link_style");
+            let _ = LinkStyle::json_in(&url);
+        }
+    }
+
+    #[test]
+    fn link_style_only_yields_numbers_in_range(json in arb_value()) {
+        let style = LinkStyle::from_data(&json);
+        prop_assert!(style.radius.map_or(true, |r| (0.0..=100.0).contains(&r)));
+        prop_assert!(style.opacity.map_or(true, |o| (0.0..=1.0).contains(&o)));
+        prop_assert!(style.radius_css().bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'p' || b == b'x'));
+        prop_assert!(style.opacity_css().bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+    }
+
+    #[test]
+    fn any_message_is_classified_without_panic(data in arb_value(), own in any::<bool>()) {
+        let mut s = session();
+        let actions = s.on_message(ORIGIN, own, &data);
+        if !own {
+            prop_assert_eq!(actions, Err(Ignored::Stranger));
+        }
+        let _ = InboundMessage::classify(&data);
+    }
+}
