@@ -1,4 +1,20 @@
-//! The Mesh (Front Finance) Link SDK for the browser.
+//! The Mesh (Front Finance) Link SDK for the browser, in Rust.
+//!
+//! The crate has three layers. [`protocol`] is the sans-IO core: token and
+//! URL rules, message classification, `link_style` and the session state
+//! machine, with no `web-sys` in sight. `web` executes its decisions in the
+//! browser: overlay, listeners, `postMessage`. On top sit the typed Rust
+//! API ([`FrontConnection`], feature `typed`, on by default) and the
+//! JavaScript exports of the npm package (feature `js`).
 #![deny(missing_docs)]
 
 pub mod protocol;
+mod web;
+
+#[cfg(feature = "js")]
+mod js_api;
+#[cfg(feature = "typed")]
+mod typed;
+
+#[cfg(feature = "typed")]
+pub use typed::*;

@@ -18,6 +18,8 @@ pub enum Kind {
     Array,
     /// Any other object.
     Object,
+    /// Something no payload field may be (a `BigInt`, say).
+    Other,
 }
 
 /// The operations the core needs from a message value. The web layer

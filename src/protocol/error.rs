@@ -36,6 +36,9 @@ pub enum LinkError {
     /// Embedded rendering was asked for, but the host page has no iframe with
     /// the given id.
     IframeNotFound,
+    /// The page has no `document.body` to show the overlay in, or the DOM
+    /// refused to build it.
+    NoPage,
 }
 
 impl LinkError {
@@ -46,6 +49,7 @@ impl LinkError {
             LinkError::InvalidToken(_) => "Invalid link token!",
             LinkError::InvalidLink(_) => "Invalid link!",
             LinkError::IframeNotFound => "Iframe not found!",
+            LinkError::NoPage => "Link could not be shown!",
         }
     }
 }

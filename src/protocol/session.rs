@@ -91,6 +91,10 @@ pub struct Opening {
     /// The `link_style` JSON text, for the web layer to parse and hand to
     /// [`LinkStyle::from_data`].
     pub style_json: Option<String>,
+    /// The iframe's `allow` attribute: clipboard (the Link UI copies
+    /// addresses), camera and microphone (identity checks), for the Link
+    /// origin only, never `*`.
+    pub allow: String,
 }
 
 /// A message the host sends the Link iframe, on each `loaded`.
@@ -177,8 +181,13 @@ impl Session {
         };
         let style_json = if params.embedded { None } else { LinkStyle::json_in(&url) };
         let url = params.apply(&url);
-        let session = Session { origin: url.origin().to_owned(), open: true };
-        Ok((session, Opening { url, style_json }))
+        let origin = url.origin().to_owned();
+        let mut allow = String::new();
+        for feature in ["clipboard-read ", "; clipboard-write ", "; camera ", "; microphone "] {
+            allow.push_str(feature);
+            allow.push_str(&origin);
+        }
+        Ok((Session { origin, open: true }, Opening { url, style_json, allow }))
     }
 
     /// The exact origin messages must come from and are posted to.

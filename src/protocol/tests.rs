@@ -206,6 +206,10 @@ fn params_shape_the_url() {
     assert_eq!(opening.url.href(), "https://a.example/x?s=1&lng=fr%20CA&fiatCur=EUR&th=dark&rt=embedded#frag");
     assert_eq!(s.origin(), "https://a.example");
     assert_eq!(
+        opening.allow,
+        "clipboard-read https://a.example; clipboard-write https://a.example; camera https://a.example; microphone https://a.example"
+    );
+    assert_eq!(
         Session::open(LinkInput::Url("javascript:alert(1)"), &params).map(|_| ()),
         Err(LinkError::InvalidLink(Rejection::Scheme))
     );

@@ -1,0 +1,131 @@
+//! The exports that `pkg-template/index.js` wraps into the
+//! `@front-finance/link`-compatible API. Options are read from the
+//! integrator's object when used, as upstream does.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::protocol::{is_front_event_type_key, LinkInput, LinkParams, Outbound, Theme, FRONT_EVENT_TYPE_KEYS};
+use crate::web::{self, report, Callbacks};
+
+/// One `createFrontConnection(options)`.
+#[wasm_bindgen]
+pub struct Connection {
+    owner: u64,
+    callbacks: Rc<JsCallbacks>,
+}
+
+#[wasm_bindgen]
+impl Connection {
+    /// Keeps `options`; nothing is shown yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Connection {
+        Connection { owner: web::next_id(), callbacks: Rc::new(JsCallbacks { options }) }
+    }
+
+    /// `openLink(linkToken, iframeId?)`.
+    #[wasm_bindgen(js_name = openLink)]
+    pub fn open_link(&self, token: JsValue, iframe_id: JsValue) {
+        let token = token.as_string().unwrap_or_default();
+        let iframe_id = iframe_id.as_string();
+        web::open(self.owner, self.callbacks.clone(), LinkInput::Token(&token), iframe_id.as_deref());
+    }
+
+    /// `openPopup(iframeUrl)`, obsolete but supported.
+    #[wasm_bindgen(js_name = openPopup)]
+    pub fn open_popup(&self, url: JsValue) {
+        let url = url.as_string().unwrap_or_default();
+        web::open(self.owner, self.callbacks.clone(), LinkInput::Url(&url), None);
+    }
+
+    /// `closeLink()` / `closePopup()`.
+    #[wasm_bindgen(js_name = closeLink)]
+    pub fn close_link(&self) {
+        web::close(self.owner);
+    }
+}
+
+/// `isFrontEventTypeKey(key)`.
+#[wasm_bindgen(js_name = isFrontEventTypeKey)]
+pub fn is_front_event_type_key_js(key: JsValue) -> bool {
+    key.as_string().is_some_and(|k| is_front_event_type_key(&k))
+}
+
+/// Every event key, for the build to write into the JS wrapper (so that
+/// `isFrontEventTypeKey` works before the wasm is loaded).
+#[wasm_bindgen(js_name = frontEventTypeKeys)]
+pub fn front_event_type_keys() -> Array {
+    FRONT_EVENT_TYPE_KEYS.iter().map(|k| JsValue::from_str(k)).collect()
+}
+
+struct JsCallbacks {
+    options: JsValue,
+}
+
+impl JsCallbacks {
+    fn option(&self, name: &str) -> Option<JsValue> {
+        Reflect::get(&self.options, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    fn text(&self, name: &str) -> Option<String> {
+        self.option(name).and_then(|v| v.as_string())
+    }
+
+    fn call(&self, name: &str, args: &[&JsValue]) {
+        let Some(function) = self.option(name).and_then(|f| f.dyn_into::<Function>().ok()) else { return };
+        let result = match args {
+            [] => function.call0(&self.options),
+            [a] => function.call1(&self.options, a),
+            [a, b, ..] => function.call2(&self.options, a, b),
+        };
+        if let Err(error) = result {
+            let mut what = String::from(name);
+            what.push_str(" threw");
+            report(&what, &error);
+        }
+    }
+}
+
+impl Callbacks for JsCallbacks {
+    fn on_event(&self, event: &JsValue) {
+        self.call("onEvent", &[event]);
+    }
+
+    fn on_broker_connected(&self, payload: &JsValue) {
+        self.call("onBrokerConnected", &[payload]);
+    }
+
+    fn on_transfer_finished(&self, payload: &JsValue) {
+        self.call("onTransferFinished", &[payload]);
+    }
+
+    fn on_exit(&self, args: Option<(Option<&str>, Option<&JsValue>)>) {
+        match args {
+            None => self.call("onExit", &[]),
+            Some((error, summary)) => {
+                let error = error.map_or(JsValue::UNDEFINED, JsValue::from_str);
+                self.call("onExit", &[&error, summary.unwrap_or(&JsValue::UNDEFINED)]);
+            }
+        }
+    }
+
+    fn outbound_payload(&self, which: Outbound) -> Option<JsValue> {
+        match which {
+            Outbound::SdkSpecs => None,
+            Outbound::AccessTokens => self.option("accessTokens"),
+            Outbound::TransferDestinationTokens => self.option("transferDestinationTokens"),
+        }
+    }
+
+    fn link_params(&self) -> LinkParams {
+        LinkParams {
+            language: self.text("language"),
+            display_fiat_currency: self.text("displayFiatCurrency"),
+            theme: self.text("theme").and_then(|t| Theme::parse(&t)),
+            embedded: self.text("renderType").as_deref() == Some("embedded"),
+        }
+    }
+}

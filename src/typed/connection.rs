@@ -1,0 +1,223 @@
+//! [`FrontConnection`]: `createFrontConnection` for Rust callers.
+
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use super::payloads::{FrontEvent, FrontPayload, IntegrationAccessToken, SessionSummary, TransferFinishedPayload};
+use crate::protocol::{LinkInput, LinkParams, Outbound, Theme};
+use crate::web::{self, report, Callbacks};
+
+type Handler<T> = Option<Box<dyn Fn(T)>>;
+
+/// Where the Link UI renders.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RenderType {
+    /// In this SDK's overlay (the default).
+    #[default]
+    Overlay,
+    /// In an iframe of the host page, see [`FrontConnection::open_link_in`].
+    Embedded,
+}
+
+/// Callbacks and settings of a [`FrontConnection`], built fluently.
+#[derive(Default)]
+pub struct FrontOptions {
+    on_broker_connected: Handler<FrontPayload>,
+    on_exit: Handler<(Option<String>, Option<SessionSummary>)>,
+    on_transfer_finished: Handler<TransferFinishedPayload>,
+    on_event: Handler<FrontEvent>,
+    access_tokens: Option<Vec<IntegrationAccessToken>>,
+    transfer_destination_tokens: Option<Vec<IntegrationAccessToken>>,
+    params: LinkParams,
+}
+
+impl FrontOptions {
+    /// No callbacks, default settings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Accounts were connected: store the tokens server-side.
+    pub fn on_broker_connected(mut self, f: impl Fn(FrontPayload) + 'static) -> Self {
+        self.on_broker_connected = Some(Box::new(f));
+        self
+    }
+
+    /// The session ended: `(error, summary)`, both `None` when the host
+    /// closed it.
+    pub fn on_exit(mut self, f: impl Fn(Option<String>, Option<SessionSummary>) + 'static) -> Self {
+        self.on_exit = Some(Box::new(move |(error, summary)| f(error, summary)));
+        self
+    }
+
+    /// A transfer finished, successfully or not.
+    pub fn on_transfer_finished(mut self, f: impl Fn(TransferFinishedPayload) + 'static) -> Self {
+        self.on_transfer_finished = Some(Box::new(f));
+        self
+    }
+
+    /// Every event of the Link UI.
+    pub fn on_event(mut self, f: impl Fn(FrontEvent) + 'static) -> Self {
+        self.on_event = Some(Box::new(f));
+        self
+    }
+
+    /// Tokens the Link UI may use to start a transfer from.
+    pub fn access_tokens(mut self, tokens: Vec<IntegrationAccessToken>) -> Self {
+        self.access_tokens = Some(tokens);
+        self
+    }
+
+    /// Tokens of accounts the Link UI may transfer to.
+    pub fn transfer_destination_tokens(mut self, tokens: Vec<IntegrationAccessToken>) -> Self {
+        self.transfer_destination_tokens = Some(tokens);
+        self
+    }
+
+    /// The Link UI's language (`"system"`: the browser's).
+    pub fn language(mut self, language: &str) -> Self {
+        self.params.language = Some(language.to_owned());
+        self
+    }
+
+    /// The fiat currency amounts are shown in, e.g. `"USD"`.
+    pub fn display_fiat_currency(mut self, currency: &str) -> Self {
+        self.params.display_fiat_currency = Some(currency.to_owned());
+        self
+    }
+
+    /// Light, dark or system colours.
+    pub fn theme(mut self, theme: Theme) -> Self {
+        self.params.theme = Some(theme);
+        self
+    }
+
+    /// Overlay (default) or embedded.
+    pub fn render_type(mut self, render_type: RenderType) -> Self {
+        self.params.embedded = render_type == RenderType::Embedded;
+        self
+    }
+}
+
+/// A connection to the Link UI, like upstream's `FrontConnection`.
+///
+/// Cloning is cheap and every clone controls the same sessions, so a
+/// callback can hold one to call [`close_link`](Self::close_link). Dropping
+/// every handle does not close an open session.
+///
+/// ```no_run
+/// use front_link_wasm::{FrontConnection, FrontOptions};
+///
+/// let link = FrontConnection::new(
+///     FrontOptions::new()
+///         .on_broker_connected(|payload| {
+///             if let Some(connected) = payload.access_token {
+///                 for account in connected.account_tokens {
+///                     // Send account.access_token to your server.
+///                     let _ = (account.account.account_name, account.access_token);
+///                 }
+///             }
+///         })
+///         .on_exit(|error, _summary| {
+///             if let Some(error) = error {
+///                 web_sys::console::warn_1(&error.into());
+///             }
+///         }),
+/// );
+/// // The token comes from your server's `POST /api/v1/linktoken`.
+/// link.open_link("aHR0cHM6Ly93ZWIubWVzaGNvbm5lY3QuY29tL2IyYi1pZnJhbWU/dG9rZW49YWJj");
+/// ```
+#[derive(Clone)]
+pub struct FrontConnection {
+    owner: u64,
+    callbacks: Rc<RustCallbacks>,
+}
+
+impl FrontConnection {
+    /// A connection with these options; nothing is shown yet.
+    pub fn new(options: FrontOptions) -> Self {
+        let outbound = |tokens: &Option<Vec<IntegrationAccessToken>>| tokens.as_ref().and_then(to_js);
+        let callbacks = RustCallbacks {
+            access_tokens: outbound(&options.access_tokens),
+            transfer_destination_tokens: outbound(&options.transfer_destination_tokens),
+            options,
+        };
+        FrontConnection { owner: web::next_id(), callbacks: Rc::new(callbacks) }
+    }
+
+    /// Opens the Link UI for a link token. Problems are reported through
+    /// `on_exit`, never returned.
+    pub fn open_link(&self, link_token: &str) {
+        web::open(self.owner, self.callbacks.clone(), LinkInput::Token(link_token), None);
+    }
+
+    /// Opens the Link UI in the host page's iframe `iframe_id` (with
+    /// [`RenderType::Embedded`]).
+    pub fn open_link_in(&self, link_token: &str, iframe_id: &str) {
+        web::open(self.owner, self.callbacks.clone(), LinkInput::Token(link_token), Some(iframe_id));
+    }
+
+    /// Opens a Link URL directly (the obsolete `openPopup`).
+    pub fn open_popup(&self, url: &str) {
+        web::open(self.owner, self.callbacks.clone(), LinkInput::Url(url), None);
+    }
+
+    /// Closes this connection's session, if it is the one on screen.
+    pub fn close_link(&self) {
+        web::close(self.owner);
+    }
+}
+
+struct RustCallbacks {
+    options: FrontOptions,
+    access_tokens: Option<JsValue>,
+    transfer_destination_tokens: Option<JsValue>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Option<JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()
+}
+
+fn deliver<T: DeserializeOwned>(handler: &Handler<T>, value: &JsValue) {
+    let Some(handler) = handler else { return };
+    match serde_wasm_bindgen::from_value(value.clone()) {
+        Ok(typed) => handler(typed),
+        Err(error) => report("payload did not fit its Rust type", &error.into()),
+    }
+}
+
+impl Callbacks for RustCallbacks {
+    fn on_event(&self, event: &JsValue) {
+        deliver(&self.options.on_event, event);
+    }
+
+    fn on_broker_connected(&self, payload: &JsValue) {
+        deliver(&self.options.on_broker_connected, payload);
+    }
+
+    fn on_transfer_finished(&self, payload: &JsValue) {
+        deliver(&self.options.on_transfer_finished, payload);
+    }
+
+    fn on_exit(&self, args: Option<(Option<&str>, Option<&JsValue>)>) {
+        let Some(handler) = &self.options.on_exit else { return };
+        let (error, summary) = args.unwrap_or_default();
+        let summary = summary.and_then(|s| serde_wasm_bindgen::from_value(s.clone()).ok());
+        handler((error.map(str::to_owned), summary));
+    }
+
+    fn outbound_payload(&self, which: Outbound) -> Option<JsValue> {
+        match which {
+            Outbound::SdkSpecs => None,
+            Outbound::AccessTokens => self.access_tokens.clone(),
+            Outbound::TransferDestinationTokens => self.transfer_destination_tokens.clone(),
+        }
+    }
+
+    fn link_params(&self) -> LinkParams {
+        self.options.params.clone()
+    }
+}

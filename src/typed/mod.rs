@@ -1,0 +1,9 @@
+//! The typed Rust API: the same capability as the JavaScript one, with
+//! Rust closures and serde payloads.
+
+mod connection;
+mod payloads;
+
+pub use connection::{FrontConnection, FrontOptions, RenderType};
+pub use payloads::*;
+pub use crate::protocol::Theme;

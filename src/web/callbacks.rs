@@ -1,0 +1,31 @@
+//! The integrator's callbacks, as the runtime calls them. The JS binding
+//! calls `FrontOptions` functions; the Rust API deserializes into typed
+//! payloads first.
+
+use wasm_bindgen::JsValue;
+
+use crate::protocol::{LinkParams, Outbound};
+
+/// One connection's callbacks and options.
+pub trait Callbacks {
+    /// `onEvent(event)`.
+    fn on_event(&self, event: &JsValue);
+    /// `onBrokerConnected(payload)`.
+    fn on_broker_connected(&self, payload: &JsValue);
+    /// `onTransferFinished(payload)`.
+    fn on_transfer_finished(&self, payload: &JsValue);
+    /// `onExit(error, summary)`, or `onExit()` when `args` is `None`.
+    fn on_exit(&self, args: Option<(Option<&str>, Option<&JsValue>)>);
+    /// The payload of `frontAccessTokens`/`frontTransferDestinationTokens`,
+    /// if the integrator set one (`SdkSpecs` is the runtime's own).
+    fn outbound_payload(&self, which: Outbound) -> Option<JsValue>;
+    /// The options that shape the Link URL, read at open time.
+    fn link_params(&self) -> LinkParams;
+}
+
+/// Reports an error thrown by integrator code without letting it escape.
+pub fn report(what: &str, error: &JsValue) {
+    let mut message = String::from("front-link-wasm: ");
+    message.push_str(what);
+    web_sys::console::error_2(&JsValue::from_str(&message), error);
+}

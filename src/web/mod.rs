@@ -1,0 +1,12 @@
+//! The browser layer: it shows what the core decides and feeds it what the
+//! browser reports. Nothing here decides protocol questions.
+
+mod callbacks;
+mod js_data;
+mod listener;
+mod overlay;
+mod runtime;
+mod surface;
+
+pub use callbacks::{report, Callbacks};
+pub use runtime::{close, next_id, open};

@@ -1,0 +1,132 @@
+//! The overlay: upstream's ids and look, built with `createElement` and
+//! styled by one constructed stylesheet (allowed under `style-src 'self'`),
+//! plus CSSOM custom properties for `link_style`. Dropping it puts the page
+//! back as it was: no overlay, scrolling, scroll position and focus.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Document, Element, HtmlElement, HtmlIFrameElement, Window};
+
+use crate::protocol::{LinkStyle, Opening};
+
+const ROOT_ID: &str = "front-link-popup";
+const OPEN_CLASS: &str = "front-link-open";
+
+const CSS: &str = "\
+#front-link-popup{all:initial;position:fixed;inset:0;display:flex;align-items:center;justify-content:center;z-index:10000}\
+#front-link-popup:focus{outline:none}\
+#front-link-popup__backdrop{position:absolute;inset:0;z-index:10000;background:#000;opacity:var(--front-link-io,.6)}\
+#front-link-popup__popup-content{position:absolute;z-index:10001;display:flex;flex-direction:column;box-sizing:border-box;\
+width:30%;min-width:380px;max-width:430px;height:80%;min-height:685px;max-height:710px;\
+background:#fff;border-radius:var(--front-link-ir,24px);overflow:hidden}\
+#front-link-popup__iframe{display:block;border:0;width:100%;flex-grow:1;border-radius:var(--front-link-ir,24px)}\
+@media (max-width:768px){#front-link-popup__popup-content{width:100%;min-width:100%;max-width:100%;height:100%;min-height:100%;max-height:100%;border-radius:0}\
+#front-link-popup__iframe{border-radius:0}}\
+@media (max-height:710px){#front-link-popup__popup-content{min-height:100%;max-height:100%}}\
+html.front-link-open,html.front-link-open body{overflow:hidden}";
+
+thread_local! {
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// The overlay on screen. Not `Clone`: exactly one owner removes it.
+pub struct Overlay {
+    root: HtmlElement,
+    iframe: HtmlIFrameElement,
+    document: Document,
+    window: Window,
+    scroll: (f64, f64),
+    focus: Option<HtmlElement>,
+    added_class: bool,
+}
+
+impl Overlay {
+    /// Builds and shows the overlay for `opening`.
+    pub fn show(window: &Window, opening: &Opening, style: LinkStyle) -> Result<Overlay, JsValue> {
+        let document = window.document().ok_or(JsValue::NULL)?;
+        let body = document.body().ok_or(JsValue::NULL)?;
+        adopt_sheet(&document)?;
+
+        let root: HtmlElement = element(&document, ROOT_ID)?;
+        root.set_attribute("role", "dialog")?;
+        root.set_attribute("aria-modal", "true")?;
+        root.set_attribute("aria-label", "Mesh Link")?;
+        root.set_tab_index(-1);
+        root.style().set_property("--front-link-ir", &style.radius_css())?;
+        root.style().set_property("--front-link-io", &style.opacity_css())?;
+        let backdrop: HtmlElement = element(&document, "front-link-popup__backdrop")?;
+        let content: HtmlElement = element(&document, "front-link-popup__popup-content")?;
+        let iframe = iframe(&document, opening)?;
+        content.append_child(&iframe)?;
+        root.append_child(&backdrop)?;
+        root.append_child(&content)?;
+
+        let focus = document.active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        let class_list = document.document_element().map(|html| html.class_list());
+        let added_class = class_list.is_some_and(|list| !list.contains(OPEN_CLASS) && list.add_1(OPEN_CLASS).is_ok());
+        let overlay = Overlay { root, iframe, document, window: window.clone(), scroll, focus, added_class };
+        body.append_child(&overlay.root)?;
+        let _ = overlay.root.focus();
+        Ok(overlay)
+    }
+
+    /// The Link iframe.
+    pub fn iframe(&self) -> &HtmlIFrameElement {
+        &self.iframe
+    }
+}
+
+impl Drop for Overlay {
+    fn drop(&mut self) {
+        self.root.remove();
+        if self.added_class {
+            if let Some(html) = self.document.document_element() {
+                let _ = html.class_list().remove_1(OPEN_CLASS);
+            }
+        }
+        self.window.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
+        if let Some(focus) = self.focus.take().filter(|e| e.is_connected()) {
+            let _ = focus.focus();
+        }
+    }
+}
+
+/// A new `<iframe>` for the Link UI, `src` last so it loads once.
+pub fn iframe(document: &Document, opening: &Opening) -> Result<HtmlIFrameElement, JsValue> {
+    let iframe: HtmlIFrameElement = element(document, "front-link-popup__iframe")?;
+    iframe.set_title("Mesh Link: connect your account");
+    iframe.set_attribute("allow", &opening.allow)?;
+    iframe.set_src(opening.url.href());
+    Ok(iframe)
+}
+
+fn element<E: JsCast>(document: &Document, id: &str) -> Result<E, JsValue> {
+    let tag = if id.ends_with("iframe") { "iframe" } else { "div" };
+    let element: Element = document.create_element(tag)?;
+    element.set_id(id);
+    element.dyn_into::<E>().map_err(JsValue::from)
+}
+
+/// Adds the shared stylesheet to `document.adoptedStyleSheets` once; it
+/// only matches while the overlay exists, so it can stay.
+fn adopt_sheet(document: &Document) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
+        let mut cell = cell.try_borrow_mut().map_err(|_| JsValue::NULL)?;
+        if let Some(sheet) = cell.as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(CSS)?;
+        *cell = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let sheets: Array = Reflect::get(document, &key)?.dyn_into()?;
+    if !sheets.includes(&sheet, 0) {
+        Reflect::set(document, &key, &sheets.concat(&Array::of1(&sheet)))?;
+    }
+    Ok(())
+}

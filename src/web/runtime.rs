@@ -1,0 +1,239 @@
+//! The one session on screen, and the execution of the core's decisions.
+//!
+//! The active session lives here, not in any connection handle, so it
+//! stays open if the caller drops its handle. No `RefCell` borrow is held
+//! while integrator code runs: every entry point decides under the borrow,
+//! releases it, then calls out; callbacks may re-enter freely.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Event as DomEvent, KeyboardEvent, MessageEvent, Window};
+
+use super::callbacks::{report, Callbacks};
+use super::listener::EventListener;
+use super::surface::Surface;
+use crate::protocol::{popup_features, Action, Callback, Connected, Event, LinkInput, LinkStyle, Outbound, Session};
+
+struct Active {
+    id: u64,
+    owner: u64,
+    session: Session,
+    callbacks: Rc<dyn Callbacks>,
+    // Dropped after the listeners (field order): overlay goes last.
+    _listeners: Vec<EventListener>,
+    surface: Surface,
+}
+
+thread_local! {
+    static ACTIVE: RefCell<Option<Active>> = const { RefCell::new(None) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A fresh id for a connection or a session.
+pub fn next_id() -> u64 {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    })
+}
+
+/// `openLink`/`openPopup` of connection `owner`.
+pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, iframe_id: Option<&str>) {
+    let Some(window) = web_sys::window() else { return };
+    let mut params = callbacks.link_params();
+    if params.language.as_deref() == Some("system") {
+        params.language = window.navigator().language();
+    }
+    let (session, opening) = match Session::open(input, &params) {
+        Ok(opened) => opened,
+        Err(error) => return callbacks.on_exit(Some((Some(error.exit_message()), None))),
+    };
+    let style = opening.style_json.as_deref().map_or_else(LinkStyle::default, |json| {
+        js_sys::JSON::parse(json).map(|v| LinkStyle::from_data(&v)).unwrap_or_default()
+    });
+    // At most one session on screen: the previous one is taken down before
+    // this one shows, and hears of it after.
+    let previous = take_active(|_| true).map(retire);
+    let iframe_id = params.embedded.then(|| iframe_id.unwrap_or_default());
+    match Surface::show(&window, &opening, style, iframe_id) {
+        Ok(surface) => {
+            let id = next_id();
+            let listeners = listeners(&window, id, matches!(surface, Surface::Overlay(_)));
+            let active = Active { id, owner, session, callbacks: callbacks.clone(), _listeners: listeners, surface };
+            // Only integrator code run while taking the previous overlay
+            // down (a focus handler) could have opened one in between.
+            let displaced = ACTIVE.with(|slot| slot.try_borrow_mut().ok().and_then(|mut slot| slot.replace(active)));
+            if let Some(displaced) = displaced {
+                retire(displaced).notify();
+            }
+        }
+        Err(error) => callbacks.on_exit(Some((Some(error.exit_message()), None))),
+    }
+    if let Some(previous) = previous {
+        previous.notify();
+    }
+}
+
+/// `closeLink` of connection `owner`: ends its session, if it has the one
+/// on screen; otherwise does nothing.
+pub fn close(owner: u64) {
+    end(|active| active.owner == owner);
+}
+
+fn end(which: impl Fn(&Active) -> bool) {
+    if let Some(active) = take_active(which) {
+        retire(active).notify();
+    }
+}
+
+/// A session the host ended, already off screen, whose `onExit` is due.
+struct Retired {
+    actions: Vec<Action<JsValue>>,
+    callbacks: Rc<dyn Callbacks>,
+}
+
+fn retire(mut active: Active) -> Retired {
+    let actions = active.session.close::<JsValue>();
+    let callbacks = active.callbacks.clone();
+    drop(active);
+    Retired { actions, callbacks }
+}
+
+impl Retired {
+    fn notify(self) {
+        execute(0, &*self.callbacks, None, self.actions);
+    }
+}
+
+fn take_active(which: impl Fn(&Active) -> bool) -> Option<Active> {
+    ACTIVE.with(|slot| {
+        let mut slot = slot.try_borrow_mut().ok()?;
+        if slot.as_ref().is_some_and(&which) {
+            slot.take()
+        } else {
+            None
+        }
+    })
+}
+
+fn is_active(id: u64) -> bool {
+    ACTIVE.with(|slot| slot.try_borrow().ok().is_some_and(|s| s.as_ref().is_some_and(|a| a.id == id)))
+}
+
+fn listeners(window: &Window, id: u64, overlay: bool) -> Vec<EventListener> {
+    let mut listeners = Vec::with_capacity(2);
+    listeners.extend(EventListener::new(window, "message", move |event| on_message(id, event)));
+    if overlay {
+        listeners.extend(EventListener::new(window, "keydown", move |event| {
+            if event.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+                end(|active| active.id == id);
+            }
+        }));
+    }
+    listeners
+}
+
+fn on_message(id: u64, event: &DomEvent) {
+    let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
+    let decided = ACTIVE.with(|slot| {
+        let mut slot = slot.try_borrow_mut().ok()?;
+        let active = slot.as_mut().filter(|a| a.id == id)?;
+        let from_link_frame = active.surface.is_link_window(event.source().as_ref());
+        let actions = active.session.on_message(&event.origin(), from_link_frame, &event.data()).ok()?;
+        let target = active.surface.link_window().map(|w| (w, active.session.origin().to_owned()));
+        Some((actions, active.callbacks.clone(), target))
+    });
+    if let Some((actions, callbacks, target)) = decided {
+        execute(id, &*callbacks, target, actions);
+    }
+}
+
+/// Runs the core's actions in order. Every callback of an accepted message
+/// is delivered even if an earlier one ends the session (a connected
+/// account must never be lost because `onEvent` called `closeLink`); posts
+/// go only to a session that is still live.
+fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<(Window, String)>, actions: Vec<Action<JsValue>>) {
+    for action in actions {
+        match action {
+            Action::End => end(|active| active.id == id),
+            Action::Post(which) => {
+                if let Some((window, origin)) = target.as_ref().filter(|_| is_active(id)) {
+                    post(window, origin, which, callbacks);
+                }
+            }
+            Action::OpenWindow(url) => open_window(url.href()),
+            Action::Call(callback) => call(callbacks, callback),
+        }
+    }
+}
+
+fn call(callbacks: &dyn Callbacks, callback: Callback<JsValue>) {
+    match callback {
+        Callback::Event(event) => callbacks.on_event(&event_object(event)),
+        Callback::BrokerConnected(connected) => callbacks.on_broker_connected(&front_payload(connected)),
+        Callback::TransferFinished(payload) => callbacks.on_transfer_finished(&payload),
+        Callback::Exit { error, summary } => callbacks.on_exit(Some((error.as_deref(), summary.as_ref()))),
+        Callback::Closed => callbacks.on_exit(None),
+    }
+}
+
+fn post(window: &Window, origin: &str, which: Outbound, callbacks: &dyn Callbacks) {
+    let (kind, payload) = match which {
+        Outbound::SdkSpecs => ("meshSDKSpecs", Some(sdk_specs())),
+        Outbound::AccessTokens => ("frontAccessTokens", callbacks.outbound_payload(which)),
+        Outbound::TransferDestinationTokens => ("frontTransferDestinationTokens", callbacks.outbound_payload(which)),
+    };
+    let Some(payload) = payload else { return };
+    let message = object(&[("type", &JsValue::from_str(kind)), ("payload", &payload)]);
+    if let Err(error) = window.post_message(&message, origin) {
+        report("could not post to the Link UI", &error);
+    }
+}
+
+fn sdk_specs() -> JsValue {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    object(&[
+        ("platform", &JsValue::from_str("web")),
+        ("version", &JsValue::from_str(env!("CARGO_PKG_VERSION"))),
+        ("origin", &JsValue::from_str(&origin)),
+    ])
+}
+
+fn open_window(url: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let (width, height) = window
+        .screen()
+        .map(|s| (f64::from(s.width().unwrap_or(0)), f64::from(s.height().unwrap_or(0))))
+        .unwrap_or_default();
+    // With `noopener` the result is always null: nothing to focus.
+    let _ = window.open_with_url_and_target_and_features(url, "_blank", &popup_features(width, height));
+}
+
+fn event_object(event: Event<JsValue>) -> JsValue {
+    let typed = |kind: &str, payload: &JsValue| object(&[("type", &JsValue::from_str(kind)), ("payload", payload)]);
+    match event {
+        Event::IntegrationConnected(connected) => typed("integrationConnected", &front_payload(connected)),
+        Event::TransferCompleted(payload) => typed("transferCompleted", &payload),
+        Event::PageLoaded => object(&[("type", &JsValue::from_str("pageLoaded"))]),
+        Event::Other(data) => data,
+    }
+}
+
+fn front_payload(connected: Connected<JsValue>) -> JsValue {
+    match connected {
+        Connected::AccessToken(payload) => object(&[("accessToken", &payload)]),
+        Connected::DelayedAuth(payload) => object(&[("delayedAuth", &payload)]),
+    }
+}
+
+fn object(fields: &[(&str, &JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (name, value) in fields {
+        let _ = Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
