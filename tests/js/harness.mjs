@@ -1,0 +1,140 @@
+// Browser test harness: static servers on three origins and headless
+// Chromium (Debian's) driven by playwright-core.
+//
+//   host     http://127.0.0.1:<a>   the integrator's page + the built pkg/
+//   link     http://127.0.0.1:<b>   the Link UI stand-in (tests/pages/link.*)
+//   attacker http://localhost:<b>   same files, another origin
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const artifacts = join(root, 'test-artifacts');
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+function serve(headersFor) {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const mount = path.startsWith('/pkg/') ? '' : path.startsWith('/pages/') ? 'tests' : path.startsWith('/vendor/') ? '' : null;
+    let file = mount === null ? null : join(root, mount, path.replace('/vendor/', '/node_modules/'));
+    if (path === '/csp/host.html') file = join(root, 'tests/pages/host-csp.html');
+    if (!file || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headersFor(path, req) });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Starts the host and link servers; `close()` stops both. */
+export async function startServers() {
+  const linkServer = await serve(() => ({}));
+  const linkPort = linkServer.address().port;
+  const link = `http://127.0.0.1:${linkPort}`;
+  const hostServer = await serve((path) =>
+    path.startsWith('/csp/')
+      ? { 'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-src ${link}` }
+      : {},
+  );
+  const host = `http://127.0.0.1:${hostServer.address().port}`;
+  return {
+    host,
+    link,
+    attacker: `http://localhost:${linkPort}`,
+    close: () => Promise.all([hostServer, linkServer].map((s) => new Promise((r) => s.close(r)))),
+  };
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** base64 of a URL: what `POST /api/v1/linktoken` returns. */
+export const tokenFor = (url) => Buffer.from(url).toString('base64');
+
+/** A new page on the host test page, SDK loaded; page errors collected. */
+export async function hostPage(browser, servers, { path = '/pages/host.html', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.errors = [];
+  page.consoleErrors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && page.consoleErrors.push(m.text()));
+  await page.goto(servers.host + path);
+  await page.waitForFunction(() => window.sdkReady === true);
+  return page;
+}
+
+/** The Link stand-in frame whose URL starts with `prefix`, once its script runs. */
+export async function frameAt(page, prefix) {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    if (frame) {
+      try {
+        await frame.waitForFunction(() => typeof window.send === 'function', null, { timeout: 5000 });
+        return frame;
+      } catch {
+        // navigating; look again
+      }
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no frame at ${prefix}`);
+}
+
+/**
+ * Posts `messages` from `frame` to its parent (real cross-origin
+ * postMessage), then a sentinel, and waits until the host saw the sentinel:
+ * everything before it has been dispatched.
+ */
+export async function send(page, frame, ...messages) {
+  const seen = await page.evaluate(() => window.sentinels);
+  await frame.evaluate((ms) => window.send(...ms, { type: '__sentinel' }), messages);
+  await page.waitForFunction((n) => window.sentinels > n, seen);
+}
+
+/** The recorded callbacks, as `[label+name, ...args]` rows. */
+export async function trace(page, { keepOverlay = false } = {}) {
+  const rows = await page.evaluate(() => window.trace);
+  return rows.map((r) => (keepOverlay ? r : [r.label + r.name, ...r.args]));
+}
+
+export async function clearTrace(page) {
+  await page.evaluate(() => (window.trace = []));
+}
+
+/** Number of `type` listeners on `window`, through the DevTools protocol. */
+export async function windowListeners(page, type) {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  await cdp.detach();
+  return listeners.filter((l) => l.type === type).length;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
+export const fixtures = JSON.parse(readFileSync(join(root, '..', 'shared', 'fixtures', 'link-messages.json'), 'utf8'));
+
+/** Opens a session with recording callbacks on the stand-in; returns its frame. */
+export async function openSession(page, servers, { label = '', options = {}, query = '', instance = 'link' } = {}) {
+  const url = `${servers.link}/pages/link.html${query}`;
+  await page.evaluate(
+    ({ instance, label, options, token }) => {
+      window[instance] = window.sdk.createFrontConnection(window.recorder(label, options));
+      return window[instance].openLink(token);
+    },
+    { instance, label, options, token: tokenFor(url) },
+  );
+  return frameAt(page, url);
+}
