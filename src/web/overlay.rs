@@ -87,10 +87,11 @@ impl Drop for Overlay {
                 let _ = html.class_list().remove_1(OPEN_CLASS);
             }
         }
-        self.window.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
+        // Focus first: focusing scrolls the element into view.
         if let Some(focus) = self.focus.take().filter(|e| e.is_connected()) {
             let _ = focus.focus();
         }
+        self.window.scroll_to_with_x_and_y(self.scroll.0, self.scroll.1);
     }
 }
 
