@@ -8,7 +8,7 @@ use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::protocol::{is_front_event_type_key, LinkInput, LinkParams, Outbound, Theme, FRONT_EVENT_TYPE_KEYS};
+use crate::protocol::{LinkInput, LinkParams, Outbound, Theme, FRONT_EVENT_TYPE_KEYS};
 use crate::web::{self, report, Callbacks};
 
 /// One `createFrontConnection(options)`.
@@ -46,12 +46,6 @@ impl Connection {
     pub fn close_link(&self) {
         web::close(self.owner);
     }
-}
-
-/// `isFrontEventTypeKey(key)`.
-#[wasm_bindgen(js_name = isFrontEventTypeKey)]
-pub fn is_front_event_type_key_js(key: JsValue) -> bool {
-    key.as_string().is_some_and(|k| is_front_event_type_key(&k))
 }
 
 /// Every event key, for the build to write into the JS wrapper (so that

@@ -13,7 +13,7 @@ mod session;
 mod shape;
 mod token;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use data::{Data, Kind, Value};

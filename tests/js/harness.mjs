@@ -4,36 +4,31 @@
 //   host     http://127.0.0.1:<a>   the integrator's page + the built pkg/
 //   link     http://127.0.0.1:<b>   the Link UI stand-in (tests/pages/link.*)
 //   attacker http://localhost:<b>   same files, another origin
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { inside, serveFiles } from '../../scripts/serve.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const artifacts = join(root, 'test-artifacts');
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
-
-function serve(headersFor) {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const mount = path.startsWith('/pkg/') ? '' : path.startsWith('/pages/') ? 'tests' : path.startsWith('/vendor/') ? '' : null;
-    let file = mount === null ? null : join(root, mount, path.replace('/vendor/', '/node_modules/'));
-    if (path === '/csp/host.html') file = join(root, 'tests/pages/host-csp.html');
-    if (!file || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headersFor(path, req) });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+/** What each test server serves: the built package and the test pages. */
+function route(path) {
+  if (path === '/csp/host.html') return join(root, 'tests/pages/host-csp.html');
+  if (path.startsWith('/pkg/')) return inside(root, path);
+  if (path.startsWith('/pages/')) return inside(join(root, 'tests'), path);
+  if (path.startsWith('/vendor/')) return inside(join(root, 'node_modules'), path.slice('/vendor'.length));
+  return null;
 }
+
+const serve = (headers) => serveFiles({ route, headers });
 
 /** Starts the host and link servers; `close()` stops both. */
 export async function startServers() {
-  const linkServer = await serve(() => ({}));
+  // The wasm-bindgen test page is cross-origin isolated (COEP require-corp),
+  // so the stand-in opts in to being embedded there.
+  const linkServer = await serve(() => ({ 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'cross-origin' }));
   const linkPort = linkServer.address().port;
   const link = `http://127.0.0.1:${linkPort}`;
   const hostServer = await serve((path) =>

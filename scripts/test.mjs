@@ -1,0 +1,53 @@
+// `npm test`: installs what is missing, then runs every suite:
+//   1. cargo test           the protocol core on the host (unit, property, doc tests)
+//   2. npm run build        the release npm package in pkg/
+//   3. wasm-pack test       the Rust API in headless Chromium, real cross-origin frames
+//   4. node --test          the built package in Chromium (playwright-core) and in Node
+import { spawn } from 'node:child_process';
+import { setup } from './setup.mjs';
+import { build } from './build.mjs';
+import { root, run } from './lib.mjs';
+
+setup();
+const failures = [];
+
+async function step(name, body) {
+  console.log(`\n=== ${name}`);
+  try {
+    await body();
+  } catch (error) {
+    console.error(`\n*** ${name} failed: ${error.message}`);
+    failures.push(name);
+  }
+}
+
+function spawned(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+  });
+}
+
+await step('cargo test (host)', () => run('cargo test'));
+await step('build pkg/', build);
+await step('wasm-pack test --headless --chrome', async () => {
+  // The Link UI stand-in must keep serving while the tests run: spawn, not execSync.
+  const { startServers } = await import('../tests/js/harness.mjs');
+  const servers = await startServers();
+  try {
+    await spawned('wasm-pack', ['test', '--headless', '--chrome', '--test', 'browser'], {
+      FRONT_LINK_TEST_LINK: servers.link,
+      FRONT_LINK_TEST_ATTACKER: servers.attacker,
+    });
+  } finally {
+    await servers.close();
+  }
+});
+await step('node --test tests/js', () => spawned(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=180000', 'tests/js/']));
+
+if (failures.length) {
+  console.error(`\nFAILED: ${failures.join(', ')}`);
+  process.exit(1);
+}
+console.log('\nAll suites passed.');

@@ -1,0 +1,279 @@
+//! The typed Rust API in headless Chromium (`wasm-pack test --headless
+//! --chrome`), against the Link UI stand-in served by `npm test` on another
+//! origin: real iframes, real `postMessage`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use front_link_wasm::{FrontConnection, FrontOptions, IntegrationAccessToken, TransferFinishedPayload};
+use js_sys::{Array, Promise, Reflect, JSON};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{HtmlIFrameElement, MessageEvent, Window};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURES: &str = include_str!("../../shared/fixtures/link-messages.json");
+
+fn link_origin() -> &'static str {
+    option_env!("FRONT_LINK_TEST_LINK").expect("FRONT_LINK_TEST_LINK: run these tests through `npm test`")
+}
+
+fn attacker_origin() -> &'static str {
+    option_env!("FRONT_LINK_TEST_ATTACKER").expect("FRONT_LINK_TEST_ATTACKER: run these tests through `npm test`")
+}
+
+fn window() -> Window {
+    web_sys::window().expect("a window")
+}
+
+fn fixture(path: &[&str]) -> JsValue {
+    let mut value = JSON::parse(FIXTURES).expect("fixture JSON");
+    for key in path {
+        value = Reflect::get(&value, &JsValue::from_str(key)).expect("fixture key");
+    }
+    value
+}
+
+fn token(url: &str) -> String {
+    window().btoa(url).expect("btoa")
+}
+
+async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Collects the `__…` replies of the stand-in frames.
+struct Replies {
+    seen: Rc<RefCell<Vec<JsValue>>>,
+    _listener: Closure<dyn FnMut(MessageEvent)>,
+}
+
+impl Replies {
+    fn listen() -> Replies {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let kind = Reflect::get(&e.data(), &"type".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
+            if kind.starts_with("__") {
+                sink.borrow_mut().push(e.data());
+            }
+        });
+        window().add_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).expect("listen");
+        Replies { seen, _listener: listener }
+    }
+
+    fn count(&self, kind: &str) -> usize {
+        self.seen
+            .borrow()
+            .iter()
+            .filter(|d| Reflect::get(d, &"type".into()).ok().and_then(|t| t.as_string()).as_deref() == Some(kind))
+            .count()
+    }
+
+    async fn wait_for(&self, kind: &str, count: usize) {
+        for _ in 0..400 {
+            if self.count(kind) >= count {
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!("no {kind} reply");
+    }
+}
+
+impl Drop for Replies {
+    fn drop(&mut self) {
+        let _ = window().remove_event_listener_with_callback("message", self._listener.as_ref().unchecked_ref());
+    }
+}
+
+/// Asks the stand-in in `frame` to post `messages` (then a sentinel) to us,
+/// and waits until they were all dispatched.
+async fn send(replies: &Replies, frame: &Window, messages: &[JsValue]) {
+    let before = replies.count("__sentinel");
+    let list: Array = messages.iter().cloned().collect();
+    list.push(&JSON::parse(r#"{"type":"__sentinel"}"#).expect("json"));
+    let command = js_sys::Object::new();
+    Reflect::set(&command, &"__puppet".into(), &"send".into()).expect("set");
+    Reflect::set(&command, &"messages".into(), &list).expect("set");
+    frame.post_message(&command, "*").expect("post");
+    replies.wait_for("__sentinel", before + 1).await;
+}
+
+/// Waits until the frame's stand-in script answers, and returns its window.
+async fn ready(replies: &Replies, iframe: &HtmlIFrameElement) -> Window {
+    let frame = iframe.content_window().expect("iframe window");
+    for _ in 0..200 {
+        let before = replies.count("__sentinel");
+        let command = JSON::parse(r#"{"__puppet":"send","messages":[{"type":"__sentinel"}]}"#).expect("json");
+        let _ = frame.post_message(&command, "*");
+        sleep(25).await;
+        if replies.count("__sentinel") > before {
+            return frame;
+        }
+    }
+    panic!("the stand-in did not load");
+}
+
+fn link_iframe() -> Option<HtmlIFrameElement> {
+    window().document()?.get_element_by_id("front-link-popup__iframe")?.dyn_into().ok()
+}
+
+fn extra_iframe(url: &str) -> HtmlIFrameElement {
+    let document = window().document().expect("document");
+    let iframe: HtmlIFrameElement = document.create_element("iframe").expect("iframe").dyn_into().expect("iframe");
+    iframe.set_src(url);
+    document.body().expect("body").append_child(&iframe).expect("append");
+    iframe
+}
+
+type Log = Rc<RefCell<Vec<String>>>;
+
+fn recording_options(log: &Log) -> FrontOptions {
+    let (a, b, c, d) = (log.clone(), log.clone(), log.clone(), log.clone());
+    FrontOptions::new()
+        .on_broker_connected(move |payload| {
+            let accounts = payload.access_token.map(|p| {
+                let ids: Vec<_> = p.account_tokens.iter().map(|t| t.account.account_id.clone()).collect();
+                let light = p.broker_brand_info.extra.get("logoLightUrl").and_then(|v| v.as_str()).unwrap_or("-").to_owned();
+                format!("{} {} {}", p.broker_type, ids.join(","), light)
+            });
+            a.borrow_mut().push(format!("connected {}", accounts.unwrap_or_else(|| "delayed".into())));
+        })
+        .on_event(move |event| b.borrow_mut().push(format!("event {}", event.event_type)))
+        .on_transfer_finished(move |transfer| {
+            let text = match transfer {
+                TransferFinishedPayload::Success(s) => format!("transfer ok {} {}", s.tx_id, s.amount),
+                TransferFinishedPayload::Error(e) => format!("transfer error {}", e.error_message),
+            };
+            c.borrow_mut().push(text);
+        })
+        .on_exit(move |error, summary| {
+            d.borrow_mut().push(format!("exit {:?} {:?}", error, summary.map(|s| s.page)));
+        })
+}
+
+async fn open_session(log: &Log, replies: &Replies, options: FrontOptions, query: &str) -> (FrontConnection, Window) {
+    let _ = log;
+    let link = FrontConnection::new(options);
+    link.open_link(&token(&format!("{}/pages/link.html{query}", link_origin())));
+    let iframe = link_iframe().expect("the overlay iframe");
+    let frame = ready(replies, &iframe).await;
+    (link, frame)
+}
+
+fn taken(log: &Log) -> Vec<String> {
+    std::mem::take(&mut *log.borrow_mut())
+}
+
+#[wasm_bindgen_test]
+async fn typed_payloads_reach_rust_closures() {
+    let log = Log::default();
+    let replies = Replies::listen();
+    let (_link, frame) = open_session(&log, &replies, recording_options(&log), "?typed").await;
+    send(&replies, &frame, &[fixture(&["inbound", "brokerageAccountAccessToken"]), fixture(&["inbound", "transferFinishedSuccess"])]).await;
+    assert_eq!(
+        taken(&log),
+        [
+            "event integrationConnected",
+            "connected robinhood 5FUVPB0,7QX2LL9 https://assets.example/robinhood-light.svg",
+            "event transferCompleted",
+            "transfer ok tx-8c1d 0.015",
+        ]
+    );
+    send(&replies, &frame, &[fixture(&["inbound", "doneWithSummary"])]).await;
+    assert_eq!(taken(&log), [r#"exit None Some("integrationConnectedPage")"#]);
+    assert!(link_iframe().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn access_tokens_are_posted_on_loaded() {
+    let log = Log::default();
+    let replies = Replies::listen();
+    let tokens = vec![IntegrationAccessToken {
+        account_id: "5FUVPB0".into(),
+        account_name: "Margin account".into(),
+        access_token: "at-1".into(),
+        broker_type: "robinhood".into(),
+        broker_name: "Robinhood".into(),
+    }];
+    let options = recording_options(&log).access_tokens(tokens);
+    let (link, frame) = open_session(&log, &replies, options, "?tokens").await;
+    send(&replies, &frame, &[fixture(&["inbound", "loaded"])]).await;
+    frame.post_message(&JSON::parse(r#"{"__puppet":"report"}"#).expect("json"), "*").expect("post");
+    replies.wait_for("__report", 1).await;
+    let report = replies.seen.borrow().iter().rev().find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object())).cloned().expect("report");
+    let received = JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string");
+    let origin = window().location().origin().expect("origin");
+    assert!(received.contains(&format!(r#""type":"meshSDKSpecs","payload":{{"platform":"web","version":"0.1.0","origin":"{origin}"}}"#)), "{received}");
+    assert!(received.contains(r#"{"type":"frontAccessTokens","payload":[{"accountId":"5FUVPB0","accountName":"Margin account","accessToken":"at-1","brokerType":"robinhood","brokerName":"Robinhood"}]}"#), "{received}");
+    assert!(!received.contains("frontTransferDestinationTokens"));
+    assert_eq!(taken(&log), ["event pageLoaded"]);
+    link.close_link();
+    assert_eq!(taken(&log), ["exit None None"]);
+}
+
+#[wasm_bindgen_test]
+async fn other_frames_and_the_page_itself_are_not_heard() {
+    let log = Log::default();
+    let replies = Replies::listen();
+    let (link, frame) = open_session(&log, &replies, recording_options(&log), "?strangers").await;
+    let forged = fixture(&["inbound", "brokerageAccountAccessToken"]);
+    let attacker = extra_iframe(&format!("{}/pages/link.html?attacker", attacker_origin()));
+    let attacker = ready(&replies, &attacker).await;
+    send(&replies, &attacker, &[forged.clone()]).await;
+    let twin = extra_iframe(&format!("{}/pages/link.html?twin", link_origin()));
+    let twin = ready(&replies, &twin).await;
+    send(&replies, &twin, &[forged.clone()]).await;
+    window().post_message(&forged, "*").expect("self post");
+    send(&replies, &frame, &[fixture(&["inbound", "integrationSelected"])]).await;
+    assert_eq!(taken(&log), ["event integrationSelected"]);
+    link.close_link();
+}
+
+#[wasm_bindgen_test]
+async fn callbacks_may_close_and_handles_may_be_dropped() {
+    let log = Log::default();
+    let replies = Replies::listen();
+    let slot: Rc<RefCell<Option<FrontConnection>>> = Rc::default();
+    let closer = slot.clone();
+    let events = log.clone();
+    let options = recording_options(&log).on_event(move |event| {
+        events.borrow_mut().push(format!("event {}", event.event_type));
+        if let Some(link) = closer.borrow().as_ref() {
+            link.close_link();
+        }
+    });
+    let (link, frame) = open_session(&log, &replies, options, "?reentrant").await;
+    // Dropping the caller's handle keeps the session open.
+    *slot.borrow_mut() = Some(link.clone());
+    drop(link);
+    send(&replies, &frame, &[fixture(&["inbound", "brokerageAccountAccessToken"])]).await;
+    assert_eq!(
+        taken(&log),
+        ["event integrationConnected", "exit None None", "connected robinhood 5FUVPB0,7QX2LL9 https://assets.example/robinhood-light.svg"]
+    );
+    assert!(link_iframe().is_none());
+    if let Some(link) = slot.borrow().as_ref() {
+        link.close_link();
+    }
+    assert!(taken(&log).is_empty(), "onExit once");
+}
+
+#[wasm_bindgen_test]
+fn bad_tokens_exit_and_render_nothing() {
+    let log = Log::default();
+    let link = FrontConnection::new(recording_options(&log));
+    link.open_link(&token("javascript:alert(1)"));
+    link.open_link("");
+    link.open_popup("data:text/html,hi");
+    assert_eq!(taken(&log), [r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link!") None"#]);
+    assert!(link_iframe().is_none());
+}

@@ -1,0 +1,72 @@
+// The npm package as a whole (SPEC §2, §7): ESM entry, no DOM at import,
+// the upstream type names and shapes (tsc), one list of event keys.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtures, root } from './harness.mjs';
+
+const pkg = join(root, 'pkg');
+const read = (file) => readFileSync(join(pkg, file), 'utf8');
+
+test('imports in Node without a DOM; createFrontConnection is synchronous and touches no browser global', async () => {
+  assert.equal(typeof globalThis.window, 'undefined');
+  const sdk = await import(join(pkg, 'index.js'));
+  assert.deepEqual(Object.keys(sdk).sort(), ['createFrontConnection', 'isFrontEventTypeKey']);
+  const link = sdk.createFrontConnection({ clientId: 'x', onBrokerConnected() {} });
+  assert.deepEqual(Object.keys(link).sort(), ['closeLink', 'closePopup', 'openLink', 'openPopup']);
+  link.closeLink();
+});
+
+test('isFrontEventTypeKey answers for the 40 keys, before any wasm is loaded', async () => {
+  const { isFrontEventTypeKey } = await import(join(pkg, 'index.js'));
+  const { FRONT_EVENT_TYPE_KEYS } = await import(join(pkg, 'event-keys.js'));
+  assert.equal(FRONT_EVENT_TYPE_KEYS.length, 40);
+  for (const key of FRONT_EVENT_TYPE_KEYS) assert.equal(isFrontEventTypeKey(key), true, key);
+  for (const key of ['brokerageAccountAccessToken', 'close', 'done', 'loaded', '', 'PAGELOADED', 'toString', undefined, null, 1]) {
+    assert.equal(isFrontEventTypeKey(key), false, String(key));
+  }
+});
+
+test('the .d.ts key union is the wasm’s list, and BrokerType covers every fixture broker', () => {
+  const dts = read('index.d.ts');
+  const union = (name) => {
+    const block = dts.match(new RegExp(`export type ${name} =([^;]+);`))[1];
+    return [...block.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  };
+  const keys = [...union('FrontEventTypeKeys'), ...union('LaterFrontEventTypeKeys')];
+  const built = JSON.parse(read('event-keys.js').match(/freeze\((\[[^\]]*\])\)/)[1]);
+  assert.deepEqual(keys, built);
+  const brokers = union('BrokerType');
+  for (const broker of fixtures.brokerTypes) assert.ok(brokers.includes(broker), broker);
+});
+
+test('every upstream type name is exported', () => {
+  const dts = read('index.d.ts');
+  const names = ['FrontOptions', 'FrontConnection', 'FrontPayload', 'AccessTokenPayload', 'DelayedAuthPayload', 'BrokerAccountToken', 'BrokerAccount', 'BrokerBrandInfo', 'TransferFinishedPayload', 'TransferFinishedSuccessPayload', 'TransferFinishedErrorPayload', 'IntegrationAccessToken', 'FrontEventType', 'FrontEventTypeKeys', 'BrokerType', 'SessionSummary', 'LinkStyle', 'EventType', 'PageLoaded', 'IntegrationConnected', 'IntegrationConnectionError', 'TransferCompleted', 'IntegrationSelected', 'CredentialsEntered', 'TransferStarted', 'TransferPreviewed', 'TransferPreviewError', 'TransferExecutionError'];
+  for (const name of names) assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
+  assert.match(dts, /export declare function isFrontEventTypeKey\(key: string\): key is FrontEventTypeKeys;/);
+  assert.match(dts, /export declare const createFrontConnection: \(options: FrontOptions\) => FrontConnection;/);
+});
+
+test('tsc compiles a typical upstream integration and rejects wrong shapes', () => {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tests', 'types', 'tsconfig.json')], { stdio: 'inherit' });
+});
+
+test('the wasm glue exports exactly what index.js wraps (golden .d.ts)', () => {
+  const expected = readFileSync(join(root, 'tests', 'expected', 'front_link_wasm.d.ts'), 'utf8');
+  assert.equal(read('front_link_wasm.d.ts'), expected, 'update tests/expected/front_link_wasm.d.ts if the change is intended');
+});
+
+test('package.json: ESM entry, types, the wasm shipped, version matches the crate', () => {
+  const manifest = JSON.parse(read('package.json'));
+  assert.equal(manifest.name, 'front-link-wasm');
+  assert.equal(manifest.type, 'module');
+  assert.equal(manifest.exports['.'].default, './index.js');
+  assert.equal(manifest.exports['.'].types, './index.d.ts');
+  for (const file of ['index.js', 'index.d.ts', 'event-keys.js', 'front_link_wasm.js', 'front_link_wasm_bg.wasm']) assert.ok(manifest.files.includes(file), file);
+  const crate = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+  assert.equal(manifest.version, crate);
+});
