@@ -13,9 +13,6 @@ mod session;
 mod shape;
 mod token;
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
-
 pub use data::{Data, Kind, Value};
 pub use error::{LinkError, Rejection};
 pub use event_keys::{is_front_event_type_key, FRONT_EVENT_TYPE_KEYS};

@@ -165,6 +165,24 @@ pub enum Action<D> {
 }
 
 /// One Link session: from `openLink` until `close`/`done`/`closeLink`.
+///
+/// ```
+/// use front_link_wasm::protocol::{Action, Callback, LinkInput, LinkParams, Session, Value};
+///
+/// // base64 of https://web.meshconnect.com/b2b-iframe
+/// let token = "aHR0cHM6Ly93ZWIubWVzaGNvbm5lY3QuY29tL2IyYi1pZnJhbWU=";
+/// let (mut session, opening) = Session::open(LinkInput::Token(token), &LinkParams::default()).unwrap();
+/// assert_eq!(opening.url.href(), "https://web.meshconnect.com/b2b-iframe");
+///
+/// let close = Value::object([("type", Value::str("close")), ("message", Value::str("bye"))]);
+/// // From anywhere but the Link iframe at the Link origin: ignored.
+/// assert!(session.on_message("https://evil.example", true, &close).is_err());
+/// assert!(session.on_message("https://web.meshconnect.com", false, &close).is_err());
+/// // From the Link iframe: take the overlay down, then call onExit.
+/// let actions = session.on_message("https://web.meshconnect.com", true, &close).unwrap();
+/// assert_eq!(actions, [Action::End, Action::Call(Callback::Exit { error: Some("bye".into()), summary: None })]);
+/// assert!(session.close::<Value>().is_empty(), "onExit fires once");
+/// ```
 #[derive(Debug)]
 pub struct Session {
     origin: String,

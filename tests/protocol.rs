@@ -1,7 +1,9 @@
-//! Session-level tests on the shared fixtures, and property tests that feed
-//! arbitrary input to every parser.
+//! The protocol core on the host: session-level tests on the shared
+//! fixtures, and property tests that feed arbitrary input to every parser
+//! (no input may panic).
+#![cfg(not(target_arch = "wasm32"))]
 
-use super::*;
+use front_link_wasm::protocol::*;
 use proptest::prelude::*;
 
 fn from_json(json: &serde_json::Value) -> Value {
