@@ -99,9 +99,14 @@ impl Callbacks for JsCallbacks {
     fn on_exit(&self, args: Option<(Option<&str>, Option<&JsValue>)>) {
         match args {
             None => self.call("onExit", &[]),
+            // As many arguments as there is to say: upstream's `onExit(error)`
+            // unless the Link UI sent a summary.
             Some((error, summary)) => {
                 let error = error.map_or(JsValue::UNDEFINED, JsValue::from_str);
-                self.call("onExit", &[&error, summary.unwrap_or(&JsValue::UNDEFINED)]);
+                match summary {
+                    Some(summary) => self.call("onExit", &[&error, summary]),
+                    None => self.call("onExit", &[&error]),
+                }
             }
         }
     }

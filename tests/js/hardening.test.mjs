@@ -95,7 +95,7 @@ describe('§5.1 only this session’s iframe at the Link origin is heard', () =>
     const frame = await frameAt(page, url);
     await send(page, frame, inbound.closeWithMessage, connected, inbound.loaded);
     await send(page, frame, connected);
-    assert.deepEqual(await trace(page), [['onExit', 'User closed the window', undefined]]);
+    assert.deepEqual(await trace(page), [['onExit', 'User closed the window']]);
     assert.deepEqual(await frame.evaluate(() => window.received), [], 'no outbound after the end');
   });
 });
@@ -116,7 +116,7 @@ describe('§5.2 and §5.3 URL rules', () => {
         window.link = window.sdk.createFrontConnection(window.recorder());
         await window.link.openLink(token);
       }, tokenFor(url));
-      assert.deepEqual(await trace(page), [['onExit', 'Invalid link token!', undefined]]);
+      assert.deepEqual(await trace(page), [['onExit', 'Invalid link token!']]);
       assert.deepEqual(await page.evaluate(() => [document.querySelectorAll('iframe, img, #front-link-popup').length, document.documentElement.className]), [0, '']);
     });
   }
@@ -158,7 +158,7 @@ describe('§5.4 DOM without HTML strings', () => {
     const frame = await openSession(page, servers);
     const xss = '<img src=x onerror="window.pwned=1">';
     await send(page, frame, { type: 'close', message: xss });
-    assert.deepEqual(await trace(page), [['onExit', xss, undefined]]);
+    assert.deepEqual(await trace(page), [['onExit', xss]]);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
   });
 });
@@ -373,7 +373,7 @@ describe('§5.8 re-entrant and throwing callbacks', () => {
     await send(page, first, inbound.closeWithMessage);
     const frame = await frameAt(page, second);
     await send(page, frame, inbound.credentialsEntered);
-    assert.deepEqual(await trace(page), [['onExit', 'User closed the window', undefined], ['onEvent', inbound.credentialsEntered]]);
+    assert.deepEqual(await trace(page), [['onExit', 'User closed the window'], ['onEvent', inbound.credentialsEntered]]);
     assert.equal(await page.locator('#front-link-popup').count(), 1);
   });
 

@@ -18,11 +18,23 @@ function route(path) {
   if (path === '/csp/host.html') return join(root, 'tests/pages/host-csp.html');
   if (path.startsWith('/pkg/')) return inside(root, path);
   if (path.startsWith('/pages/')) return inside(join(root, 'tests'), path);
-  if (path.startsWith('/vendor/')) return inside(join(root, 'node_modules'), path.slice('/vendor'.length));
+  if (path.startsWith('/vendor/')) return inside(artifacts, path);
   return null;
 }
 
 const serve = (headers) => serveFiles({ route, headers });
+
+/**
+ * Bundles @front-finance/link 1.1.9 (the npm devDependency, untouched) into
+ * one ESM file the browser can load: its own files import without
+ * extensions. Served as /vendor/front-finance-link.js.
+ */
+export async function bundleUpstream({ minify = false } = {}) {
+  const { build } = await import('esbuild');
+  const outfile = join(artifacts, 'vendor', minify ? 'front-finance-link.min.js' : 'front-finance-link.js');
+  await build({ entryPoints: [join(root, 'node_modules/@front-finance/link/index.js')], bundle: true, format: 'esm', minify, outfile, logLevel: 'warning' });
+  return outfile;
+}
 
 /** Starts the host and link servers; `close()` stops both. */
 export async function startServers() {

@@ -65,7 +65,7 @@ describe('inbound messages', () => {
     const { page, frame } = await session();
     await send(page, frame, inbound.closeWithMessage);
     const rows = await trace(page, { keepOverlay: true });
-    assert.deepEqual(rows.map((r) => [r.name, r.args, r.overlay]), [['onExit', ['User closed the window', undefined], false]]);
+    assert.deepEqual(rows.map((r) => [r.name, r.args, r.overlay]), [['onExit', ['User closed the window'], false]]);
     assert.equal(await page.locator('#front-link-popup').count(), 0);
   });
 
@@ -181,7 +181,7 @@ describe('link options', () => {
     assert.equal(await page.getAttribute('#mesh-host-frame', 'src'), `${url}?rt=embedded`);
     const frame = await frameAt(page, url);
     await send(page, frame, inbound.integrationSelected, inbound.closeWithMessage);
-    assert.deepEqual(await trace(page), [['onEvent', inbound.integrationSelected], ['onExit', 'User closed the window', undefined]]);
+    assert.deepEqual(await trace(page), [['onEvent', inbound.integrationSelected], ['onExit', 'User closed the window']]);
     assert.equal(await page.locator('#mesh-host-frame').count(), 1, 'the host iframe is the host page’s');
   });
 
@@ -191,7 +191,7 @@ describe('link options', () => {
       const link = window.sdk.createFrontConnection(window.recorder('', { renderType: 'embedded' }));
       await link.openLink(token, 'nope');
     }, tokenFor(`${servers.link}/pages/link.html`));
-    assert.deepEqual(await trace(page), [['onExit', 'Iframe not found!', undefined]]);
+    assert.deepEqual(await trace(page), [['onExit', 'Iframe not found!']]);
   });
 });
 
@@ -207,7 +207,7 @@ describe('errors through onExit', () => {
       return out;
     }, ['', '%%%', tokenFor('not a url'), tokenFor('ftp://a.example/'), undefined, 42]);
     assert.deepEqual(results, Array(6).fill('resolved'));
-    assert.deepEqual(await trace(page), Array(6).fill(['onExit', 'Invalid link token!', undefined]));
+    assert.deepEqual(await trace(page), Array(6).fill(['onExit', 'Invalid link token!']));
     assert.equal(await page.locator('iframe').count(), 0);
   });
 
@@ -218,7 +218,7 @@ describe('errors through onExit', () => {
       await link.openPopup('javascript:alert(1)');
       await link.openPopup(url);
     }, `${servers.link}/pages/link.html`);
-    assert.deepEqual(await trace(page), [['onExit', 'Invalid link!', undefined]]);
+    assert.deepEqual(await trace(page), [['onExit', 'Invalid link!']]);
     const frame = await frameAt(page, `${servers.link}/pages/link.html`);
     await clearTrace(page);
     await send(page, frame, inbound.credentialsEntered);

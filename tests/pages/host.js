@@ -1,8 +1,8 @@
-// Host page of the browser tests: loads the built package and records
-// every callback, with its arguments, in `window.trace`.
-import * as sdk from '/pkg/index.js';
-
-window.sdk = sdk;
+// Host page of the browser tests: loads the built package (or, with
+// ?sdk=upstream, @front-finance/link 1.1.9 bundled by the harness) and
+// records every callback, with its arguments, in `window.trace`.
+const upstream = new URLSearchParams(location.search).get('sdk') === 'upstream';
+window.sdk = await import(upstream ? '/vendor/front-finance-link.js' : '/pkg/index.js');
 window.trace = [];
 window.sentinels = 0;
 window.violations = [];
@@ -19,7 +19,7 @@ window.recorder = (label = '', extra = {}) => {
       window.trace.push({
         label,
         name,
-        args,
+        args: structuredClone(args),
         overlay: document.getElementById('front-link-popup') !== null,
       });
     };
