@@ -44,7 +44,7 @@ await step('wasm-pack test --headless --chrome', async () => {
     await servers.close();
   }
 });
-await step('node --test tests/js', () => spawned(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=180000', 'tests/js/']));
+await step('node --test tests/js', () => spawned(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', 'tests/js/']));
 
 if (failures.length) {
   console.error(`\nFAILED: ${failures.join(', ')}`);
