@@ -2,7 +2,9 @@
 //! `@front-finance/link`-compatible API. Options are read from the
 //! integrator's object when used, as upstream does.
 
-use std::rc::Rc;
+use alloc::string::String;
+
+use alloc::rc::Rc;
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;

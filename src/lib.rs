@@ -7,6 +7,15 @@
 //! API ([`FrontConnection`], feature `typed`, on by default) and the
 //! JavaScript exports of the npm package (feature `js`).
 #![deny(missing_docs)]
+#![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
+
+extern crate alloc;
+
+#[cfg(all(not(feature = "std"), not(target_arch = "wasm32")))]
+compile_error!("without the `std` feature this crate builds for wasm32 only (one thread, see web/global.rs)");
+
+#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+mod bare;
 
 pub mod protocol;
 mod web;

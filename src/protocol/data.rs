@@ -1,6 +1,8 @@
 //! A read-only view of `MessageEvent.data`, so the core can classify and
 //! validate messages without knowing about `JsValue`.
 
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
+
 /// What a structured-clone value is, as far as payload shapes care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -1,5 +1,7 @@
 //! Classifying what the Link iframe posts (`MessageEvent.data`).
 
+use alloc::string::String;
+
 use super::data::{Data, Kind};
 use super::event_keys::{is_front_event_type_key, payload_shape};
 use super::link_url::LinkUrl;

@@ -1,6 +1,8 @@
 //! `link_style`: the Link URL's say on the overlay's corner radius and
 //! backdrop opacity, as base64 JSON `{"ir": <px>, "io": <0..1>}`.
 
+use alloc::string::String;
+
 use super::data::Data;
 use super::link_url::{push_decimal, LinkUrl};
 use super::token::decode_text;
@@ -54,7 +56,8 @@ impl LinkStyle {
 
 /// A non-negative number with at most three decimals, without `core::fmt`.
 fn css_number(value: f64) -> String {
-    let thousandths = (value.clamp(0.0, 1.0e6) * 1000.0).round() as u64;
+    // `f64::round` needs std; the value is non-negative, so +0.5 rounds.
+    let thousandths = (value.clamp(0.0, 1.0e6) * 1000.0 + 0.5) as u64;
     let mut out = String::new();
     push_decimal(&mut out, thousandths / 1000);
     let mut fraction = thousandths % 1000;

@@ -1,6 +1,8 @@
 //! The URL rule: which Link URLs this SDK loads, and the exact origin that
 //! inbound messages must come from.
 
+use alloc::{string::String, vec::Vec};
+
 use super::error::Rejection;
 
 /// A Link UI URL that passed the rule of [`LinkUrl::parse`].
@@ -78,14 +80,16 @@ impl LinkUrl {
         &self.origin
     }
 
-    /// The first query parameter called `name`, percent-decoded. A `+` stays
-    /// a `+`: the only parameter read this way carries base64.
+    /// The first query parameter called `name`, percent-decoded (`None` if
+    /// that is not UTF-8). A `+` stays a `+`: the only parameter read this
+    /// way carries base64.
     pub fn query_param(&self, name: &str) -> Option<String> {
         let query = self.href.split('#').next()?.split_once('?')?.1;
-        query.split('&').find_map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(key) == name).then(|| percent_decode(value))
-        })
+        let (_, value) = query
+            .split('&')
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+            .find(|(key, _)| percent_decode(key).as_deref() == Some(name))?;
+        percent_decode(value)
     }
 
     /// The same URL with `params` appended to the query (encoded like
@@ -134,7 +138,7 @@ fn valid_host(host: &str) -> bool {
     }
     !host.is_empty()
         && !host.starts_with(['.', '-'])
-        && !host.contains("..")
+        && !host.as_bytes().windows(2).any(|pair| pair == b"..")
         && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
         && !looks_like_short_ipv4(host)
 }
@@ -206,7 +210,7 @@ fn hex_digit(nibble: u8) -> char {
     char::from(if nibble < 10 { b'0' + nibble } else { b'A' + nibble - 10 })
 }
 
-fn percent_decode(text: &str) -> String {
+fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -226,7 +230,7 @@ fn percent_decode(text: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).ok()
 }
 
 fn hex_value(digit: u8) -> Option<u8> {

@@ -1,6 +1,8 @@
 //! The session state machine: what to do when a link is opened, a message
 //! arrives, or the user closes. It decides; the web layer executes.
 
+use alloc::{borrow::ToOwned, string::String, vec, vec::Vec};
+
 use super::data::Data;
 use super::error::LinkError;
 use super::inbound::{Ignored, InboundMessage};
@@ -251,7 +253,7 @@ impl Session {
     /// The host closes (`closeLink`, Escape, or a newer session). Does
     /// nothing if the session already ended, so `onExit` fires once.
     pub fn close<D>(&mut self) -> Vec<Action<D>> {
-        if !std::mem::replace(&mut self.open, false) {
+        if !core::mem::replace(&mut self.open, false) {
             return Vec::new();
         }
         vec![Action::End, Action::Call(Callback::Closed)]

@@ -1,5 +1,7 @@
 //! Link tokens: the base64 of the hosted Link UI's URL.
 
+use alloc::{string::String, vec::Vec};
+
 use super::error::{LinkError, Rejection};
 use super::link_url::LinkUrl;
 

@@ -2,6 +2,8 @@
 //! calls `FrontOptions` functions; the Rust API deserializes into typed
 //! payloads first.
 
+use alloc::string::String;
+
 use wasm_bindgen::JsValue;
 
 use crate::protocol::{LinkParams, Outbound};

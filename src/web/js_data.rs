@@ -1,6 +1,8 @@
 //! `MessageEvent.data` as the core's [`Data`]: own data properties only,
 //! so neither getters nor a polluted `Object.prototype` can answer.
 
+use alloc::{string::String, vec::Vec};
+
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -10,13 +10,15 @@ use web_sys::{Event, EventTarget};
 pub struct EventListener {
     target: EventTarget,
     kind: &'static str,
-    handler: Closure<dyn FnMut(Event)>,
+    handler: Closure<dyn Fn(Event)>,
 }
 
 impl EventListener {
     /// Adds `handler`; `None` if the browser refused.
-    pub fn new(target: &EventTarget, kind: &'static str, mut handler: impl FnMut(&Event) + 'static) -> Option<Self> {
-        let handler = Closure::<dyn FnMut(Event)>::new(move |event: Event| handler(&event));
+    pub fn new(target: &EventTarget, kind: &'static str, handler: impl Fn(&Event) + 'static) -> Option<Self> {
+        // `Fn`, not `FnMut`: a handler may re-enter itself (a callback that
+        // dispatches an event), which `FnMut` would have to refuse.
+        let handler = Closure::<dyn Fn(Event)>::new(move |event: Event| handler(&event));
         target.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref()).ok()?;
         Some(EventListener { target: target.clone(), kind, handler })
     }

@@ -1,6 +1,8 @@
 //! The browser layer: it shows what the core decides and feeds it what the
 //! browser reports. Nothing here decides protocol questions.
 
+#[macro_use]
+mod global;
 mod callbacks;
 mod js_data;
 mod listener;

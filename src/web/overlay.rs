@@ -3,7 +3,7 @@
 //! plus CSSOM custom properties for `link_style`. Dropping it puts the page
 //! back as it was: no overlay, scrolling, scroll position and focus.
 
-use std::cell::RefCell;
+use core::cell::RefCell;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,9 +27,7 @@ background:#fff;border-radius:var(--front-link-ir,24px);overflow:hidden}\
 @media (max-height:710px){#front-link-popup__popup-content{min-height:100%;max-height:100%}}\
 html.front-link-open,html.front-link-open body{overflow:hidden}";
 
-thread_local! {
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-}
+page_global!(SHEET: RefCell<Option<CssStyleSheet>> = RefCell::new(None));
 
 /// The overlay on screen. Not `Clone`: exactly one owner removes it.
 pub struct Overlay {

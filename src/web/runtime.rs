@@ -5,8 +5,11 @@
 //! while integrator code runs: every entry point decides under the borrow,
 //! releases it, then calls out; callbacks may re-enter freely.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use alloc::borrow::ToOwned;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::{Cell, RefCell};
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,10 +30,8 @@ struct Active {
     surface: Surface,
 }
 
-thread_local! {
-    static ACTIVE: RefCell<Option<Active>> = const { RefCell::new(None) };
-    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
-}
+page_global!(ACTIVE: RefCell<Option<Active>> = RefCell::new(None));
+page_global!(NEXT_ID: Cell<u64> = Cell::new(1));
 
 /// A fresh id for a connection or a session.
 pub fn next_id() -> u64 {
