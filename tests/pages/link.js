@@ -8,6 +8,11 @@ addEventListener('message', (event) => {
   const data = event.data;
   if (data && data.__puppet === 'send') {
     window.send(...data.messages);
+  } else if (data && data.__puppet === 'prepare') {
+    window.prepared = data.messages; // for benchmarks: cloned before timing starts
+    parent.postMessage({ type: '__prepared' }, '*');
+  } else if (data && data.__puppet === 'fire') {
+    window.send(...window.prepared);
   } else if (data && data.__puppet === 'report') {
     parent.postMessage({ type: '__report', received: window.received }, '*');
   } else {
