@@ -3,41 +3,61 @@
 
 use alloc::{string::String, vec::Vec};
 
-use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
 
 use crate::protocol::{Data, Kind};
 
+// One boundary crossing per question instead of several: validation asks
+// many of them per message.
+#[wasm_bindgen(inline_js = "
+export function kindOf(v) {
+  if (v === undefined) return 0;
+  if (v === null) return 1;
+  switch (typeof v) {
+    case 'boolean': return 2;
+    case 'number': return 3;
+    case 'string': return 4;
+    case 'object': return Array.isArray(v) ? 5 : 6;
+    default: return 7;
+  }
+}
+export function ownField(o, k) {
+  if (o === null || typeof o !== 'object') return undefined;
+  const d = Object.getOwnPropertyDescriptor(o, k);
+  return d === undefined ? undefined : d.value;
+}
+export function items(a) {
+  return Array.isArray(a) ? Array.from(a) : undefined;
+}
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of(value: &JsValue) -> u32;
+    #[wasm_bindgen(js_name = ownField)]
+    // `null` comes back as `None` too, which every shape treats like a
+    // missing field anyway.
+    fn own_field(object: &JsValue, name: &str) -> Option<JsValue>;
+    #[wasm_bindgen(js_name = items)]
+    fn array_items(array: &JsValue) -> Option<Vec<JsValue>>;
+}
+
 impl Data for JsValue {
     fn kind(&self) -> Kind {
-        if self.is_undefined() {
-            Kind::Undefined
-        } else if self.is_null() {
-            Kind::Null
-        } else if self.as_bool().is_some() {
-            Kind::Bool
-        } else if self.as_f64().is_some() {
-            Kind::Number
-        } else if self.is_string() {
-            Kind::String
-        } else if Array::is_array(self) {
-            Kind::Array
-        } else if self.is_object() {
-            Kind::Object
-        } else {
-            Kind::Other
+        match kind_of(self) {
+            0 => Kind::Undefined,
+            1 => Kind::Null,
+            2 => Kind::Bool,
+            3 => Kind::Number,
+            4 => Kind::String,
+            5 => Kind::Array,
+            6 => Kind::Object,
+            _ => Kind::Other,
         }
     }
 
     fn field(&self, name: &str) -> Option<JsValue> {
-        if !self.is_object() {
-            return None;
-        }
-        let descriptor = Object::get_own_property_descriptor(self.unchecked_ref::<Object>(), &JsValue::from_str(name));
-        if !descriptor.is_object() {
-            return None;
-        }
-        Reflect::get(&descriptor, &JsValue::from_str("value")).ok().filter(|v| !v.is_undefined())
+        own_field(self, name)
     }
 
     fn string(&self) -> Option<String> {
@@ -49,6 +69,6 @@ impl Data for JsValue {
     }
 
     fn items(&self) -> Option<Vec<JsValue>> {
-        Array::is_array(self).then(|| self.unchecked_ref::<Array>().iter().collect())
+        array_items(self)
     }
 }
