@@ -3,8 +3,10 @@
 //! of a wasm's size), and no path reachable from JS input panics anyway
 //! (SPEC §5.9): this is the last resort, a trap.
 
+// SAFETY: wasm32 without atomics (see lib.rs) runs one thread.
 #[global_allocator]
-static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
