@@ -90,9 +90,18 @@ JS). \`twiggy top\`/\`dominators\`/\`paths\` showed most of it was not our code:
 | serde (27 KB gzip in a similar crate) | never in the npm build: payloads are validated in place (\`protocol::shape\`) and passed through as the original JS objects; serde only backs the typed Rust API (feature \`typed\`) | 0 KB shipped |
 | \`format!\`, \`unwrap\`, Debug derives in shipped code | none in \`src/\` outside tests; numbers are written by hand (\`push_decimal\`, \`css_number\`) | — |
 | \`atob\`, \`URL\`, \`JSON\` | base64 and the URL rule are small hand-written Rust (they are the security boundary and are fuzzed); \`link_style\` JSON uses the browser's \`JSON.parse\` | — |
+| dlmalloc (std's allocator on wasm32, ~5 KB raw) | \`lol_alloc\`'s free-list allocator; the cycle benchmark shows no wasm memory growth | 26.4 → 23.9 KB gzip |
 
-Still there: dlmalloc (~4 KB raw; a smaller allocator is the next thing to try),
-\`u32\` formatting for the allocator's out-of-memory message (core's
-\`handle_alloc_error\`, unavoidable on stable), and wasm-bindgen's glue (one JS shim
-per imported DOM method: 26 KB raw, 5.6 KB gzip unminified; a bundler's minifier
-takes it to about 4.7 KB gzip with our wrapper).`;
+Dispatch speed: validating a payload asks many small questions of a JS object
+("what kind is this?", "own field X?"). Answering each with one call into a tiny JS
+helper (\`src/web/js_data.rs\`) instead of several wasm-bindgen intrinsics took
+dispatch from 0.36× to about 0.6× of upstream's events per second. What is left is
+mostly the per-field crossing itself and the field-name strings decoded on each call;
+interning the names on the JS side is the next step.
+
+Still there: \`u32\` formatting for the allocator's out-of-memory message (core's
+\`handle_alloc_error\`, unavoidable on stable), panic location strings, the long
+import names wasm-bindgen gives every DOM method (\`./front_link_wasm_bg.js\` +
+a hashed name, ~70 bytes each before compression), and wasm-bindgen's JS glue (one
+shim per imported DOM method: 26 KB raw, 5.6 KB gzip unminified; a bundler's
+minifier takes it to about 4.7 KB gzip with our wrapper).`;
