@@ -2,42 +2,16 @@
 // origins sending real postMessage.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearTrace, fixtures, frameAt, hostPage, launch, openSession, send, startServers, tokenFor, trace, windowListeners } from './harness.mjs';
+import { clearTrace, extraFrame, fixtures, frameAt, hostPage, openSession, send, startBrowser, stillWorks, stopBrowser, tokenFor, trace, windowListeners } from './harness.mjs';
 
 const inbound = fixtures.inbound;
 const connected = inbound.brokerageAccountAccessToken;
 let servers;
 let browser;
+before(async () => ({ servers, browser } = await startBrowser()));
+after(() => stopBrowser({ servers, browser }));
 
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
 
-/** Adds an iframe at `url` to the host page and returns its frame. */
-async function extraFrame(page, url, attributes = {}) {
-  await page.evaluate(
-    ({ url, attributes }) => {
-      const f = document.createElement('iframe');
-      Object.entries(attributes).forEach(([k, v]) => f.setAttribute(k, v));
-      f.src = url;
-      document.body.append(f);
-    },
-    { url, attributes },
-  );
-  return frameAt(page, url);
-}
-
-/** After an ignored message, a valid one from the Link frame still works. */
-async function stillWorks(page, frame) {
-  await clearTrace(page);
-  await send(page, frame, inbound.integrationSelected);
-  assert.deepEqual(await trace(page), [['onEvent', inbound.integrationSelected]]);
-}
 
 describe('§5.1 only this session’s iframe at the Link origin is heard', () => {
   test('another origin posting a right-looking token never reaches onBrokerConnected', async () => {

@@ -59,6 +59,16 @@ export async function startServers() {
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
+/** Servers and a browser for one test file; `stop` closes both. */
+export async function startBrowser() {
+  return { servers: await startServers(), browser: await launch() };
+}
+
+export async function stopBrowser({ servers, browser } = {}) {
+  await browser?.close();
+  await servers?.close();
+}
+
 export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
@@ -144,4 +154,27 @@ export async function openSession(page, servers, { label = '', options = {}, que
     { instance, label, options, token: tokenFor(url) },
   );
   return frameAt(page, url);
+}
+
+/** Adds an iframe at `url` to the host page and returns its frame. */
+export async function extraFrame(page, url, attributes = {}) {
+  await page.evaluate(
+    ({ url, attributes }) => {
+      const f = document.createElement('iframe');
+      Object.entries(attributes).forEach(([k, v]) => f.setAttribute(k, v));
+      f.src = url;
+      document.body.append(f);
+    },
+    { url, attributes },
+  );
+  return frameAt(page, url);
+}
+
+/** After whatever a test did, a valid event from the Link frame still reaches onEvent, and nothing threw. */
+export async function stillWorks(page, frame) {
+  await clearTrace(page);
+  await send(page, frame, fixtures.inbound.integrationSelected);
+  const rows = await trace(page);
+  if (JSON.stringify(rows) !== JSON.stringify([['onEvent', fixtures.inbound.integrationSelected]])) throw new Error(`a valid event did not get through: ${JSON.stringify(rows)}`);
+  if (page.errors.length) throw new Error(`page errors: ${page.errors.join('\n')}`);
 }

@@ -3,21 +3,14 @@
 // then that a valid event from the Link frame still works.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearTrace, fixtures, frameAt, hostPage, launch, openSession, send, startServers, tokenFor, trace, windowListeners } from './harness.mjs';
+import { clearTrace, extraFrame, fixtures, frameAt, hostPage, openSession, send, startBrowser, stillWorks, stopBrowser, tokenFor, trace, windowListeners } from './harness.mjs';
 
 const m = fixtures.inbound;
 const P = m.brokerageAccountAccessToken.payload;
 let servers;
 let browser;
-
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+before(async () => ({ servers, browser } = await startBrowser()));
+after(() => stopBrowser({ servers, browser }));
 
 /** A page with an open session on the Link stand-in. */
 async function session(options) {
@@ -26,26 +19,7 @@ async function session(options) {
   return { page, frame };
 }
 
-/** A valid event still reaches onEvent, and nothing threw on the page. */
-async function stillWorks(page, frame) {
-  await clearTrace(page);
-  await send(page, frame, m.integrationSelected);
-  assert.deepEqual(await trace(page), [['onEvent', m.integrationSelected]]);
-  assert.deepEqual(page.errors, []);
-}
 
-async function extraFrame(page, url, attributes = {}) {
-  await page.evaluate(
-    ({ url, attributes }) => {
-      const f = document.createElement('iframe');
-      Object.entries(attributes).forEach(([k, v]) => f.setAttribute(k, v));
-      f.src = url;
-      document.body.append(f);
-    },
-    { url, attributes },
-  );
-  return frameAt(page, url);
-}
 
 /** Messages from the Link frame that must reach no callback. */
 function ignoredFromLink(name, ...messages) {

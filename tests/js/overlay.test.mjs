@@ -2,19 +2,12 @@
 // accessibility, and styling under a strict CSP (checked by computed style).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtures, hostPage, launch, openSession, screenshot, send, startServers, trace } from './harness.mjs';
+import { fixtures, hostPage, openSession, screenshot, send, startBrowser, stopBrowser, trace } from './harness.mjs';
 
 let servers;
 let browser;
-
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+before(async () => ({ servers, browser } = await startBrowser()));
+after(() => stopBrowser({ servers, browser }));
 
 const styleOf = (page) =>
   page.evaluate(() => {

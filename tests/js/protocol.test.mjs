@@ -3,20 +3,13 @@
 // The Link UI is a real iframe on another origin posting real messages.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearTrace, fixtures, frameAt, hostPage, launch, openSession, send, startServers, tokenFor, trace } from './harness.mjs';
+import { clearTrace, fixtures, frameAt, hostPage, openSession, send, startBrowser, stopBrowser, tokenFor, trace } from './harness.mjs';
 
 const inbound = fixtures.inbound;
 let servers;
 let browser;
-
-before(async () => {
-  servers = await startServers();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+before(async () => ({ servers, browser } = await startBrowser()));
+after(() => stopBrowser({ servers, browser }));
 
 async function session(options) {
   const page = await hostPage(browser, servers);
