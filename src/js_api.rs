@@ -6,9 +6,9 @@ use alloc::string::String;
 
 use alloc::rc::Rc;
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::protocol::{LinkInput, LinkParams, Outbound, Theme, FRONT_EVENT_TYPE_KEYS};
 use crate::web::{self, report, Callbacks};
@@ -61,6 +61,25 @@ struct JsCallbacks {
     options: JsValue,
 }
 
+// One call per callback: look it up on the integrator's options (as
+// upstream does, at call time), call it with `this` = options, and report
+// what it throws instead of letting it escape.
+#[wasm_bindgen(inline_js = "
+export function callOption(options, name, count, a, b) {
+  const f = options == null ? undefined : options[name];
+  if (typeof f !== 'function') return;
+  try {
+    f.apply(options, [a, b].slice(0, count));
+  } catch (error) {
+    console.error('front-link-wasm: ' + name + ' threw', error);
+  }
+}
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = callOption, catch)]
+    fn call_option(options: &JsValue, name: &str, count: u32, a: &JsValue, b: &JsValue) -> Result<(), JsValue>;
+}
+
 impl JsCallbacks {
     fn option(&self, name: &str) -> Option<JsValue> {
         Reflect::get(&self.options, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
@@ -71,16 +90,12 @@ impl JsCallbacks {
     }
 
     fn call(&self, name: &str, args: &[&JsValue]) {
-        let Some(function) = self.option(name).and_then(|f| f.dyn_into::<Function>().ok()) else { return };
-        let result = match args {
-            [] => function.call0(&self.options),
-            [a] => function.call1(&self.options, a),
-            [a, b, ..] => function.call2(&self.options, a, b),
-        };
-        if let Err(error) = result {
-            let mut what = String::from(name);
-            what.push_str(" threw");
-            report(&what, &error);
+        let undefined = JsValue::UNDEFINED;
+        let a = args.first().copied().unwrap_or(&undefined);
+        let b = args.get(1).copied().unwrap_or(&undefined);
+        // `catch`: a getter on the options object may throw too.
+        if let Err(error) = call_option(&self.options, name, args.len() as u32, a, b) {
+            report("reading FrontOptions threw", &error);
         }
     }
 }

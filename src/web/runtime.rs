@@ -12,6 +12,7 @@ use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 
 use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event as DomEvent, KeyboardEvent, MessageEvent, Window};
 
@@ -63,7 +64,7 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
     match Surface::show(&window, &opening, style, iframe_id) {
         Ok(surface) => {
             let id = next_id();
-            let listeners = listeners(&window, id, matches!(surface, Surface::Overlay(_)));
+            let listeners = listeners(&window, id, surface.is_overlay());
             let active = Active { id, owner, session, callbacks: callbacks.clone(), _listeners: listeners, surface };
             // Only integrator code run while taking the previous overlay
             // down (a focus handler) could have opened one in between.
@@ -139,13 +140,14 @@ fn listeners(window: &Window, id: u64, overlay: bool) -> Vec<EventListener> {
 }
 
 fn on_message(id: u64, event: &DomEvent) {
-    let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
+    // Only ever registered for "message": no need to ask the browser.
+    let event = event.unchecked_ref::<MessageEvent>();
     let decided = ACTIVE.with(|slot| {
         let mut slot = slot.try_borrow_mut().ok()?;
         let active = slot.as_mut().filter(|a| a.id == id)?;
         let from_link_frame = active.surface.is_link_window(event.source().as_ref());
         let actions = active.session.on_message(&event.origin(), from_link_frame, &event.data()).ok()?;
-        let target = active.surface.link_window().map(|w| (w, active.session.origin().to_owned()));
+        let target = active.surface.link_window().map(|w| (w.clone(), active.session.origin().to_owned()));
         Some((actions, active.callbacks.clone(), target))
     });
     if let Some((actions, callbacks, target)) = decided {
@@ -214,20 +216,31 @@ fn open_window(url: &str) {
     let _ = window.open_with_url_and_target_and_features(url, "_blank", &popup_features(width, height));
 }
 
+// Payload objects are built in one call each: dispatch runs per message.
+#[wasm_bindgen(inline_js = "
+export function typed(type, payload) { return payload === undefined ? { type } : { type, payload }; }
+export function keyed(key, value) { return { [key]: value }; }
+")]
+extern "C" {
+    /// `{type}` or `{type, payload}`.
+    fn typed(kind: &str, payload: &JsValue) -> JsValue;
+    /// `{[key]: value}`.
+    fn keyed(key: &str, value: &JsValue) -> JsValue;
+}
+
 fn event_object(event: Event<JsValue>) -> JsValue {
-    let typed = |kind: &str, payload: &JsValue| object(&[("type", &JsValue::from_str(kind)), ("payload", payload)]);
     match event {
         Event::IntegrationConnected(connected) => typed("integrationConnected", &front_payload(connected)),
         Event::TransferCompleted(payload) => typed("transferCompleted", &payload),
-        Event::PageLoaded => object(&[("type", &JsValue::from_str("pageLoaded"))]),
+        Event::PageLoaded => typed("pageLoaded", &JsValue::UNDEFINED),
         Event::Other(data) => data,
     }
 }
 
 fn front_payload(connected: Connected<JsValue>) -> JsValue {
     match connected {
-        Connected::AccessToken(payload) => object(&[("accessToken", &payload)]),
-        Connected::DelayedAuth(payload) => object(&[("delayedAuth", &payload)]),
+        Connected::AccessToken(payload) => keyed("accessToken", &payload),
+        Connected::DelayedAuth(payload) => keyed("delayedAuth", &payload),
     }
 }
 

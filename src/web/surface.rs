@@ -7,12 +7,19 @@ use web_sys::{HtmlIFrameElement, Window};
 use super::overlay::Overlay;
 use crate::protocol::{LinkError, LinkStyle, Opening};
 
-/// The surface of one session; dropping it takes the overlay down.
-pub enum Surface {
-    /// The overlay this SDK built.
-    Overlay(Overlay),
+/// Where the session is shown, and the Link UI's window (a `WindowProxy`
+/// keeps its identity across the iframe's navigations, so it is looked up
+/// once). Dropping it takes the overlay down.
+pub struct Surface {
+    shown: Shown,
+    link_window: Option<Window>,
+}
+
+enum Shown {
+    /// The overlay this SDK built, held for its `Drop`.
+    Overlay(#[allow(dead_code)] Overlay),
     /// The host page's iframe; it stays where it is when the session ends.
-    Embedded(HtmlIFrameElement),
+    Embedded,
 }
 
 impl Surface {
@@ -20,7 +27,9 @@ impl Surface {
     /// Link URL.
     pub fn show(window: &Window, opening: &Opening, style: LinkStyle, iframe_id: Option<&str>) -> Result<Surface, LinkError> {
         let Some(id) = iframe_id else {
-            return Overlay::show(window, opening, style).map(Surface::Overlay).map_err(|_| LinkError::NoPage);
+            let overlay = Overlay::show(window, opening, style).map_err(|_| LinkError::NoPage)?;
+            let link_window = overlay.iframe().content_window();
+            return Ok(Surface { shown: Shown::Overlay(overlay), link_window });
         };
         let iframe = window
             .document()
@@ -29,25 +38,23 @@ impl Surface {
             .ok_or(LinkError::IframeNotFound)?;
         let _ = iframe.set_attribute("allow", &opening.allow);
         iframe.set_src(opening.url.href());
-        Ok(Surface::Embedded(iframe))
+        Ok(Surface { shown: Shown::Embedded, link_window: iframe.content_window() })
     }
 
-    fn iframe(&self) -> &HtmlIFrameElement {
-        match self {
-            Surface::Overlay(overlay) => overlay.iframe(),
-            Surface::Embedded(iframe) => iframe,
-        }
+    /// Whether this is our overlay (which listens for Escape).
+    pub fn is_overlay(&self) -> bool {
+        matches!(self.shown, Shown::Overlay(_))
     }
 
     /// The Link UI's window, where outbound messages go.
-    pub fn link_window(&self) -> Option<Window> {
-        self.iframe().content_window()
+    pub fn link_window(&self) -> Option<&Window> {
+        self.link_window.as_ref()
     }
 
     /// Whether `source` (a `MessageEvent.source`) is the Link UI's window.
     pub fn is_link_window(&self, source: Option<&js_sys::Object>) -> bool {
-        match (source, self.link_window()) {
-            (Some(source), Some(window)) => js_sys::Object::is(source, &window),
+        match (source, &self.link_window) {
+            (Some(source), Some(window)) => js_sys::Object::is(source, window),
             _ => false,
         }
     }

@@ -15,7 +15,7 @@ export const artifacts = join(root, 'test-artifacts');
 
 /** What each test server serves: the built package and the test pages. */
 function route(path) {
-  if (path === '/csp/host.html') return join(root, 'tests/pages/host-csp.html');
+  if (path === '/csp/host.html') return join(root, 'tests/pages/host.html'); // the same page, served with a strict CSP
   if (path.startsWith('/pkg/')) return inside(root, path);
   if (path.startsWith('/pages/')) return inside(join(root, 'tests'), path);
   if (path.startsWith('/vendor/')) return inside(artifacts, path);
