@@ -1,18 +1,24 @@
 //! Where the Link UI is shown: our overlay, or an iframe of the host page
 //! (`renderType: 'embedded'`).
 
+use core::cell::OnceCell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlIFrameElement, Window};
 
 use super::overlay::Overlay;
 use crate::protocol::{LinkError, LinkStyle, Opening};
 
-/// Where the session is shown, and the Link UI's window (a `WindowProxy`
+/// Where the session is shown, and the Link UI's window. A `WindowProxy`
 /// keeps its identity across the iframe's navigations, so it is looked up
-/// once). Dropping it takes the overlay down.
+/// once, on the first message: reading `contentWindow` right after
+/// inserting the iframe makes the browser set the frame up synchronously,
+/// which costs milliseconds on every open. Dropping it takes the overlay
+/// down.
 pub struct Surface {
     shown: Shown,
-    link_window: Option<Window>,
+    iframe: HtmlIFrameElement,
+    link_window: OnceCell<Option<Window>>,
 }
 
 enum Shown {
@@ -28,8 +34,8 @@ impl Surface {
     pub fn show(window: &Window, opening: &Opening, style: LinkStyle, iframe_id: Option<&str>) -> Result<Surface, LinkError> {
         let Some(id) = iframe_id else {
             let overlay = Overlay::show(window, opening, style).map_err(|_| LinkError::NoPage)?;
-            let link_window = overlay.iframe().content_window();
-            return Ok(Surface { shown: Shown::Overlay(overlay), link_window });
+            let iframe = overlay.iframe().clone();
+            return Ok(Surface { shown: Shown::Overlay(overlay), iframe, link_window: OnceCell::new() });
         };
         let iframe = window
             .document()
@@ -38,7 +44,7 @@ impl Surface {
             .ok_or(LinkError::IframeNotFound)?;
         let _ = iframe.set_attribute("allow", &opening.allow);
         iframe.set_src(opening.url.href());
-        Ok(Surface { shown: Shown::Embedded, link_window: iframe.content_window() })
+        Ok(Surface { shown: Shown::Embedded, iframe, link_window: OnceCell::new() })
     }
 
     /// Whether this is our overlay (which listens for Escape).
@@ -48,12 +54,12 @@ impl Surface {
 
     /// The Link UI's window, where outbound messages go.
     pub fn link_window(&self) -> Option<&Window> {
-        self.link_window.as_ref()
+        self.link_window.get_or_init(|| self.iframe.content_window()).as_ref()
     }
 
     /// Whether `source` (a `MessageEvent.source`) is the Link UI's window.
     pub fn is_link_window(&self, source: Option<&js_sys::Object>) -> bool {
-        match (source, &self.link_window) {
+        match (source, self.link_window()) {
             (Some(source), Some(window)) => js_sys::Object::is(source, window),
             _ => false,
         }
