@@ -52,6 +52,8 @@ export function report(r) {
   lines.push('');
   lines.push('## Targets');
   lines.push('');
+  lines.push('This shared 2-core machine is noisy: compare the min–max spreads before reading much into a ratio near a target.');
+  lines.push('');
   const open = r.metrics.openMs?.ratio;
   const dispatch = r.metrics.dispatchPerSecond;
   const dispatchRatio = dispatch ? dispatch.upstream.median / dispatch.ours.median : null;
@@ -94,10 +96,15 @@ JS). \`twiggy top\`/\`dominators\`/\`paths\` showed most of it was not our code:
 
 Dispatch speed: validating a payload asks many small questions of a JS object
 ("what kind is this?", "own field X?"). Answering each with one call into a tiny JS
-helper (\`src/web/js_data.rs\`) instead of several wasm-bindgen intrinsics took
-dispatch from 0.36× to about 0.6× of upstream's events per second. What is left is
+helper (\`src/web/js_data.rs\`) instead of several wasm-bindgen intrinsics, and
+building callback arguments and calling callbacks with one call each, took dispatch
+from 0.36× to 0.5–0.6× of upstream's events per second (runs vary). What is left is
 mostly the per-field crossing itself and the field-name strings decoded on each call;
-interning the names on the JS side is the next step.
+interning the names on the JS side, or validating a whole payload in one call, is the
+next step. Open: reading the iframe's \`contentWindow\` right after inserting it cost
+3–4 ms (the browser sets the frame up synchronously); it is now read on the first
+message. Focusing the dialog (an accessibility requirement) forces a style recalc
+that upstream does not pay.
 
 Still there: \`u32\` formatting for the allocator's out-of-memory message (core's
 \`handle_alloc_error\`, unavoidable on stable), panic location strings, the long
