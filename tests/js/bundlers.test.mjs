@@ -1,0 +1,55 @@
+// SPEC §2: the package works with Vite and webpack 5 without plugins. Each
+// bundles tests/bundlers/main.js (an ordinary app importing
+// 'front-link-wasm'), the bundle is served on its own origin, and a real
+// session against the Link stand-in reaches onEvent(pageLoaded).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifacts, root, startBrowser, stopBrowser, tokenFor } from './harness.mjs';
+import { inside, serveFiles } from '../../scripts/serve.mjs';
+
+const alias = { 'front-link-wasm': join(root, 'pkg', 'index.js') };
+let servers;
+let browser;
+before(async () => ({ servers, browser } = await startBrowser()));
+after(() => stopBrowser({ servers, browser }));
+
+async function runBundle(dist) {
+  const server = await serveFiles({ route: (p) => inside(dist, p === '/' ? '/index.html' : p) });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => window.bundleReady === true);
+    const script = Buffer.from(JSON.stringify([{ type: 'loaded' }])).toString('base64');
+    const result = await page.evaluate((t) => window.run(t), tokenFor(`${servers.link}/pages/link.html?script=${encodeURIComponent(script)}`));
+    assert.equal(result, 'pageLoaded true');
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+}
+
+test('Vite', async () => {
+  const { build } = await import('vite');
+  const dist = join(artifacts, 'bundlers', 'vite');
+  rmSync(dist, { recursive: true, force: true });
+  await build({ root: join(root, 'tests', 'bundlers'), logLevel: 'error', configFile: false, resolve: { alias }, build: { outDir: dist, emptyOutDir: true } });
+  await runBundle(dist);
+});
+
+test('webpack 5', async () => {
+  const webpack = (await import('webpack')).default;
+  const dist = join(artifacts, 'bundlers', 'webpack');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const stats = await new Promise((resolve, reject) =>
+    webpack({ mode: 'production', context: root, entry: join(root, 'tests', 'bundlers', 'main.js'), output: { path: dist, filename: 'main.js', publicPath: 'auto' }, resolve: { alias } }, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+  assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
+  copyFileSync(join(root, 'tests', 'bundlers', 'index.html'), join(dist, 'index.html'));
+  await runBundle(dist);
+});
