@@ -18,10 +18,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const FIXTURES: &str = include_str!("../../shared/fixtures/link-messages.json");
 
+// A clear message beats env!'s compile error for someone running the tests by hand.
+#[allow(clippy::option_env_unwrap)]
 fn link_origin() -> &'static str {
     option_env!("FRONT_LINK_TEST_LINK").expect("FRONT_LINK_TEST_LINK: run these tests through `npm test`")
 }
 
+#[allow(clippy::option_env_unwrap)]
 fn attacker_origin() -> &'static str {
     option_env!("FRONT_LINK_TEST_ATTACKER").expect("FRONT_LINK_TEST_ATTACKER: run these tests through `npm test`")
 }
@@ -228,10 +231,10 @@ async fn other_frames_and_the_page_itself_are_not_heard() {
     let forged = fixture(&["inbound", "brokerageAccountAccessToken"]);
     let attacker = extra_iframe(&format!("{}/pages/link.html?attacker", attacker_origin()));
     let attacker = ready(&replies, &attacker).await;
-    send(&replies, &attacker, &[forged.clone()]).await;
+    send(&replies, &attacker, std::slice::from_ref(&forged)).await;
     let twin = extra_iframe(&format!("{}/pages/link.html?twin", link_origin()));
     let twin = ready(&replies, &twin).await;
-    send(&replies, &twin, &[forged.clone()]).await;
+    send(&replies, &twin, std::slice::from_ref(&forged)).await;
     window().post_message(&forged, "*").expect("self post");
     send(&replies, &frame, &[fixture(&["inbound", "integrationSelected"])]).await;
     assert_eq!(taken(&log), ["event integrationSelected"]);

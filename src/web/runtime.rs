@@ -57,11 +57,15 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
     let style = opening.style_json.as_deref().map_or_else(LinkStyle::default, |json| {
         js_sys::JSON::parse(json).map(|v| LinkStyle::from_data(&v)).unwrap_or_default()
     });
+    let iframe_id = params.embedded.then(|| iframe_id.unwrap_or_default());
+    let host_iframe = match iframe_id.map(|id| Surface::host_iframe(&window, id)).transpose() {
+        Ok(iframe) => iframe,
+        Err(error) => return callbacks.on_exit(Some((Some(error.exit_message()), None))),
+    };
     // At most one session on screen: the previous one is taken down before
     // this one shows, and hears of it after.
     let previous = take_active(|_| true).map(retire);
-    let iframe_id = params.embedded.then(|| iframe_id.unwrap_or_default());
-    match Surface::show(&window, &opening, style, iframe_id) {
+    match Surface::show(&window, &opening, style, host_iframe) {
         Ok(surface) => {
             let id = next_id();
             let listeners = listeners(&window, id, surface.is_overlay());

@@ -29,19 +29,22 @@ enum Shown {
 }
 
 impl Surface {
-    /// Shows the overlay, or points the host's iframe `iframe_id` at the
-    /// Link URL.
-    pub fn show(window: &Window, opening: &Opening, style: LinkStyle, iframe_id: Option<&str>) -> Result<Surface, LinkError> {
-        let Some(id) = iframe_id else {
+    /// The host page's iframe `id`, for embedded rendering.
+    pub fn host_iframe(window: &Window, id: &str) -> Result<HtmlIFrameElement, LinkError> {
+        window
+            .document()
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<HtmlIFrameElement>().ok())
+            .ok_or(LinkError::IframeNotFound)
+    }
+
+    /// Shows the overlay, or points the host's iframe at the Link URL.
+    pub fn show(window: &Window, opening: &Opening, style: LinkStyle, host_iframe: Option<HtmlIFrameElement>) -> Result<Surface, LinkError> {
+        let Some(iframe) = host_iframe else {
             let overlay = Overlay::show(window, opening, style).map_err(|_| LinkError::NoPage)?;
             let iframe = overlay.iframe().clone();
             return Ok(Surface { shown: Shown::Overlay(overlay), iframe, link_window: OnceCell::new() });
         };
-        let iframe = window
-            .document()
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<HtmlIFrameElement>().ok())
-            .ok_or(LinkError::IframeNotFound)?;
         let _ = iframe.set_attribute("allow", &opening.allow);
         iframe.set_src(opening.url.href());
         Ok(Surface { shown: Shown::Embedded, iframe, link_window: OnceCell::new() })

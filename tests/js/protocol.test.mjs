@@ -178,13 +178,16 @@ describe('link options', () => {
     assert.equal(await page.locator('#mesh-host-frame').count(), 1, 'the host iframe is the host page’s');
   });
 
-  test("embedded without a matching iframe: onExit('Iframe not found!')", async () => {
+  test("embedded without a matching iframe: onExit('Iframe not found!'), the open session untouched", async () => {
     const page = await hostPage(browser, servers);
+    const frame = await openSession(page, servers, { label: 'open.' });
     await page.evaluate(async (token) => {
       const link = window.sdk.createFrontConnection(window.recorder('', { renderType: 'embedded' }));
       await link.openLink(token, 'nope');
-    }, tokenFor(`${servers.link}/pages/link.html`));
+    }, tokenFor(`${servers.link}/pages/link.html?embedded`));
     assert.deepEqual(await trace(page), [['onExit', 'Iframe not found!']]);
+    await send(page, frame, inbound.credentialsEntered);
+    assert.deepEqual((await trace(page)).slice(1), [['open.onEvent', inbound.credentialsEntered]]);
   });
 });
 
