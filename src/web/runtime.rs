@@ -195,7 +195,7 @@ fn post(window: &Window, origin: &str, which: Outbound, callbacks: &dyn Callback
         Outbound::TransferDestinationTokens => ("frontTransferDestinationTokens", callbacks.outbound_payload(which)),
     };
     let Some(payload) = payload else { return };
-    let message = object(&[("type", &JsValue::from_str(kind)), ("payload", &payload)]);
+    let message = typed(kind, &payload);
     if let Err(error) = window.post_message(&message, origin) {
         report("could not post to the Link UI", &error);
     }

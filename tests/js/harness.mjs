@@ -143,6 +143,13 @@ export async function screenshot(page, name) {
 
 export const fixtures = JSON.parse(readFileSync(join(root, '..', 'shared', 'fixtures', 'link-messages.json'), 'utf8'));
 
+/** A new host page with a session open on the Link stand-in. */
+export async function session(browser, servers, options) {
+  const page = await hostPage(browser, servers);
+  const frame = await openSession(page, servers, options);
+  return { page, frame };
+}
+
 /** Opens a session with recording callbacks on the stand-in; returns its frame. */
 export async function openSession(page, servers, { label = '', options = {}, query = '', instance = 'link' } = {}) {
   const url = `${servers.link}/pages/link.html${query}`;

@@ -3,7 +3,7 @@
 // then that a valid event from the Link frame still works.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearTrace, extraFrame, fixtures, frameAt, hostPage, openSession, send, startBrowser, stillWorks, stopBrowser, tokenFor, trace, windowListeners } from './harness.mjs';
+import { clearTrace, extraFrame, fixtures, frameAt, hostPage, openSession, send, startBrowser, stillWorks, stopBrowser, tokenFor, trace, windowListeners, session as openSessionPage } from './harness.mjs';
 
 const m = fixtures.inbound;
 const P = m.brokerageAccountAccessToken.payload;
@@ -12,12 +12,7 @@ let browser;
 before(async () => ({ servers, browser } = await startBrowser()));
 after(() => stopBrowser({ servers, browser }));
 
-/** A page with an open session on the Link stand-in. */
-async function session(options) {
-  const page = await hostPage(browser, servers);
-  const frame = await openSession(page, servers, options);
-  return { page, frame };
-}
+const session = (options) => openSessionPage(browser, servers, options);
 
 
 

@@ -3,7 +3,7 @@
 // The Link UI is a real iframe on another origin posting real messages.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clearTrace, fixtures, frameAt, hostPage, openSession, send, startBrowser, stopBrowser, tokenFor, trace } from './harness.mjs';
+import { clearTrace, fixtures, frameAt, hostPage, openSession, send, startBrowser, stopBrowser, tokenFor, trace, session as openSessionPage } from './harness.mjs';
 
 const inbound = fixtures.inbound;
 let servers;
@@ -11,11 +11,7 @@ let browser;
 before(async () => ({ servers, browser } = await startBrowser()));
 after(() => stopBrowser({ servers, browser }));
 
-async function session(options) {
-  const page = await hostPage(browser, servers);
-  const frame = await openSession(page, servers, options);
-  return { page, frame };
-}
+const session = (options) => openSessionPage(browser, servers, options);
 
 describe('inbound messages', () => {
   test('brokerageAccountAccessToken: onEvent(integrationConnected) then onBrokerConnected, extra fields kept', async () => {
