@@ -1,10 +1,14 @@
-// front-link-wasm: a drop-in for @front-finance/link, backed by WebAssembly.
+// front-link-wasm: a drop-in for @front-finance/link 1.1.9
+// (createFrontConnection) and @meshconnect/web-link-sdk 3.13 (createLink),
+// backed by WebAssembly. Both are thin faces over one wasm runtime; the
+// `mesh` flag picks 3.13's quirks there.
 //
 // Importing this module touches no browser global (server rendering imports
-// it). The wasm is fetched on the first openLink/openPopup, which await it;
-// after that they run synchronously, like upstream's.
+// it). createLink starts fetching and compiling the wasm at once, in a
+// browser; createFrontConnection waits for the first openLink. Once loaded,
+// openLink runs synchronously, like upstream's.
 import init, { Connection } from './front_link_wasm.js';
-import { FRONT_EVENT_TYPE_KEYS } from './event-keys.js';
+import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 
 let loading;
 
@@ -23,10 +27,16 @@ export function isFrontEventTypeKey(key) {
   return typeof key === 'string' && FRONT_EVENT_TYPE_KEYS.includes(key);
 }
 
-/** Same contract as `@front-finance/link`'s `createFrontConnection`. */
-export function createFrontConnection(options) {
+/** True if `key` is one of 3.13's `LinkEventTypeKeys`. Needs no wasm. */
+export function isLinkEventTypeKey(key) {
+  return typeof key === 'string' && LINK_EVENT_TYPE_KEYS.includes(key);
+}
+
+// One connection of either face: opens wait for the wasm, and only the
+// newest request still waiting is carried out.
+function connect(options, mesh) {
   let connection;
-  let latest = 0; // the newest open request; older ones waiting on the wasm are dropped
+  let latest = 0;
   let waiting = false;
 
   async function open(method, argument, iframeId) {
@@ -39,7 +49,7 @@ export function createFrontConnection(options) {
         if (request === latest) waiting = false;
       }
       if (request !== latest) return;
-      connection ??= new Connection(options);
+      connection ??= new Connection(options, mesh);
     }
     connection[method](argument, iframeId);
   }
@@ -59,10 +69,56 @@ export function createFrontConnection(options) {
     }
   }
 
+  // Before the wasm is in, no Link UI is there to ask: just close.
+  const requestClose = () => (connection ? connection.closeLinkRequested() : close());
+
+  return { open, close, requestClose };
+}
+
+/** Same contract as `@front-finance/link`'s `createFrontConnection`. */
+export function createFrontConnection(options) {
+  const { open, close } = connect(options, false);
   return {
     openLink: (linkToken, iframeId) => open('openLink', linkToken, iframeId),
     openPopup: (iframeUrl) => open('openPopup', iframeUrl),
     closeLink: close,
     closePopup: close,
+  };
+}
+
+const PREWARM_URL = 'https://web.meshconnect.com/prewarm';
+const PREWARM_ID = 'mesh-link-prewarm-container';
+
+// 3.13 loads the Link UI's assets in a hidden frame so the first openLink
+// finds them cached. Built with property setters only (strict CSP).
+function prewarm() {
+  if (window.meshLinkShouldSkipPrewarm || !document.body || document.getElementById(PREWARM_ID)) return;
+  const container = document.createElement('div');
+  container.id = PREWARM_ID;
+  container.style.display = 'none';
+  const frame = document.createElement('iframe');
+  frame.id = 'mesh-link-prewarm-iframe';
+  frame.title = 'Mesh Link (preloading)';
+  frame.tabIndex = -1;
+  frame.src = PREWARM_URL;
+  container.append(frame);
+  document.body.append(container);
+}
+
+/** Same contract as `@meshconnect/web-link-sdk`'s `createLink`. */
+export function createLink(options) {
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+    prewarm();
+    // The first openLink should not wait for the wasm: start it now.
+    load().catch(() => {});
+  }
+  const { open, close, requestClose } = connect(options, true);
+  return {
+    openLink(linkToken, customIframeId) {
+      if (typeof document !== 'undefined') document.getElementById(PREWARM_ID)?.remove();
+      return open('openLink', linkToken, customIframeId);
+    },
+    closeLink: close,
+    closeLinkRequested: requestClose,
   };
 }

@@ -1,6 +1,8 @@
 //! The exports that `pkg-template/index.js` wraps into the
-//! `@front-finance/link`-compatible API. Options are read from the
-//! integrator's object when used, as upstream does.
+//! `@front-finance/link` 1.1.9 and `@meshconnect/web-link-sdk` 3.13 APIs.
+//! Options are read from the integrator's object when used, as upstream
+//! does. This face holds names and arities; the quirks that are protocol
+//! decisions are the core's [`Dialect`].
 
 use alloc::string::String;
 
@@ -10,10 +12,10 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::protocol::{LinkInput, LinkParams, Outbound, Theme, FRONT_EVENT_TYPE_KEYS};
-use crate::web::{self, report, Callbacks};
+use crate::protocol::{Dialect, LinkInput, LinkParams, Outbound, Theme, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
+use crate::web::{self, report, Callbacks, Exit};
 
-/// One `createFrontConnection(options)`.
+/// One `createFrontConnection(options)` or `createLink(options)`.
 #[wasm_bindgen]
 pub struct Connection {
     owner: u64,
@@ -22,10 +24,12 @@ pub struct Connection {
 
 #[wasm_bindgen]
 impl Connection {
-    /// Keeps `options`; nothing is shown yet.
+    /// Keeps `options`; nothing is shown yet. `mesh`: behave as 3.13's
+    /// `createLink` rather than 1.1.9's `createFrontConnection`.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Connection {
-        Connection { owner: web::next_id(), callbacks: Rc::new(JsCallbacks { options }) }
+    pub fn new(options: JsValue, mesh: bool) -> Connection {
+        let dialect = if mesh { Dialect::Mesh } else { Dialect::Front };
+        Connection { owner: web::next_id(), callbacks: Rc::new(JsCallbacks { options, dialect }) }
     }
 
     /// `openLink(linkToken, iframeId?)`.
@@ -48,6 +52,12 @@ impl Connection {
     pub fn close_link(&self) {
         web::close(self.owner);
     }
+
+    /// `closeLinkRequested()`.
+    #[wasm_bindgen(js_name = closeLinkRequested)]
+    pub fn close_link_requested(&self) {
+        web::request_close(self.owner);
+    }
 }
 
 /// Every event key, for the build to write into the JS wrapper (so that
@@ -57,8 +67,15 @@ pub fn front_event_type_keys() -> Array {
     FRONT_EVENT_TYPE_KEYS.iter().map(|k| JsValue::from_str(k)).collect()
 }
 
+/// The keys 3.13's `isLinkEventTypeKey` adds to those, likewise.
+#[wasm_bindgen(js_name = laterLinkEventTypeKeys)]
+pub fn later_link_event_type_keys() -> Array {
+    LATER_LINK_EVENT_TYPE_KEYS.iter().map(|k| JsValue::from_str(k)).collect()
+}
+
 struct JsCallbacks {
     options: JsValue,
+    dialect: Dialect,
 }
 
 // One call per callback: look it up on the integrator's options (as
@@ -106,23 +123,29 @@ impl Callbacks for JsCallbacks {
     }
 
     fn on_broker_connected(&self, payload: &JsValue) {
-        self.call("onBrokerConnected", &[payload]);
+        let name = match self.dialect {
+            Dialect::Front => "onBrokerConnected",
+            Dialect::Mesh => "onIntegrationConnected",
+        };
+        self.call(name, &[payload]);
     }
 
     fn on_transfer_finished(&self, payload: &JsValue) {
         self.call("onTransferFinished", &[payload]);
     }
 
-    fn on_exit(&self, args: Option<(Option<&str>, Option<&JsValue>)>) {
-        match args {
-            None => self.call("onExit", &[]),
-            // As many arguments as there is to say: upstream's `onExit(error)`
-            // unless the Link UI sent a summary.
-            Some((error, summary)) => {
+    fn on_exit(&self, exit: Exit<'_>) {
+        match exit {
+            Exit::Closed => self.call("onExit", &[]),
+            Exit::Refused(error) => self.call("onExit", &[&JsValue::from_str(error)]),
+            // 1.1.9: as many arguments as there is to say, `onExit(error)`
+            // unless the Link UI sent a summary. 3.13 always passes both.
+            Exit::Link { error, summary } => {
                 let error = error.map_or(JsValue::UNDEFINED, JsValue::from_str);
-                match summary {
-                    Some(summary) => self.call("onExit", &[&error, summary]),
-                    None => self.call("onExit", &[&error]),
+                match (summary, self.dialect) {
+                    (Some(summary), _) => self.call("onExit", &[&error, summary]),
+                    (None, Dialect::Mesh) => self.call("onExit", &[&error, &JsValue::UNDEFINED]),
+                    (None, Dialect::Front) => self.call("onExit", &[&error]),
                 }
             }
         }
@@ -130,7 +153,7 @@ impl Callbacks for JsCallbacks {
 
     fn outbound_payload(&self, which: Outbound) -> Option<JsValue> {
         match which {
-            Outbound::SdkSpecs => None,
+            Outbound::SdkSpecs | Outbound::CloseRequested => None,
             Outbound::AccessTokens => self.option("accessTokens"),
             Outbound::TransferDestinationTokens => self.option("transferDestinationTokens"),
         }
@@ -138,6 +161,8 @@ impl Callbacks for JsCallbacks {
 
     fn link_params(&self) -> LinkParams {
         LinkParams {
+            dialect: self.dialect,
+            iframe_id: None,
             language: self.text("language"),
             display_fiat_currency: self.text("displayFiatCurrency"),
             theme: self.text("theme").and_then(|t| Theme::parse(&t)),

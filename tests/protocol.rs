@@ -32,6 +32,14 @@ fn session() -> Session {
     Session::open(LinkInput::Token(TOKEN), &LinkParams::default()).expect("fixture token opens").0
 }
 
+fn mesh(embedded: bool, iframe_id: Option<&str>) -> LinkParams {
+    LinkParams { dialect: Dialect::Mesh, embedded, iframe_id: iframe_id.map(String::from), ..LinkParams::default() }
+}
+
+fn mesh_session(embedded: bool) -> Session {
+    Session::open(LinkInput::Token(TOKEN), &mesh(embedded, Some("host"))).expect("fixture token opens").0
+}
+
 fn payload(v: &Value) -> Value {
     v.field("payload").expect("fixture has a payload")
 }
@@ -201,6 +209,8 @@ fn params_shape_the_url() {
         display_fiat_currency: Some("EUR".into()),
         theme: Some(Theme::Dark),
         embedded: true,
+        iframe_id: Some("host-frame".into()),
+        ..LinkParams::default()
     };
     // https://a.example/x?s=1#frag
     let token = "aHR0cHM6Ly9hLmV4YW1wbGUveD9zPTEjZnJhZw==";
@@ -331,7 +341,10 @@ fn check_url(text: &str) {
 fn check_message(text: &str) {
     if let Ok(json) = serde_json::from_str::<serde_json::Value>(text) {
         let data = from_json(&json);
-        let _ = InboundMessage::classify(&data);
+        for dialect in [Dialect::Front, Dialect::Mesh] {
+            let _ = InboundMessage::classify(dialect, &data);
+            let _ = mesh_session(false).on_message(ORIGIN, true, &data);
+        }
         let mut s = session();
         let _ = s.on_message(ORIGIN, true, &data);
     }
@@ -430,6 +443,97 @@ proptest! {
         if !own {
             prop_assert_eq!(actions, Err(Ignored::Stranger));
         }
-        let _ = InboundMessage::classify(&data);
+        let _ = InboundMessage::classify(Dialect::Front, &data);
+        let _ = InboundMessage::classify(Dialect::Mesh, &data);
+        let _ = mesh_session(own).request_close::<Value>();
     }
+}
+
+// --- @meshconnect/web-link-sdk 3.13's dialect ------------------------------
+
+#[test]
+fn mesh_always_sends_lng_and_renders_into_any_given_iframe() {
+    let (_, overlay) = Session::open(LinkInput::Token(TOKEN), &mesh(false, None)).expect("opens");
+    assert_eq!(overlay.url.href(), "http://127.0.0.1:8081/link?session=abc&lng=en");
+    assert_eq!((overlay.frame, overlay.overlay_id), (None, "mesh-link-popup"));
+    // An id renders into the host's iframe whether or not renderType is
+    // 'embedded'; rt=embedded only when it is.
+    let (_, hosted) = Session::open(LinkInput::Token(TOKEN), &mesh(false, Some("f"))).expect("opens");
+    assert_eq!((hosted.frame.as_deref(), hosted.url.href()), (Some("f"), "http://127.0.0.1:8081/link?session=abc&lng=en"));
+    let (_, embedded) = Session::open(LinkInput::Token(TOKEN), &mesh(true, Some("f"))).expect("opens");
+    assert_eq!(embedded.url.href(), "http://127.0.0.1:8081/link?session=abc&lng=en&rt=embedded");
+    let french = LinkParams { language: Some("fr".into()), ..mesh(false, None) };
+    assert!(Session::open(LinkInput::Token(TOKEN), &french).expect("opens").1.url.href().ends_with("?session=abc&lng=fr"));
+    // 1.1.9 ignores the id unless embedded, and adds no lng of its own.
+    let front = LinkParams { iframe_id: Some("f".into()), ..LinkParams::default() };
+    let (_, opening) = Session::open(LinkInput::Token(TOKEN), &front).expect("opens");
+    assert_eq!((opening.frame, opening.overlay_id, opening.url.href()), (None, "front-link-popup", "http://127.0.0.1:8081/link?session=abc"));
+}
+
+#[test]
+fn mesh_refuses_embedded_without_an_iframe_after_an_empty_token() {
+    let refused = |token, params: &LinkParams| Session::open(LinkInput::Token(token), params).map(|_| ()).unwrap_err();
+    assert_eq!(refused("", &mesh(true, None)), LinkError::InvalidToken(Rejection::Empty));
+    assert_eq!(refused("not base64!", &mesh(true, None)), LinkError::EmbeddedWithoutIframe);
+    assert_eq!(refused(TOKEN, &mesh(true, Some(""))), LinkError::EmbeddedWithoutIframe);
+    assert_eq!(
+        LinkError::EmbeddedWithoutIframe.exit_message(),
+        "Mesh SDK: Failed to open link - renderType \"embedded\" requires a customIframeId"
+    );
+    assert_eq!(refused("not base64!", &mesh(false, None)), LinkError::InvalidToken(Rejection::Base64));
+}
+
+#[test]
+fn mesh_loaded_posts_no_transfer_destination_tokens() {
+    let got = mesh_session(false).on_message(ORIGIN, true, &fixture("loaded"));
+    assert_eq!(got, Ok(vec![Post(Outbound::SdkSpecs), Post(Outbound::AccessTokens), Call(Callback::Event(Event::PageLoaded))]));
+}
+
+#[test]
+fn mesh_exit_reads_only_the_payload_error() {
+    let close = fixture("closeWithMessage");
+    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &close), Ok(vec![End, Call(Callback::Exit { error: None, summary: None })]));
+    let done = Value::object([("type", Value::str("done")), ("message", Value::str("m")), ("payload", Value::object([("page", Value::str("p")), ("errorMessage", Value::str("e"))]))]);
+    let Ok(actions) = mesh_session(false).on_message(ORIGIN, true, &done) else { panic!("done is accepted") };
+    assert!(matches!(&actions[..], [End, Call(Callback::Exit { error: Some(e), summary: Some(_) })] if e == "e"));
+}
+
+#[test]
+fn mesh_hears_its_43_keys_and_ignores_oauth_link_open() {
+    let event = |key: &str| Value::object([("type", Value::str(key))]);
+    for key in FRONT_EVENT_TYPE_KEYS.iter().chain(&LATER_LINK_EVENT_TYPE_KEYS) {
+        assert!(is_link_event_type_key(key), "{key}");
+    }
+    let wallets = Value::Array(vec![Value::object([("id", Value::str("io.metamask")), ("name", Value::str("MetaMask"))])]);
+    let injected = Value::object([("type", Value::str("SDKinjectedWalletProviders")), ("payload", wallets)]);
+    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &injected), Ok(vec![Call(Callback::Event(Event::Other(injected.clone())))]));
+    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &event("SDKinjectedWalletProviders")), Err(Ignored::BadPayload));
+    // 3.13 types the payloads of later keys; 1.1.9 did not, and passes them on.
+    let executed = Value::object([("type", Value::str("transferExecuted")), ("payload", Value::object([("txId", Value::str("t"))]))]);
+    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &executed), Err(Ignored::BadPayload));
+    assert!(session().on_message(ORIGIN, true, &executed).is_ok());
+    // transferStarted may come with or without a payload, but not a wrong one.
+    assert!(mesh_session(false).on_message(ORIGIN, true, &event("transferStarted")).is_ok());
+    let started = Value::object([("type", Value::str("transferStarted")), ("payload", Value::Number(1.0))]);
+    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &started), Err(Ignored::BadPayload));
+    assert_eq!(session().on_message(ORIGIN, true, &injected), Err(Ignored::UnknownType), "not a 1.1.9 key");
+    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &fixture("oauthLinkOpen")), Err(Ignored::UnknownType));
+    assert!(!is_front_event_type_key("done") && !is_link_event_type_key("loaded"));
+}
+
+#[test]
+fn close_requested_only_for_an_embedded_mesh_session() {
+    let mut embedded = mesh_session(true);
+    assert_eq!(embedded.request_close::<Value>(), vec![Post(Outbound::CloseRequested)]);
+    assert!(embedded.is_open(), "stays open until the Link UI answers");
+    let done = embedded.on_message(ORIGIN, true, &event_done());
+    assert_eq!(done.map(|a| a.len()), Ok(2));
+    assert_eq!(embedded.request_close::<Value>(), vec![], "ended: nothing to ask");
+    assert_eq!(mesh_session(false).request_close::<Value>(), vec![End, Call(Callback::Closed)]);
+    let mut front = Session::open(LinkInput::Token(TOKEN), &LinkParams { embedded: true, iframe_id: Some("h".into()), ..LinkParams::default() }).expect("opens").0;
+    assert_eq!(front.request_close::<Value>(), vec![End, Call(Callback::Closed)]);
+}
+
+fn event_done() -> Value {
+    Value::object([("type", Value::str("done"))])
 }

@@ -36,6 +36,9 @@ pub enum LinkError {
     /// Embedded rendering was asked for, but the host page has no iframe with
     /// the given id.
     IframeNotFound,
+    /// `renderType: 'embedded'` without an iframe to render into (3.13's
+    /// check and message).
+    EmbeddedWithoutIframe,
     /// The page has no `document.body` to show the overlay in, or the DOM
     /// refused to build it.
     NoPage,
@@ -49,6 +52,7 @@ impl LinkError {
             LinkError::InvalidToken(_) => "Invalid link token!",
             LinkError::InvalidLink(_) => "Invalid link!",
             LinkError::IframeNotFound => "Iframe not found!",
+            LinkError::EmbeddedWithoutIframe => "Mesh SDK: Failed to open link - renderType \"embedded\" requires a customIframeId",
             LinkError::NoPage => "Link could not be shown!",
         }
     }

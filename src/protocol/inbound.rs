@@ -3,7 +3,8 @@
 use alloc::string::String;
 
 use super::data::{Data, Kind};
-use super::event_keys::{is_front_event_type_key, payload_shape};
+use super::dialect::Dialect;
+use super::event_keys::payload_shape;
 use super::link_url::LinkUrl;
 use super::shape::{Shape, ACCESS_TOKEN_PAYLOAD, DELAYED_AUTH_PAYLOAD, SESSION_SUMMARY, TRANSFER_FINISHED_PAYLOAD};
 
@@ -19,7 +20,7 @@ pub enum InboundMessage<D> {
     TransferFinished(D),
     /// `close` or `done`: the session is over.
     Exit {
-        /// `data.message`, else `data.payload.errorMessage`, if a string.
+        /// The error as the dialect reads it (see [`Dialect::exit_error`]).
         error: Option<String>,
         /// `data.payload`, if it is a `SessionSummary`.
         summary: Option<D>,
@@ -49,8 +50,9 @@ pub enum Ignored {
 }
 
 impl<D: Data> InboundMessage<D> {
-    /// Reads `data` as the Link protocol; never fails loudly, whatever it is.
-    pub fn classify(data: &D) -> Result<InboundMessage<D>, Ignored> {
+    /// Reads `data` as the Link protocol of `dialect`; never fails loudly,
+    /// whatever it is.
+    pub fn classify(dialect: Dialect, data: &D) -> Result<InboundMessage<D>, Ignored> {
         use InboundMessage::*;
         if data.kind() != Kind::Object {
             return Err(Ignored::NotAnObject);
@@ -63,22 +65,19 @@ impl<D: Data> InboundMessage<D> {
             "delayedAuthentication" => checked(&DELAYED_AUTH_PAYLOAD).map(DelayedAuth),
             "transferFinished" => checked(&TRANSFER_FINISHED_PAYLOAD).map(TransferFinished),
             "close" | "done" => {
-                let error = data
-                    .field("message")
-                    .and_then(|m| m.string())
-                    .or_else(|| payload.as_ref()?.field("errorMessage")?.string());
+                let error = dialect.exit_error(data, payload.as_ref());
                 let summary = payload.filter(|p| SESSION_SUMMARY.accepts(p));
                 Ok(Exit { error, summary })
             }
             "loaded" => Ok(Loaded),
-            "oauthLinkOpen" => data
+            "oauthLinkOpen" if dialect.opens_oauth_windows() => data
                 .field("link")
                 .and_then(|l| l.string())
                 .and_then(|l| LinkUrl::parse(&l).ok())
                 .map(OauthLinkOpen)
                 .ok_or(Ignored::BadLink),
-            key if is_front_event_type_key(key) => match (payload_shape(key), &payload) {
-                (Shape::Any, _) => Ok(Event(data.clone())),
+            key if dialect.is_event_key(key) => match (payload_shape(dialect, key), &payload) {
+                (Shape::Any | Shape::Maybe(_), None) => Ok(Event(data.clone())),
                 (shape, Some(p)) if shape.accepts(p) => Ok(Event(data.clone())),
                 _ => Err(Ignored::BadPayload),
             },

@@ -4,6 +4,7 @@
 //! to execute. `cargo test` runs all of it on the host.
 
 mod data;
+mod dialect;
 mod error;
 mod event_keys;
 mod inbound;
@@ -14,8 +15,9 @@ mod shape;
 mod token;
 
 pub use data::{Data, Kind, Value};
+pub use dialect::Dialect;
 pub use error::{LinkError, Rejection};
-pub use event_keys::{is_front_event_type_key, FRONT_EVENT_TYPE_KEYS};
+pub use event_keys::{is_front_event_type_key, is_link_event_type_key, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
 pub use inbound::{Ignored, InboundMessage};
 pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
 pub use link_url::LinkUrl;

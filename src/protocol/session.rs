@@ -4,7 +4,8 @@
 use alloc::{borrow::ToOwned, string::String, vec, vec::Vec};
 
 use super::data::Data;
-use super::error::LinkError;
+use super::dialect::Dialect;
+use super::error::{LinkError, Rejection};
 use super::inbound::{Ignored, InboundMessage};
 use super::link_style::LinkStyle;
 use super::link_url::LinkUrl;
@@ -50,9 +51,14 @@ impl Theme {
     }
 }
 
-/// Options that change the Link URL.
+/// A connection's options as they shape one session, read at open time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkParams {
+    /// Which upstream SDK's quirks to follow.
+    pub dialect: Dialect,
+    /// The host page's iframe given to `openLink`, if any; whether it is
+    /// used depends on the dialect and `embedded`.
+    pub iframe_id: Option<String>,
     /// `lng`: a BCP 47 language tag (the web layer resolves `'system'`).
     pub language: Option<String>,
     /// `fiatCur`: e.g. `USD`.
@@ -69,7 +75,7 @@ impl LinkParams {
         fn non_empty(s: &Option<String>) -> Option<&str> {
             s.as_deref().filter(|s| !s.is_empty())
         }
-        if let Some(language) = non_empty(&self.language) {
+        if let Some(language) = non_empty(&self.language).or(self.dialect.default_language()) {
             params.push(("lng", language));
         }
         if let Some(currency) = non_empty(&self.display_fiat_currency) {
@@ -88,6 +94,12 @@ impl LinkParams {
 /// Where the Link UI is shown and how.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opening {
+    /// The id of the host page's iframe to render into; `None` for the
+    /// overlay.
+    pub frame: Option<String>,
+    /// The overlay root's id (its parts append `__backdrop`,
+    /// `__popup-content` and `__iframe`).
+    pub overlay_id: &'static str,
     /// The iframe's `src`.
     pub url: LinkUrl,
     /// The `link_style` JSON text, for the web layer to parse and hand to
@@ -108,6 +120,9 @@ pub enum Outbound {
     AccessTokens,
     /// `{type:'frontTransferDestinationTokens', payload: …}`, if set.
     TransferDestinationTokens,
+    /// `{type:'closeRequested'}`: asks an embedded Link UI to wind down
+    /// (3.13's `closeLinkRequested`); it answers with `close` or `done`.
+    CloseRequested,
 }
 
 /// What the integrator gets connected: the payload of `onBrokerConnected`.
@@ -189,17 +204,31 @@ pub enum Action<D> {
 pub struct Session {
     origin: String,
     open: bool,
+    dialect: Dialect,
+    embedded: bool,
 }
 
 impl Session {
     /// Applies the token and URL rules; on success the web layer shows
     /// `Opening` and feeds this session what happens next.
     pub fn open(input: LinkInput<'_>, params: &LinkParams) -> Result<(Session, Opening), LinkError> {
+        let frame = params.iframe_id.as_deref().filter(|id| !id.is_empty() && params.dialect.uses_iframe_id(params.embedded));
+        if params.dialect == Dialect::Mesh {
+            // 3.13's order of checks: an empty token, then a missing iframe.
+            if matches!(input, LinkInput::Token("")) {
+                return Err(LinkError::InvalidToken(Rejection::Empty));
+            }
+            if params.embedded && frame.is_none() {
+                return Err(LinkError::EmbeddedWithoutIframe);
+            }
+        }
+        // 1.1.9 renders an embedded session without an id into no iframe.
+        let frame = frame.map(str::to_owned).or_else(|| params.embedded.then(String::new));
         let url = match input {
             LinkInput::Token(token) => decode_link_token(token)?,
             LinkInput::Url(text) => LinkUrl::parse(text).map_err(LinkError::InvalidLink)?,
         };
-        let style_json = if params.embedded { None } else { LinkStyle::json_in(&url) };
+        let style_json = if frame.is_some() { None } else { LinkStyle::json_in(&url) };
         let url = params.apply(&url);
         let origin = url.origin().to_owned();
         let mut allow = String::new();
@@ -207,7 +236,8 @@ impl Session {
             allow.push_str(feature);
             allow.push_str(&origin);
         }
-        Ok((Session { origin, open: true }, Opening { url, style_json, allow }))
+        let session = Session { origin, open: true, dialect: params.dialect, embedded: params.embedded };
+        Ok((session, Opening { frame, overlay_id: params.dialect.overlay_id(), url, style_json, allow }))
     }
 
     /// The exact origin messages must come from and are posted to.
@@ -228,7 +258,7 @@ impl Session {
             return Err(Ignored::Stranger);
         }
         use Action::{Call, Post};
-        Ok(match InboundMessage::classify(data)? {
+        Ok(match InboundMessage::classify(self.dialect, data)? {
             InboundMessage::AccessToken(p) => connected(Connected::AccessToken(p)),
             InboundMessage::DelayedAuth(p) => connected(Connected::DelayedAuth(p)),
             InboundMessage::TransferFinished(p) => vec![
@@ -239,15 +269,26 @@ impl Session {
                 self.open = false;
                 vec![Action::End, Call(Callback::Exit { error, summary })]
             }
-            InboundMessage::Loaded => vec![
-                Post(Outbound::SdkSpecs),
-                Post(Outbound::AccessTokens),
-                Post(Outbound::TransferDestinationTokens),
-                Call(Callback::Event(Event::PageLoaded)),
-            ],
+            InboundMessage::Loaded => {
+                let mut actions = vec![Post(Outbound::SdkSpecs), Post(Outbound::AccessTokens)];
+                if self.dialect.posts_transfer_destination_tokens() {
+                    actions.push(Post(Outbound::TransferDestinationTokens));
+                }
+                actions.push(Call(Callback::Event(Event::PageLoaded)));
+                actions
+            }
             InboundMessage::OauthLinkOpen(url) => vec![Action::OpenWindow(url)],
             InboundMessage::Event(data) => vec![Call(Callback::Event(Event::Other(data)))],
         })
+    }
+
+    /// `closeLinkRequested`: an embedded 3.13 session asks the Link UI to
+    /// close and stays open until it answers; any other session closes.
+    pub fn request_close<D>(&mut self) -> Vec<Action<D>> {
+        if self.open && self.embedded && self.dialect == Dialect::Mesh {
+            return vec![Action::Post(Outbound::CloseRequested)];
+        }
+        self.close()
     }
 
     /// The host closes (`closeLink`, Escape, or a newer session). Does

@@ -24,6 +24,9 @@ pub enum Shape {
     Either(&'static [Shape]),
     /// A shape defined elsewhere.
     Ref(&'static Shape),
+    /// Absent (`undefined` or `null`), or the inner shape: for payloads
+    /// that an event may or may not carry.
+    Maybe(&'static Shape),
 }
 
 /// One field of an [`Shape::Obj`].
@@ -56,6 +59,7 @@ impl Shape {
             Shape::Obj(fields) => value.kind() == Kind::Object && fields.iter().all(|f| f.accepts(value)),
             Shape::Either(shapes) => shapes.iter().any(|s| s.accepts(value)),
             Shape::Ref(shape) => shape.accepts(value),
+            Shape::Maybe(shape) => matches!(value.kind(), Kind::Undefined | Kind::Null) || shape.accepts(value),
         }
     }
 }
@@ -72,7 +76,15 @@ impl Field {
 
 use Shape::*;
 
-static BROKER_BRAND_INFO: Shape = Obj(&[req("brokerLogo", Str), opt("brokerPrimaryColor", Str)]);
+static BROKER_BRAND_INFO: Shape = Obj(&[
+    req("brokerLogo", Str),
+    opt("brokerPrimaryColor", Str),
+    opt("brokerLogoUrl", Str),
+    opt("logoLightUrl", Str),
+    opt("logoDarkUrl", Str),
+    opt("iconLightUrl", Str),
+    opt("iconDarkUrl", Str),
+]);
 
 static BROKER_ACCOUNT: Shape = Obj(&[
     req("accountId", Str),
@@ -86,6 +98,7 @@ static BROKER_ACCOUNT_TOKEN: Shape = Obj(&[
     req("account", Ref(&BROKER_ACCOUNT)),
     req("accessToken", Str),
     opt("refreshToken", Str),
+    opt("tokenId", Str),
 ]);
 
 /// `AccessTokenPayload` (of `brokerageAccountAccessToken`).
@@ -117,6 +130,14 @@ pub static TRANSFER_FINISHED_PAYLOAD: Shape = Either(&[
         req("symbol", Str),
         req("amount", Num),
         req("networkId", Str),
+        opt("userId", Str),
+        opt("clientTransactionId", Str),
+        opt("amountInFiat", Num),
+        opt("totalAmountInFiat", Num),
+        opt("networkName", Str),
+        opt("txHash", Str),
+        opt("transferId", Str),
+        opt("refundAddress", Str),
     ]),
     Obj(&[req("status", Lit("error")), req("errorMessage", Str)]),
 ]);
@@ -124,7 +145,10 @@ pub static TRANSFER_FINISHED_PAYLOAD: Shape = Either(&[
 /// `SessionSummary`, the second argument of `onExit`.
 pub static SESSION_SUMMARY: Shape = Obj(&[
     req("page", Str),
-    opt("selectedIntegration", Obj(&[opt("id", Str), opt("name", Str)])),
+    opt(
+        "selectedIntegration",
+        Obj(&[opt("id", Str), opt("name", Str), opt("integrationType", Str), opt("integrationName", Str)]),
+    ),
     opt("transfer", Obj(&[])),
     opt("errorMessage", Str),
 ]);
@@ -136,11 +160,27 @@ pub static FRONT_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `{errorMessage: string}` of the `…Error` events.
-pub static ERROR_PAYLOAD: Shape = Obj(&[req("errorMessage", Str)]);
+pub static ERROR_PAYLOAD: Shape = Obj(&[req("errorMessage", Str), opt("requestId", Str)]);
 
 /// Payload of `integrationSelected`.
-pub static INTEGRATION_SELECTED_PAYLOAD: Shape =
-    Obj(&[req("integrationType", Str), req("integrationName", Str)]);
+pub static INTEGRATION_SELECTED_PAYLOAD: Shape = Obj(&[
+    req("integrationType", Str),
+    req("integrationName", Str),
+    opt("nativeLink", Str),
+    opt("userSearched", Bool),
+]);
+
+static TRANSFER_FEE: Shape = Obj(&[opt("fee", Num), opt("feeCurrency", Str), opt("feeInFiat", Num)]);
+
+static FUNDING_OPTION: Shape = Obj(&[
+    opt("cryptocurrencyFundingOptionType", Str),
+    opt("name", Str),
+    opt("paymentMethodType", Str),
+    opt("usedAmountInCryptocurrency", Num),
+    opt("usedAmountInFiat", Num),
+    opt("cryptocurrencySymbol", Str),
+    opt("fee", Obj(&[])),
+]);
 
 /// Payload of `transferPreviewed`.
 pub static TRANSFER_PREVIEWED_PAYLOAD: Shape = Obj(&[
@@ -151,5 +191,120 @@ pub static TRANSFER_PREVIEWED_PAYLOAD: Shape = Obj(&[
     req("previewId", Str),
     opt("networkName", Str),
     opt("amountInFiat", Num),
-    opt("estimatedNetworkGasFee", Obj(&[opt("fee", Num), opt("feeCurrency", Str), opt("feeInFiat", Num)])),
+    opt("fiatCurrency", Str),
+    opt("integrationType", Str),
+    opt("integrationName", Str),
+    opt("estimatedNetworkGasFee", Ref(&TRANSFER_FEE)),
+    opt("institutionTransferFee", Ref(&TRANSFER_FEE)),
+    opt("customClientFee", Ref(&TRANSFER_FEE)),
+    opt("cryptocurrencyFundingOptions", List(&FUNDING_OPTION)),
+    opt("userId", Str),
+    opt("clientTransactionId", Str),
 ]);
+
+// The payloads 3.13's event types promise for keys 1.1.9 did not know.
+
+/// `transferStarted`: 1.1.9 sent none, 3.13 types one.
+pub static TRANSFER_STARTED_PAYLOAD: Shape = Maybe(&Obj(&[opt("integrationType", Str), req("integrationName", Str)]));
+
+/// `transferInitiated`.
+pub static TRANSFER_INITIATED_PAYLOAD: Shape =
+    Obj(&[opt("integrationType", Str), req("integrationName", Str), req("status", Lit("pending"))]);
+
+/// `transferExecuted`.
+pub static TRANSFER_EXECUTED_PAYLOAD: Shape = Obj(&[
+    req("status", Either(&[Lit("success"), Lit("pending")])),
+    req("txId", Str),
+    req("fromAddress", Str),
+    req("toAddress", Str),
+    req("symbol", Str),
+    req("amount", Num),
+    req("networkId", Str),
+    opt("userId", Str),
+    opt("clientTransactionId", Str),
+]);
+
+/// `transferNoEligibleAssets`.
+pub static TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD: Shape = Obj(&[
+    opt("integrationType", Str),
+    req("integrationName", Str),
+    opt("noAssetsType", Str),
+    req(
+        "arrayOfTokensHeld",
+        List(&Obj(&[req("symbol", Str), req("amount", Num), opt("amountInFiat", Num), opt("ineligibilityReason", Str)])),
+    ),
+]);
+
+/// `transferAssetSelected`.
+pub static TRANSFER_ASSET_SELECTED_PAYLOAD: Shape = Obj(&[req("symbol", Str)]);
+
+/// `transferNetworkSelected`.
+pub static TRANSFER_NETWORK_SELECTED_PAYLOAD: Shape = Obj(&[req("id", Str), req("name", Str)]);
+
+/// `connectionUnavailable`.
+pub static CONNECTION_UNAVAILABLE_PAYLOAD: Shape =
+    Obj(&[opt("integrationType", Str), req("integrationName", Str), req("reason", Str)]);
+
+/// `connectionDeclined`.
+pub static CONNECTION_DECLINED_PAYLOAD: Shape = Obj(&[
+    opt("integrationType", Str),
+    req("integrationName", Str),
+    req("reason", Str),
+    opt("networkId", Str),
+    opt("toAddress", Str),
+    opt("errorMessage", Str),
+]);
+
+/// `transferDeclined`.
+pub static TRANSFER_DECLINED_PAYLOAD: Shape = Obj(&[
+    opt("integrationType", Str),
+    req("integrationName", Str),
+    opt("toAddress", Str),
+    opt("token", Str),
+    opt("network", Str),
+    opt("amount", Num),
+    req("status", Str),
+]);
+
+/// `walletMessageSigned` (the hash and message may be `undefined`).
+pub static WALLET_MESSAGE_SIGNED_PAYLOAD: Shape = Obj(&[
+    opt("signedMessageHash", Str),
+    opt("message", Str),
+    req("address", Str),
+    req("timeStamp", Num),
+    req("isVerified", Bool),
+    opt("verifiedAddresses", List(&Str)),
+]);
+
+/// `defiWalletError`.
+pub static DEFI_WALLET_ERROR_PAYLOAD: Shape = Obj(&[
+    req("integrationName", Str),
+    req("errorType", Either(&[Lit("timeout"), Lit("verifyMismatch")])),
+    req(
+        "details",
+        Obj(&[
+            opt("requestedAddress", Str),
+            opt("connectedAddress", Str),
+            opt("requestedNetwork", Str),
+            opt("connectedNetwork", Str),
+            opt("connectUri", Str),
+        ]),
+    ),
+    req("timeStamp", Num),
+]);
+
+/// `SDKinjectedWalletProviders`.
+pub static INJECTED_WALLET_PROVIDERS_PAYLOAD: Shape =
+    List(&Obj(&[opt("icon", Str), req("id", Str), req("name", Str)]));
+
+/// `executeFundingStep`.
+pub static EXECUTE_FUNDING_STEP_PAYLOAD: Shape =
+    Obj(&[req("cryptocurrencyFundingOptionType", Str), req("status", Str), opt("errorMessage", Str)]);
+
+/// `linkTransferQRGenerated`.
+pub static LINK_TRANSFER_QR_GENERATED_PAYLOAD: Shape =
+    Obj(&[opt("token", Str), opt("network", Str), opt("toAddress", Str), opt("qrUrl", Str)]);
+
+/// `methodSelected`.
+pub static METHOD_SELECTED_PAYLOAD: Shape =
+    Obj(&[req("method", Either(&[Lit("embedded"), Lit("manual"), Lit("buy")]))]);

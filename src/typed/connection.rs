@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 
 use super::payloads::{FrontEvent, FrontPayload, IntegrationAccessToken, SessionSummary, TransferFinishedPayload};
 use crate::protocol::{LinkInput, LinkParams, Outbound, Theme};
-use crate::web::{self, report, Callbacks};
+use crate::web::{self, report, Callbacks, Exit};
 
 type Handler<T> = Option<Box<dyn Fn(T)>>;
 
@@ -202,16 +202,20 @@ impl Callbacks for RustCallbacks {
         deliver(&self.options.on_transfer_finished, payload);
     }
 
-    fn on_exit(&self, args: Option<(Option<&str>, Option<&JsValue>)>) {
+    fn on_exit(&self, exit: Exit<'_>) {
         let Some(handler) = &self.options.on_exit else { return };
-        let (error, summary) = args.unwrap_or_default();
+        let (error, summary) = match exit {
+            Exit::Closed => (None, None),
+            Exit::Refused(error) => (Some(error), None),
+            Exit::Link { error, summary } => (error, summary),
+        };
         let summary = summary.and_then(|s| serde_wasm_bindgen::from_value(s.clone()).ok());
         handler((error.map(str::to_owned), summary));
     }
 
     fn outbound_payload(&self, which: Outbound) -> Option<JsValue> {
         match which {
-            Outbound::SdkSpecs => None,
+            Outbound::SdkSpecs | Outbound::CloseRequested => None,
             Outbound::AccessTokens => self.access_tokens.clone(),
             Outbound::TransferDestinationTokens => self.transfer_destination_tokens.clone(),
         }

@@ -16,13 +16,29 @@ pub trait Callbacks {
     fn on_broker_connected(&self, payload: &JsValue);
     /// `onTransferFinished(payload)`.
     fn on_transfer_finished(&self, payload: &JsValue);
-    /// `onExit(error, summary)`, or `onExit()` when `args` is `None`.
-    fn on_exit(&self, args: Option<(Option<&str>, Option<&JsValue>)>);
+    /// `onExit(…)`; how many arguments depends on the face.
+    fn on_exit(&self, exit: Exit<'_>);
     /// The payload of `frontAccessTokens`/`frontTransferDestinationTokens`,
     /// if the integrator set one (`SdkSpecs` is the runtime's own).
     fn outbound_payload(&self, which: Outbound) -> Option<JsValue>;
     /// The options that shape the Link URL, read at open time.
     fn link_params(&self) -> LinkParams;
+}
+
+/// Why a session ended, or never started: what `onExit` hears.
+#[derive(Clone, Copy)]
+pub enum Exit<'a> {
+    /// The host closed it (`closeLink`, Escape, another session).
+    Closed,
+    /// `openLink` refused: the exit message of a `LinkError`.
+    Refused(&'static str),
+    /// The Link UI ended it with `close`/`done`.
+    Link {
+        /// The error the Link UI reported, if any.
+        error: Option<&'a str>,
+        /// The `SessionSummary`, if the Link UI sent a valid one.
+        summary: Option<&'a JsValue>,
+    },
 }
 
 /// Reports an error thrown by integrator code without letting it escape.

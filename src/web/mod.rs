@@ -10,5 +10,7 @@ mod overlay;
 mod runtime;
 mod surface;
 
-pub use callbacks::{report, Callbacks};
+pub use callbacks::{report, Callbacks, Exit};
 pub use runtime::{close, next_id, open};
+#[cfg(feature = "js")]
+pub use runtime::request_close;

@@ -2,7 +2,12 @@
 //! styled by one constructed stylesheet (allowed under `style-src 'self'`),
 //! plus CSSOM custom properties for `link_style`. Dropping it puts the page
 //! back as it was: no overlay, scrolling, scroll position and focus.
+//!
+//! 1.1.9 names its elements `front-link-popup…`, 3.13 `mesh-link-popup…`;
+//! the sheet matches both with `:is()`, which keeps the id selectors'
+//! weight against the host page's own CSS.
 
+use alloc::string::String;
 use core::cell::RefCell;
 
 use js_sys::{Array, Reflect};
@@ -11,20 +16,19 @@ use web_sys::{CssStyleSheet, Document, Element, HtmlElement, HtmlIFrameElement, 
 
 use crate::protocol::{LinkStyle, Opening};
 
-const ROOT_ID: &str = "front-link-popup";
 const OPEN_CLASS: &str = "front-link-open";
 
 const CSS: &str = "\
-#front-link-popup{all:initial;position:fixed;inset:0;display:flex;align-items:center;justify-content:center;z-index:10000}\
-#front-link-popup:focus{outline:none}\
-#front-link-popup__backdrop{position:absolute;inset:0;z-index:10000;background:#000;opacity:var(--front-link-io,.6)}\
-#front-link-popup__popup-content{position:absolute;z-index:10001;display:flex;flex-direction:column;box-sizing:border-box;\
+:is(#front-link-popup,#mesh-link-popup){all:initial;position:fixed;inset:0;display:flex;align-items:center;justify-content:center;z-index:10000}\
+:is(#front-link-popup,#mesh-link-popup):focus{outline:none}\
+:is(#front-link-popup__backdrop,#mesh-link-popup__backdrop){position:absolute;inset:0;z-index:10000;background:#000;opacity:var(--front-link-io,.6)}\
+:is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){position:absolute;z-index:10001;display:flex;flex-direction:column;box-sizing:border-box;\
 width:30%;min-width:380px;max-width:430px;height:80%;min-height:685px;max-height:710px;\
 background:#fff;border-radius:var(--front-link-ir,24px);overflow:hidden}\
-#front-link-popup__iframe{display:block;border:0;width:100%;flex-grow:1;border-radius:var(--front-link-ir,24px)}\
-@media (max-width:768px){#front-link-popup__popup-content{width:100%;min-width:100%;max-width:100%;height:100%;min-height:100%;max-height:100%;border-radius:0}\
-#front-link-popup__iframe{border-radius:0}}\
-@media (max-height:710px){#front-link-popup__popup-content{min-height:100%;max-height:100%}}\
+:is(#front-link-popup__iframe,#mesh-link-popup__iframe){display:block;border:0;width:100%;flex-grow:1;border-radius:var(--front-link-ir,24px)}\
+@media (max-width:768px){:is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){width:100%;min-width:100%;max-width:100%;height:100%;min-height:100%;max-height:100%;border-radius:0}\
+:is(#front-link-popup__iframe,#mesh-link-popup__iframe){border-radius:0}}\
+@media (max-height:710px){:is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){min-height:100%;max-height:100%}}\
 html.front-link-open,html.front-link-open body{overflow:hidden}";
 
 page_global!(SHEET: RefCell<Option<CssStyleSheet>> = RefCell::new(None));
@@ -43,20 +47,26 @@ pub struct Overlay {
 impl Overlay {
     /// Builds and shows the overlay for `opening`.
     pub fn show(window: &Window, opening: &Opening, style: LinkStyle) -> Result<Overlay, JsValue> {
+        let id = opening.overlay_id;
         let document = window.document().ok_or(JsValue::NULL)?;
         let body = document.body().ok_or(JsValue::NULL)?;
         adopt_sheet(&document)?;
 
-        let root: HtmlElement = element(&document, ROOT_ID)?;
+        let part = |suffix: &str| {
+            let mut part = String::from(id);
+            part.push_str(suffix);
+            part
+        };
+        let root: HtmlElement = element(&document, "div", id)?;
         root.set_attribute("role", "dialog")?;
         root.set_attribute("aria-modal", "true")?;
         root.set_attribute("aria-label", "Mesh Link")?;
         root.set_tab_index(-1);
         root.style().set_property("--front-link-ir", &style.radius_css())?;
         root.style().set_property("--front-link-io", &style.opacity_css())?;
-        let backdrop: HtmlElement = element(&document, "front-link-popup__backdrop")?;
-        let content: HtmlElement = element(&document, "front-link-popup__popup-content")?;
-        let iframe = iframe(&document, opening)?;
+        let backdrop: HtmlElement = element(&document, "div", &part("__backdrop"))?;
+        let content: HtmlElement = element(&document, "div", &part("__popup-content"))?;
+        let iframe = iframe(&document, opening, &part("__iframe"))?;
         content.append_child(&iframe)?;
         root.append_child(&backdrop)?;
         root.append_child(&content)?;
@@ -94,16 +104,15 @@ impl Drop for Overlay {
 }
 
 /// A new `<iframe>` for the Link UI, `src` last so it loads once.
-pub fn iframe(document: &Document, opening: &Opening) -> Result<HtmlIFrameElement, JsValue> {
-    let iframe: HtmlIFrameElement = element(document, "front-link-popup__iframe")?;
+fn iframe(document: &Document, opening: &Opening, id: &str) -> Result<HtmlIFrameElement, JsValue> {
+    let iframe: HtmlIFrameElement = element(document, "iframe", id)?;
     iframe.set_title("Mesh Link: connect your account");
     iframe.set_attribute("allow", &opening.allow)?;
     iframe.set_src(opening.url.href());
     Ok(iframe)
 }
 
-fn element<E: JsCast>(document: &Document, id: &str) -> Result<E, JsValue> {
-    let tag = if id.ends_with("iframe") { "iframe" } else { "div" };
+fn element<E: JsCast>(document: &Document, tag: &str, id: &str) -> Result<E, JsValue> {
     let element: Element = document.create_element(tag)?;
     element.set_id(id);
     element.dyn_into::<E>().map_err(JsValue::from)

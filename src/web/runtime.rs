@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event as DomEvent, KeyboardEvent, MessageEvent, Window};
 
-use super::callbacks::{report, Callbacks};
+use super::callbacks::{report, Callbacks, Exit};
 use super::listener::EventListener;
 use super::surface::Surface;
 use crate::protocol::{popup_features, Action, Callback, Connected, Event, LinkInput, LinkStyle, Outbound, Session};
@@ -47,20 +47,20 @@ pub fn next_id() -> u64 {
 pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, iframe_id: Option<&str>) {
     let Some(window) = web_sys::window() else { return };
     let mut params = callbacks.link_params();
+    params.iframe_id = iframe_id.map(String::from);
     if params.language.as_deref() == Some("system") {
         params.language = window.navigator().language();
     }
     let (session, opening) = match Session::open(input, &params) {
         Ok(opened) => opened,
-        Err(error) => return callbacks.on_exit(Some((Some(error.exit_message()), None))),
+        Err(error) => return callbacks.on_exit(Exit::Refused(error.exit_message())),
     };
     let style = opening.style_json.as_deref().map_or_else(LinkStyle::default, |json| {
         js_sys::JSON::parse(json).map(|v| LinkStyle::from_data(&v)).unwrap_or_default()
     });
-    let iframe_id = params.embedded.then(|| iframe_id.unwrap_or_default());
-    let host_iframe = match iframe_id.map(|id| Surface::host_iframe(&window, id)).transpose() {
+    let host_iframe = match opening.frame.as_deref().map(|id| Surface::host_iframe(&window, id)).transpose() {
         Ok(iframe) => iframe,
-        Err(error) => return callbacks.on_exit(Some((Some(error.exit_message()), None))),
+        Err(error) => return callbacks.on_exit(Exit::Refused(error.exit_message())),
     };
     // At most one session on screen: the previous one is taken down before
     // this one shows, and hears of it after.
@@ -77,7 +77,7 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
                 retire(displaced).notify();
             }
         }
-        Err(error) => callbacks.on_exit(Some((Some(error.exit_message()), None))),
+        Err(error) => callbacks.on_exit(Exit::Refused(error.exit_message())),
     }
     if let Some(previous) = previous {
         previous.notify();
@@ -88,6 +88,25 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
 /// on screen; otherwise does nothing.
 pub fn close(owner: u64) {
     end(|active| active.owner == owner);
+}
+
+#[cfg(feature = "js")]
+/// `closeLinkRequested` of connection `owner`: an embedded session is asked
+/// to close (it ends when the Link UI answers); another one just closes.
+pub fn request_close(owner: u64) {
+    let decided = ACTIVE.with(|slot| {
+        let mut slot = slot.try_borrow_mut().ok()?;
+        let active = slot.as_mut().filter(|a| a.owner == owner)?;
+        let actions = active.session.request_close::<JsValue>();
+        Some((active.id, actions, active.callbacks.clone(), link_target(active)))
+    });
+    if let Some((id, actions, callbacks, target)) = decided {
+        execute(id, &*callbacks, target, actions);
+    }
+}
+
+fn link_target(active: &Active) -> Option<(Window, String)> {
+    active.surface.link_window().map(|w| (w.clone(), active.session.origin().to_owned()))
 }
 
 fn end(which: impl Fn(&Active) -> bool) {
@@ -151,8 +170,7 @@ fn on_message(id: u64, event: &DomEvent) {
         let active = slot.as_mut().filter(|a| a.id == id)?;
         let from_link_frame = active.surface.is_link_window(event.source().as_ref());
         let actions = active.session.on_message(&event.origin(), from_link_frame, &event.data()).ok()?;
-        let target = active.surface.link_window().map(|w| (w.clone(), active.session.origin().to_owned()));
-        Some((actions, active.callbacks.clone(), target))
+        Some((actions, active.callbacks.clone(), link_target(active)))
     });
     if let Some((actions, callbacks, target)) = decided {
         execute(id, &*callbacks, target, actions);
@@ -183,8 +201,8 @@ fn call(callbacks: &dyn Callbacks, callback: Callback<JsValue>) {
         Callback::Event(event) => callbacks.on_event(&event_object(event)),
         Callback::BrokerConnected(connected) => callbacks.on_broker_connected(&front_payload(connected)),
         Callback::TransferFinished(payload) => callbacks.on_transfer_finished(&payload),
-        Callback::Exit { error, summary } => callbacks.on_exit(Some((error.as_deref(), summary.as_ref()))),
-        Callback::Closed => callbacks.on_exit(None),
+        Callback::Exit { error, summary } => callbacks.on_exit(Exit::Link { error: error.as_deref(), summary: summary.as_ref() }),
+        Callback::Closed => callbacks.on_exit(Exit::Closed),
     }
 }
 
@@ -193,6 +211,7 @@ fn post(window: &Window, origin: &str, which: Outbound, callbacks: &dyn Callback
         Outbound::SdkSpecs => ("meshSDKSpecs", Some(sdk_specs())),
         Outbound::AccessTokens => ("frontAccessTokens", callbacks.outbound_payload(which)),
         Outbound::TransferDestinationTokens => ("frontTransferDestinationTokens", callbacks.outbound_payload(which)),
+        Outbound::CloseRequested => ("closeRequested", Some(JsValue::UNDEFINED)),
     };
     let Some(payload) = payload else { return };
     let message = typed(kind, &payload);

@@ -2,19 +2,24 @@
 /* eslint-disable */
 
 /**
- * One `createFrontConnection(options)`.
+ * One `createFrontConnection(options)` or `createLink(options)`.
  */
 export class Connection {
     free(): void;
     [Symbol.dispose](): void;
     /**
+     * `closeLinkRequested()`.
+     */
+    closeLinkRequested(): void;
+    /**
      * `closeLink()` / `closePopup()`.
      */
     closeLink(): void;
     /**
-     * Keeps `options`; nothing is shown yet.
+     * Keeps `options`; nothing is shown yet. `mesh`: behave as 3.13's
+     * `createLink` rather than 1.1.9's `createFrontConnection`.
      */
-    constructor(options: any);
+    constructor(options: any, mesh: boolean);
     /**
      * `openLink(linkToken, iframeId?)`.
      */
@@ -30,4 +35,9 @@ export class Connection {
  * `isFrontEventTypeKey` works before the wasm is loaded).
  */
 export function frontEventTypeKeys(): Array<any>;
+
+/**
+ * The keys 3.13's `isLinkEventTypeKey` adds to those, likewise.
+ */
+export function laterLinkEventTypeKeys(): Array<any>;
 

@@ -10,13 +10,34 @@ import { fixtures, root } from './harness.mjs';
 const pkg = join(root, 'pkg');
 const read = (file) => readFileSync(join(pkg, file), 'utf8');
 
-test('imports in Node without a DOM; createFrontConnection is synchronous and touches no browser global', async () => {
+test('imports in Node without a DOM; both create functions are synchronous and touch no browser global', async () => {
   assert.equal(typeof globalThis.window, 'undefined');
   const sdk = await import(join(pkg, 'index.js'));
-  assert.deepEqual(Object.keys(sdk).sort(), ['createFrontConnection', 'isFrontEventTypeKey']);
-  const link = sdk.createFrontConnection({ clientId: 'x', onBrokerConnected() {} });
-  assert.deepEqual(Object.keys(link).sort(), ['closeLink', 'closePopup', 'openLink', 'openPopup']);
+  assert.deepEqual(Object.keys(sdk).sort(), ['createFrontConnection', 'createLink', 'isFrontEventTypeKey', 'isLinkEventTypeKey']);
+  const front = sdk.createFrontConnection({ clientId: 'x', onBrokerConnected() {} });
+  assert.deepEqual(Object.keys(front).sort(), ['closeLink', 'closePopup', 'openLink', 'openPopup']);
+  front.closeLink();
+  const exits = [];
+  const link = sdk.createLink({ onIntegrationConnected() {}, onExit: (...args) => exits.push(args) });
+  assert.deepEqual(Object.keys(link).sort(), ['closeLink', 'closeLinkRequested', 'openLink']);
   link.closeLink();
+  link.closeLinkRequested();
+  assert.deepEqual(exits, [], 'nothing was open');
+});
+
+test('isLinkEventTypeKey answers for 3.13’s 43 keys, isFrontEventTypeKey keeps its 40', async () => {
+  const { isFrontEventTypeKey, isLinkEventTypeKey } = await import(join(pkg, 'index.js'));
+  const { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } = await import(join(pkg, 'event-keys.js'));
+  const upstream = readFileSync(join(root, 'node_modules/@meshconnect/web-link-sdk/utils/event-types.js'), 'utf8');
+  const theirs = [...upstream.match(/LINK_EVENT_TYPE_KEYS = \[([^\]]+)\]/)[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  assert.equal(theirs.length, 43);
+  assert.deepEqual([...LINK_EVENT_TYPE_KEYS].sort(), [...theirs].sort(), 'the same set as 3.13');
+  for (const key of theirs) assert.equal(isLinkEventTypeKey(key), true, key);
+  for (const key of ['done', 'close', 'SDKinjectedWalletProviders']) assert.equal(isFrontEventTypeKey(key), false, key);
+  assert.equal(FRONT_EVENT_TYPE_KEYS.length, 40);
+  for (const key of ['loaded', 'oauthLinkOpen', 'brokerageAccountAccessToken', 'DONE', 'toString', '', undefined, null, 7]) {
+    assert.equal(isLinkEventTypeKey(key), false, String(key));
+  }
 });
 
 test('isFrontEventTypeKey answers for the 40 keys, before any wasm is loaded', async () => {
@@ -38,6 +59,7 @@ test('the .d.ts key union is the wasm’s list, and BrokerType covers every fixt
   const keys = [...union('FrontEventTypeKeys'), ...union('LaterFrontEventTypeKeys')];
   const built = JSON.parse(read('event-keys.js').match(/freeze\((\[[^\]]*\])\)/)[1]);
   assert.deepEqual(keys, built);
+  assert.deepEqual(union('LinkEventTypeKeys'), ['done', 'close', 'SDKinjectedWalletProviders'], 'FrontEventTypeKeys | these');
   const brokers = union('BrokerType');
   for (const broker of fixtures.brokerTypes) assert.ok(brokers.includes(broker), broker);
 });
@@ -50,9 +72,29 @@ test('every upstream type name is exported', () => {
   assert.match(dts, /export declare const createFrontConnection: \(options: FrontOptions\) => FrontConnection;/);
 });
 
-test('tsc compiles a typical upstream integration and rejects wrong shapes', () => {
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(root, 'tests', 'types', 'tsconfig.json')], { stdio: 'inherit' });
+test('every 3.13 type name is exported, and every name 3.13 exports is ours too', () => {
+  const dts = read('index.d.ts');
+  const exported = (text) => [...text.matchAll(/export (?:declare )?(?:interface|type|function|const) (\w+)/g)].map((m) => m[1]);
+  const upstream = join(root, 'node_modules/@meshconnect/web-link-sdk');
+  const theirs = ['utils/types.d.ts', 'utils/event-types.d.ts', 'Link.d.ts'].flatMap((f) => exported(readFileSync(join(upstream, f), 'utf8')));
+  assert.ok(theirs.length > 50, 'read 3.13’s declarations');
+  const ours = new Set(exported(dts));
+  for (const name of [...theirs, 'BrokerType', 'Link', 'LinkOptions', 'LinkPayload', 'AccountToken', 'Account', 'BrandInfo', 'LinkEventTypeKeys', 'LinkEventType']) {
+    assert.ok(ours.has(name), name);
+  }
+  assert.match(dts, /export declare const createLink: \(options: LinkOptions\) => Link;/);
+  assert.match(dts, /export declare function isLinkEventTypeKey\(key: string\): key is LinkEventTypeKeys;/);
+  assert.match(dts, /interface Window \{[^}]*meshLinkShouldSkipPrewarm\?: boolean;/);
+});
+
+const tsc = (config) => execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tests', 'types', config)], { stdio: 'inherit' });
+
+test('tsc compiles typical 1.1.9 and 3.13 integrations and rejects the mistakes their own types reject', () => {
+  tsc('tsconfig.json');
+});
+
+test('the 3.13 integration is a real one: it compiles against @meshconnect/web-link-sdk 3.13’s own types too', () => {
+  tsc('tsconfig.upstream-mesh.json');
 });
 
 test('the wasm glue exports exactly what index.js wraps (golden .d.ts)', () => {

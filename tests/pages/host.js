@@ -1,8 +1,13 @@
 // Host page of the browser tests: loads the built package (or, with
-// ?sdk=upstream, @front-finance/link 1.1.9 bundled by the harness) and
+// ?sdk=upstream, @front-finance/link 1.1.9, or with ?sdk=mesh-upstream,
+// @meshconnect/web-link-sdk 3.13.0, each bundled by the harness) and
 // records every callback, with its arguments, in `window.trace`.
-const upstream = new URLSearchParams(location.search).get('sdk') === 'upstream';
-window.sdk = await import(upstream ? '/vendor/front-finance-link.js' : '/pkg/index.js');
+// ?prewarm keeps 3.13's prewarm frame; by default the page opts out of it
+// (window.meshLinkShouldSkipPrewarm) so no test reaches a public host.
+const query = new URLSearchParams(location.search);
+const SDKS = { upstream: '/vendor/front-finance-link.js', 'mesh-upstream': '/vendor/mesh-web-link-sdk.js' };
+if (!query.has('prewarm')) window.meshLinkShouldSkipPrewarm = true;
+window.sdk = await import(SDKS[query.get('sdk')] ?? '/pkg/index.js');
 window.trace = [];
 window.sentinels = 0;
 window.violations = [];
@@ -12,7 +17,10 @@ addEventListener('message', (e) => {
   if (e.data && e.data.type === '__sentinel') window.sentinels++;
 });
 
-/** FrontOptions whose callbacks record into `trace`, tagged with `label`. */
+/**
+ * FrontOptions (and LinkOptions: both connected callbacks are there, each
+ * SDK calls its own) whose callbacks record into `trace`, tagged with `label`.
+ */
 window.recorder = (label = '', extra = {}) => {
   const record = (name) =>
     function (...args) {
@@ -20,12 +28,13 @@ window.recorder = (label = '', extra = {}) => {
         label,
         name,
         args: structuredClone(args),
-        overlay: document.getElementById('front-link-popup') !== null,
+        overlay: document.querySelector('#front-link-popup, #mesh-link-popup') !== null,
       });
     };
   return {
     clientId: 'test-client',
     onBrokerConnected: record('onBrokerConnected'),
+    onIntegrationConnected: record('onIntegrationConnected'),
     onExit: record('onExit'),
     onTransferFinished: record('onTransferFinished'),
     onEvent: record('onEvent'),

@@ -1,0 +1,70 @@
+//! The two upstream SDKs this one stands in for. They speak the same Link
+//! protocol with different quirks; every quirk that is a protocol decision
+//! lives here, so the faces (`createFrontConnection`, `createLink`) only
+//! hold names.
+
+use super::data::Data;
+use super::event_keys::{is_front_event_type_key, is_link_event_type_key};
+
+/// Which upstream SDK a connection imitates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// `@front-finance/link` 1.1.9: `createFrontConnection`.
+    #[default]
+    Front,
+    /// `@meshconnect/web-link-sdk` 3.13: `createLink`.
+    Mesh,
+}
+
+impl Dialect {
+    /// Whether `onEvent` hears messages of this type as they came.
+    pub fn is_event_key(self, key: &str) -> bool {
+        match self {
+            Dialect::Front => is_front_event_type_key(key),
+            Dialect::Mesh => is_link_event_type_key(key),
+        }
+    }
+
+    /// 3.13 dropped `oauthLinkOpen`: its Link UI opens OAuth windows itself,
+    /// so a message asking the host to open one is ignored.
+    pub fn opens_oauth_windows(self) -> bool {
+        self == Dialect::Front
+    }
+
+    /// 3.13 posts no `frontTransferDestinationTokens` on `loaded`.
+    pub fn posts_transfer_destination_tokens(self) -> bool {
+        self == Dialect::Front
+    }
+
+    /// The `onExit` error of a `close`/`done` message: 1.1.9 prefers
+    /// `data.message`; 3.13 reads only `data.payload.errorMessage`.
+    pub fn exit_error<D: Data>(self, data: &D, payload: Option<&D>) -> Option<alloc::string::String> {
+        let from_payload = || payload?.field("errorMessage")?.string();
+        match self {
+            Dialect::Front => data.field("message").and_then(|m| m.string()).or_else(from_payload),
+            Dialect::Mesh => from_payload(),
+        }
+    }
+
+    /// 3.13 always sends `lng`, English unless told otherwise.
+    pub fn default_language(self) -> Option<&'static str> {
+        match self {
+            Dialect::Front => None,
+            Dialect::Mesh => Some("en"),
+        }
+    }
+
+    /// Whether a host iframe id given to `openLink` is used: 1.1.9 renders
+    /// into it only with `renderType: 'embedded'`, 3.13 whenever it is given.
+    pub fn uses_iframe_id(self, embedded: bool) -> bool {
+        embedded || self == Dialect::Mesh
+    }
+
+    /// The overlay root's id, as upstream names it.
+    pub fn overlay_id(self) -> &'static str {
+        match self {
+            Dialect::Front => "front-link-popup",
+            Dialect::Mesh => "mesh-link-popup",
+        }
+    }
+}
