@@ -1,12 +1,7 @@
-// front-link-wasm: a drop-in for @front-finance/link 1.1.9
-// (createFrontConnection) and @meshconnect/web-link-sdk 3.13 (createLink),
-// backed by WebAssembly. Both are thin faces over one wasm runtime; the
-// `mesh` flag picks 3.13's quirks there.
-//
-// Importing this module touches no browser global (server rendering imports
-// it). createLink starts fetching and compiling the wasm at once, in a
-// browser; createFrontConnection waits for the first openLink. Once loaded,
-// openLink runs synchronously, like upstream's.
+// front-link-wasm: drop-in for @front-finance/link 1.1.9 and
+// @meshconnect/web-link-sdk 3.13, two faces over one wasm runtime.
+// Import touches no browser global (SSR). createLink loads the wasm at once;
+// createFrontConnection on the first openLink, which awaits it.
 import init, { Connection } from './front_link_wasm.js';
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 
@@ -89,8 +84,8 @@ export function createFrontConnection(options) {
 const PREWARM_URL = 'https://web.meshconnect.com/prewarm';
 const PREWARM_ID = 'mesh-link-prewarm-container';
 
-// 3.13 loads the Link UI's assets in a hidden frame so the first openLink
-// finds them cached. Built with property setters only (strict CSP).
+// 3.13 preloads the Link UI's assets in a hidden frame (property setters
+// only: strict CSP).
 function prewarm() {
   if (window.meshLinkShouldSkipPrewarm || !document.body || document.getElementById(PREWARM_ID)) return;
   const container = document.createElement('div');

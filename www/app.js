@@ -1,6 +1,18 @@
 // Northwind Wallet, the demo integration of front-link-wasm: the same code an
-// app using @front-finance/link would have, but for the import path.
-import { createFrontConnection } from '/pkg/index.js';
+// app using @meshconnect/web-link-sdk 3.13 or @front-finance/link 1.1.9 would
+// have, but for the import path.
+import { createFrontConnection, createLink } from '/pkg/index.js';
+
+// The two faces of the SDK, chosen with ?api=link|front (the switch on the
+// page). Only the create function and the name of the connected callback
+// differ; every flow below is shared. The default is createLink: it is what
+// integrators use today.
+const APIS = {
+  link: { create: createLink, connected: 'onIntegrationConnected' },
+  front: { create: createFrontConnection, connected: 'onBrokerConnected' },
+};
+const apiName = new URLSearchParams(location.search).get('api') === 'front' ? 'front' : 'link';
+const api = APIS[apiName];
 
 const $ = (id) => document.getElementById(id);
 const accounts = []; // { brokerName, brokerType, accountId, accountName, accessToken, cash, holdings?, pending? }
@@ -90,10 +102,14 @@ async function loadHoldings(account) {
 
 // --- the Link SDK ------------------------------------------------------------
 
+// Mesh's hosted Link UI, the only origin createLink prewarms (a hidden iframe
+// made by createLink unless window.meshLinkShouldSkipPrewarm is true).
+const MESH_LINK_ORIGIN = 'https://web.meshconnect.com';
+
 const callbacks = {
   clientId: 'northwind-demo',
-  onBrokerConnected(payload) {
-    log('onBrokerConnected', payload);
+  [api.connected](payload) {
+    log(api.connected, payload);
     if (payload.accessToken) {
       const p = payload.accessToken;
       for (const t of p.accountTokens) {
@@ -125,8 +141,22 @@ const callbacks = {
   },
 };
 
-const connectLink = createFrontConnection(callbacks);
-const transferLink = createFrontConnection({
+// The server says where Mesh is before any Link object exists: createLink
+// decides about prewarming when it is created.
+const config = await fetch('/api/config', { method: 'POST' })
+  .then((r) => r.json())
+  .catch(() => ({ mode: 'offline' }));
+
+// Prewarm: createLink adds a hidden iframe to https://web.meshconnect.com/prewarm
+// so that Mesh's assets are cached before the first click. That helps only
+// when the Link UI really is on that host (real Mesh mode, MESH_CLIENT_ID
+// set). On the local simulator the Link UI is on another origin, the request
+// would be useless, and this demo must never make the browser contact a
+// public host (the page's CSP frame-src would refuse it anyway): opt out.
+window.meshLinkShouldSkipPrewarm = config.linkOrigin !== MESH_LINK_ORIGIN;
+
+const connectLink = api.create(callbacks);
+const transferLink = api.create({
   ...callbacks,
   // Read when the Link UI loads: the accounts connected so far can fund the transfer.
   get accessTokens() {
@@ -154,8 +184,7 @@ $('reuse').addEventListener('click', () => lastToken && lastToken.link.openLink(
 $('clear-log').addEventListener('click', () => $('log').replaceChildren());
 addEventListener('unhandledrejection', (e) => notice(`Unexpected error: ${e.reason?.message ?? e.reason}`, 'error'));
 
-fetch('/api/config', { method: 'POST' })
-  .then((r) => r.json())
-  .then((c) => ($('mode').textContent = c.mode === 'mesh' ? 'Mesh API' : 'Local Mesh simulator'))
-  .catch(() => ($('mode').textContent = 'offline'));
+$(`api-${apiName}`).setAttribute('aria-current', 'page');
+$('mode').textContent = { mesh: 'Mesh API', simulator: 'Local Mesh simulator' }[config.mode] ?? 'offline';
+$('connect').disabled = false;
 renderAccounts();

@@ -6,6 +6,7 @@
 // except for the divergences listed in DIVERGENCES, each with its reason.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertSameTraces, runScript } from './differential-runner.mjs';
 import { bundleUpstream, fixtures, frameAt, launch, startServers, tokenFor } from './harness.mjs';
 
 const m = fixtures.inbound;
@@ -150,81 +151,56 @@ const DOM_STATE = () => {
   };
 };
 
-async function run(sdk, script) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${servers.host}/pages/host.html?sdk=${sdk}`);
-  await page.waitForFunction(() => window.sdkReady === true);
-  await page.evaluate(() => {
-    window.opened = [];
-    window.open = (...args) => (window.opened.push(args), null);
-  });
-  const steps = [];
-  let frame = null;
-  let url = null;
-  let open = false;
-  for (const step of script) {
-    const before = await page.evaluate(() => window.trace.length);
-    const received = frame && !frame.isDetached() ? await frame.evaluate(() => window.received.length) : 0;
-    const record = { ...step, wasOpen: open };
-    switch (step.do) {
-      case 'open':
-      case 'reopen':
-        url = `${servers.link}/pages/link.html${step.query ?? ''}`;
-        await page.evaluate(
-          ({ reuse, options, token }) => {
-            if (!reuse) window.link = window.sdk.createFrontConnection(window.recorder('', options));
-            return window.link.openLink(token);
-          },
-          { reuse: step.do === 'reopen', options: step.options, token: tokenFor(url) },
-        );
-        frame = await frameAt(page, url);
-        open = true;
-        break;
-      case 'openPopup':
-        url = `${servers.link}/pages/link.html?popup`;
-        await page.evaluate((u) => {
-          window.link = window.sdk.createFrontConnection(window.recorder());
-          return window.link.openPopup(u);
-        }, url);
-        frame = await frameAt(page, url);
-        open = true;
-        break;
-      case 'openToken':
-        await page.evaluate((t) => {
-          window.link = window.sdk.createFrontConnection(window.recorder());
-          return window.link.openLink(t);
-        }, step.token);
-        break;
-      case 'send': {
-        const seen = await page.evaluate(() => window.sentinels);
-        await frame.evaluate((ms) => window.send(...ms, { type: '__sentinel' }), step.messages);
-        await page.waitForFunction((n) => window.sentinels > n, seen);
-        if (step.messages.some(isExitMessage)) open = false;
-        break;
-      }
-      case 'closeLink':
-      case 'closePopup':
-        await page.evaluate((method) => window.link[method](), step.do);
-        open = false;
-        break;
+/** Performs one step of a script on the host page (see runScript). */
+async function act(step, ctx) {
+  const { page } = ctx;
+  const facts = { wasOpen: ctx.open ?? false };
+  switch (step.do) {
+    case 'open':
+    case 'reopen': {
+      const url = `${servers.link}/pages/link.html${step.query ?? ''}`;
+      await page.evaluate(
+        ({ reuse, options, token }) => {
+          if (!reuse) window.link = window.sdk.createFrontConnection(window.recorder('', options));
+          return window.link.openLink(token);
+        },
+        { reuse: step.do === 'reopen', options: step.options, token: tokenFor(url) },
+      );
+      ctx.frames.set('link', await frameAt(page, url));
+      ctx.current = 'link';
+      ctx.open = true;
+      break;
     }
-    // Outbound messages are posted before the callback that follows them.
-    if (frame && !frame.isDetached()) await frame.evaluate(() => new Promise((r) => setTimeout(r, 30)));
-    const calls = (await page.evaluate(() => window.trace)).slice(before).map(({ name, args, overlay }) => ({ name, args, overlay }));
-    const outbound = frame && !frame.isDetached() ? (await frame.evaluate(() => window.received)).slice(received) : [];
-    const opened = await page.evaluate(() => window.opened.splice(0));
-    steps.push({ step: record, calls, outbound, opened, dom: await page.evaluate(DOM_STATE) });
+    case 'openPopup': {
+      const url = `${servers.link}/pages/link.html?popup`;
+      await page.evaluate((u) => {
+        window.link = window.sdk.createFrontConnection(window.recorder());
+        return window.link.openPopup(u);
+      }, url);
+      ctx.frames.set('link', await frameAt(page, url));
+      ctx.current = 'link';
+      ctx.open = true;
+      break;
+    }
+    case 'openToken':
+      await page.evaluate((t) => {
+        window.link = window.sdk.createFrontConnection(window.recorder());
+        return window.link.openLink(t);
+      }, step.token);
+      break;
+    case 'send': // the runner posts the messages
+      if (step.messages.some(isExitMessage)) ctx.open = false;
+      break;
+    case 'closeLink':
+    case 'closePopup':
+      await page.evaluate((method) => window.link[method](), step.do);
+      ctx.open = false;
+      break;
   }
-  await context.close();
-  return { steps, pageErrors };
+  return facts;
 }
 
-function diffable(trace) {
-  return trace.steps.map(({ step, calls, outbound, opened, dom }) => ({ step: step.do, calls, outbound, opened, dom }));
-}
+const run = (sdk, script) => runScript(browser, servers, { sdk, script, act, domState: DOM_STATE });
 
 describe('same scripted sessions, this SDK vs @front-finance/link 1.1.9', () => {
   test(`${Object.keys(SCRIPTS).length} scripts are defined (at least 30)`, () => {
@@ -234,12 +210,7 @@ describe('same scripted sessions, this SDK vs @front-finance/link 1.1.9', () => 
   for (const [name, script] of Object.entries(SCRIPTS)) {
     test(name, async () => {
       const [ours, upstream] = [await run('ours', script), await run('upstream', script)];
-      for (const [i, step] of ours.steps.entries()) {
-        const theirs = upstream.steps[i];
-        for (const d of DIVERGENCES) d.normalize({ ...step.step, wasOpen: step.step.wasOpen }, step, theirs);
-      }
-      assert.deepEqual(ours.pageErrors, []);
-      assert.deepStrictEqual(diffable(ours), diffable(upstream), `"${name}": traces differ beyond the listed divergences`);
+      assertSameTraces(name, ours, upstream, DIVERGENCES);
     });
   }
 });

@@ -57,7 +57,9 @@ export async function startServers() {
   };
 }
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+// Mesh's public hosts never resolve in tests: 3.13's prewarm frame (and
+// ours) point at web.meshconnect.com, and nothing may leave this machine.
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--host-resolver-rules=MAP *.meshconnect.com ~NOTFOUND'];
 
 /** Servers and a browser for one test file; `stop` closes both. */
 export async function startBrowser() {
@@ -143,6 +145,49 @@ export async function screenshot(page, name) {
 
 export const fixtures = JSON.parse(readFileSync(join(root, '..', 'shared', 'fixtures', 'link-messages.json'), 'utf8'));
 
+/**
+ * The package's two faces (SPEC §2 and §10) over one core: every per-API
+ * fact the shared browser batteries need, in one place.
+ *   create     the factory's export name
+ *   connected  the callback that receives broker/integration tokens
+ *   root       the overlay root's id (the others are `${root}__backdrop`,
+ *              `${root}__popup-content`, `${root}__iframe`)
+ *   closers    the methods that end a session (aliases included)
+ *   oauthLinkOpen  whether it opens oauthLinkOpen links (3.13 ignores them)
+ *   linkUrl    the iframe src the SDK shows for a plain Link URL
+ *   exitArgs   onExit's arguments when the Link UI sends close/done whose
+ *              message is `message` and whose valid SessionSummary is `summary`
+ */
+export const APIS = [
+  {
+    name: 'front',
+    create: 'createFrontConnection',
+    connected: 'onBrokerConnected',
+    root: 'front-link-popup',
+    closers: ['closeLink', 'closePopup'],
+    oauthLinkOpen: true,
+    linkUrl: (url) => url,
+    // As many arguments as there is to say (README: onExit arity).
+    exitArgs: (message, summary) => (summary === undefined ? [message] : [message, summary]),
+  },
+  {
+    name: 'mesh',
+    create: 'createLink',
+    connected: 'onIntegrationConnected',
+    root: 'mesh-link-popup',
+    closers: ['closeLink', 'closeLinkRequested'],
+    oauthLinkOpen: false,
+    // 3.13 always appends lng (default 'en'), before any #fragment.
+    linkUrl: (url) => {
+      const cut = url.includes('#') ? url.indexOf('#') : url.length;
+      const base = url.slice(0, cut);
+      return `${base}${base.includes('?') ? '&' : '?'}lng=en${url.slice(cut)}`;
+    },
+    // 3.13 ignores data.message: onExit(payload?.errorMessage, summary), always two.
+    exitArgs: (_message, summary) => [summary?.errorMessage, summary],
+  },
+];
+
 /** A new host page with a session open on the Link stand-in. */
 export async function session(browser, servers, options) {
   const page = await hostPage(browser, servers);
@@ -150,15 +195,18 @@ export async function session(browser, servers, options) {
   return { page, frame };
 }
 
-/** Opens a session with recording callbacks on the stand-in; returns its frame. */
-export async function openSession(page, servers, { label = '', options = {}, query = '', instance = 'link' } = {}) {
+/**
+ * Opens a session with recording callbacks on the stand-in, through `api`
+ * (one of APIS; front by default); returns its frame.
+ */
+export async function openSession(page, servers, { api = APIS[0], label = '', options = {}, query = '', instance = 'link' } = {}) {
   const url = `${servers.link}/pages/link.html${query}`;
   await page.evaluate(
-    ({ instance, label, options, token }) => {
-      window[instance] = window.sdk.createFrontConnection(window.recorder(label, options));
+    ({ create, instance, label, options, token }) => {
+      window[instance] = window.sdk[create](window.recorder(label, options));
       return window[instance].openLink(token);
     },
-    { instance, label, options, token: tokenFor(url) },
+    { create: api.create, instance, label, options, token: tokenFor(url) },
   );
   return frameAt(page, url);
 }

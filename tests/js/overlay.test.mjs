@@ -1,148 +1,156 @@
 // SPEC §4: the overlay's ids, look, link_style, mobile layout, scroll lock,
-// accessibility, and styling under a strict CSP (checked by computed style).
+// accessibility, and styling under a strict CSP (checked by computed style),
+// for both faces of the package (createFrontConnection with front-link-popup
+// ids, createLink with mesh-link-popup ids, SPEC §10; see APIS in harness.mjs).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtures, hostPage, openSession, screenshot, send, startBrowser, stopBrowser, trace } from './harness.mjs';
+import { APIS, fixtures, hostPage, openSession as open, screenshot, send, startBrowser, stopBrowser, trace } from './harness.mjs';
 
 let servers;
 let browser;
 before(async () => ({ servers, browser } = await startBrowser()));
 after(() => stopBrowser({ servers, browser }));
 
-const styleOf = (page) =>
-  page.evaluate(() => {
-    const css = (id, ...props) => {
-      const s = getComputedStyle(document.getElementById(id));
-      return Object.fromEntries(props.map((p) => [p, s[p]]));
-    };
-    return {
-      root: css('front-link-popup', 'position', 'zIndex', 'display'),
-      backdrop: css('front-link-popup__backdrop', 'opacity', 'backgroundColor', 'zIndex'),
-      content: css('front-link-popup__popup-content', 'width', 'height', 'borderTopLeftRadius', 'backgroundColor', 'zIndex'),
-      iframe: css('front-link-popup__iframe', 'borderTopLeftRadius', 'borderTopWidth'),
-      htmlOverflow: getComputedStyle(document.documentElement).overflow,
-    };
-  });
-
 const linkStyle = (json) => `?link_style=${encodeURIComponent(Buffer.from(json).toString('base64'))}`;
 
-describe('look', () => {
-  test('desktop: upstream ids, centred 30%-wide card clamped to 380–430 × 685–710 px, radius 24, backdrop 0.6', async () => {
-    const page = await hostPage(browser, servers, { viewport: { width: 1280, height: 900 } });
-    await openSession(page, servers);
-    const style = await styleOf(page);
-    assert.deepEqual(style.root, { position: 'fixed', zIndex: '10000', display: 'flex' });
-    assert.deepEqual(style.backdrop, { opacity: '0.6', backgroundColor: 'rgb(0, 0, 0)', zIndex: '10000' });
-    assert.deepEqual(style.content, { width: '384px', height: '710px', borderTopLeftRadius: '24px', backgroundColor: 'rgb(255, 255, 255)', zIndex: '10001' });
-    assert.deepEqual(style.iframe, { borderTopLeftRadius: '24px', borderTopWidth: '0px' });
-    const box = await page.locator('#front-link-popup__popup-content').boundingBox();
-    assert.equal(Math.round(box.x + box.width / 2), 640);
-    assert.equal(Math.round(box.y + box.height / 2), 450);
-    const wide = await hostPage(browser, servers, { viewport: { width: 1900, height: 1000 } });
-    await openSession(wide, servers);
-    assert.equal((await styleOf(wide)).content.width, '430px');
-    await screenshot(page, 'overlay-desktop');
-  });
+for (const api of APIS) describe(api.name, () => {
+  const popup = `#${api.root}`;
+  const openSession = (page, servers, options) => open(page, servers, { api, ...options });
+  const shot = (page, name) => screenshot(page, `${name}-${api.name}`);
 
-  test('phone (375 px wide): full screen, no radius', async () => {
-    const page = await hostPage(browser, servers, { viewport: { width: 375, height: 812 } });
-    await openSession(page, servers);
-    const style = await styleOf(page);
-    assert.deepEqual([style.content.width, style.content.height, style.content.borderTopLeftRadius, style.iframe.borderTopLeftRadius], ['375px', '812px', '0px', '0px']);
-    await screenshot(page, 'overlay-phone');
-  });
+  const styleOf = (page) =>
+    page.evaluate((root) => {
+      const css = (id, ...props) => {
+        const s = getComputedStyle(document.getElementById(root + id));
+        return Object.fromEntries(props.map((p) => [p, s[p]]));
+      };
+      return {
+        root: css('', 'position', 'zIndex', 'display'),
+        backdrop: css('__backdrop', 'opacity', 'backgroundColor', 'zIndex'),
+        content: css('__popup-content', 'width', 'height', 'borderTopLeftRadius', 'backgroundColor', 'zIndex'),
+        iframe: css('__iframe', 'borderTopLeftRadius', 'borderTopWidth'),
+        htmlOverflow: getComputedStyle(document.documentElement).overflow,
+      };
+    }, api.root);
 
-  test('short window (under 710 px high): full height', async () => {
-    const page = await hostPage(browser, servers, { viewport: { width: 1280, height: 600 } });
-    await openSession(page, servers);
-    const style = await styleOf(page);
-    assert.deepEqual([style.content.width, style.content.height], ['384px', '600px']);
-  });
-
-  test('link_style sets radius and opacity; invalid values fall back to the defaults', async () => {
-    const cases = [
-      ['{"ir":8,"io":0.3}', '8px', '0.3'],
-      ['{"ir":0}', '0px', '0.6'],
-      ['{"ir":"0;}body{display:none","io":"1"}', '24px', '0.6'],
-      ['{"ir":-4,"io":7}', '24px', '0.6'],
-      ['{"ir":1e400,"io":null}', '24px', '0.6'],
-      ['not json', '24px', '0.6'],
-    ];
-    for (const [json, radius, opacity] of cases) {
-      const page = await hostPage(browser, servers);
-      await openSession(page, servers, { query: linkStyle(json) });
+  describe('look', () => {
+    test('desktop: upstream ids, centred 30%-wide card clamped to 380–430 × 685–710 px, radius 24, backdrop 0.6', async () => {
+      const page = await hostPage(browser, servers, { viewport: { width: 1280, height: 900 } });
+      await openSession(page, servers);
       const style = await styleOf(page);
-      assert.deepEqual([style.content.borderTopLeftRadius, style.backdrop.opacity], [radius, opacity], json);
-      assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block', json);
-      await page.context().close();
-    }
-  });
-});
-
-describe('page behind', () => {
-  test('no scrolling while open; scroll position and focus restored on close', async () => {
-    const page = await hostPage(browser, servers);
-    await page.focus('#connect');
-    await page.evaluate(() => window.scrollTo(0, 500));
-    const frame = await openSession(page, servers);
-    const open = await page.evaluate(() => ({
-      overflow: getComputedStyle(document.documentElement).overflow,
-      active: document.activeElement.id,
-    }));
-    assert.deepEqual(open, { overflow: 'hidden', active: 'front-link-popup' });
-    await page.mouse.wheel(0, 800);
-    await page.waitForTimeout(100);
-    assert.equal(await page.evaluate(() => window.scrollY), 500);
-    await send(page, frame, fixtures.inbound.closeWithMessage);
-    const closed = await page.evaluate(() => ({
-      overflow: getComputedStyle(document.documentElement).overflow,
-      scrollY: window.scrollY,
-      active: document.activeElement.id,
-      cls: document.documentElement.className,
-    }));
-    assert.deepEqual(closed, { overflow: 'visible', scrollY: 500, active: 'connect', cls: '' });
-  });
-
-  test('accessible: dialog, aria-modal, labelled, iframe title; Escape closes like closeLink', async () => {
-    const page = await hostPage(browser, servers);
-    await openSession(page, servers);
-    const a11y = await page.evaluate(() => {
-      const root = document.getElementById('front-link-popup');
-      const iframe = document.getElementById('front-link-popup__iframe');
-      return [root.getAttribute('role'), root.getAttribute('aria-modal'), root.getAttribute('aria-label'), iframe.title.length > 0];
+      assert.deepEqual(style.root, { position: 'fixed', zIndex: '10000', display: 'flex' });
+      assert.deepEqual(style.backdrop, { opacity: '0.6', backgroundColor: 'rgb(0, 0, 0)', zIndex: '10000' });
+      assert.deepEqual(style.content, { width: '384px', height: '710px', borderTopLeftRadius: '24px', backgroundColor: 'rgb(255, 255, 255)', zIndex: '10001' });
+      assert.deepEqual(style.iframe, { borderTopLeftRadius: '24px', borderTopWidth: '0px' });
+      const box = await page.locator(`${popup}__popup-content`).boundingBox();
+      assert.equal(Math.round(box.x + box.width / 2), 640);
+      assert.equal(Math.round(box.y + box.height / 2), 450);
+      const wide = await hostPage(browser, servers, { viewport: { width: 1900, height: 1000 } });
+      await openSession(wide, servers);
+      assert.equal((await styleOf(wide)).content.width, '430px');
+      await shot(page, 'overlay-desktop');
     });
-    assert.deepEqual(a11y, ['dialog', 'true', 'Mesh Link', true]);
-    await page.keyboard.press('Escape');
-    assert.equal(await page.locator('#front-link-popup').count(), 0);
-    assert.deepEqual(await trace(page), [['onExit']]);
-    await page.keyboard.press('Escape');
-    await page.evaluate(() => window.link.closeLink());
-    assert.deepEqual(await trace(page), [['onExit']], 'onExit once');
+
+    test('phone (375 px wide): full screen, no radius', async () => {
+      const page = await hostPage(browser, servers, { viewport: { width: 375, height: 812 } });
+      await openSession(page, servers);
+      const style = await styleOf(page);
+      assert.deepEqual([style.content.width, style.content.height, style.content.borderTopLeftRadius, style.iframe.borderTopLeftRadius], ['375px', '812px', '0px', '0px']);
+      await shot(page, 'overlay-phone');
+    });
+
+    test('short window (under 710 px high): full height', async () => {
+      const page = await hostPage(browser, servers, { viewport: { width: 1280, height: 600 } });
+      await openSession(page, servers);
+      const style = await styleOf(page);
+      assert.deepEqual([style.content.width, style.content.height], ['384px', '600px']);
+    });
+
+    test('link_style sets radius and opacity; invalid values fall back to the defaults', async () => {
+      const cases = [
+        ['{"ir":8,"io":0.3}', '8px', '0.3'],
+        ['{"ir":0}', '0px', '0.6'],
+        ['{"ir":"0;}body{display:none","io":"1"}', '24px', '0.6'],
+        ['{"ir":-4,"io":7}', '24px', '0.6'],
+        ['{"ir":1e400,"io":null}', '24px', '0.6'],
+        ['not json', '24px', '0.6'],
+      ];
+      for (const [json, radius, opacity] of cases) {
+        const page = await hostPage(browser, servers);
+        await openSession(page, servers, { query: linkStyle(json) });
+        const style = await styleOf(page);
+        assert.deepEqual([style.content.borderTopLeftRadius, style.backdrop.opacity], [radius, opacity], json);
+        assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block', json);
+        await page.context().close();
+      }
+    });
   });
 
-  test('iframe allow grants clipboard, camera and microphone to the Link origin only', async () => {
-    const page = await hostPage(browser, servers);
-    await openSession(page, servers);
-    const allow = await page.getAttribute('#front-link-popup__iframe', 'allow');
-    const o = servers.link;
-    assert.equal(allow, `clipboard-read ${o}; clipboard-write ${o}; camera ${o}; microphone ${o}`);
-  });
-});
+  describe('page behind', () => {
+    test('no scrolling while open; scroll position and focus restored on close', async () => {
+      const page = await hostPage(browser, servers);
+      await page.focus('#connect');
+      await page.evaluate(() => window.scrollTo(0, 500));
+      const frame = await openSession(page, servers);
+      const open = await page.evaluate(() => ({
+        overflow: getComputedStyle(document.documentElement).overflow,
+        active: document.activeElement.id,
+      }));
+      assert.deepEqual(open, { overflow: 'hidden', active: api.root });
+      await page.mouse.wheel(0, 800);
+      await page.waitForTimeout(100);
+      assert.equal(await page.evaluate(() => window.scrollY), 500);
+      await send(page, frame, fixtures.inbound.closeWithMessage);
+      const closed = await page.evaluate(() => ({
+        overflow: getComputedStyle(document.documentElement).overflow,
+        scrollY: window.scrollY,
+        active: document.activeElement.id,
+        cls: document.documentElement.className,
+      }));
+      assert.deepEqual(closed, { overflow: 'visible', scrollY: 500, active: 'connect', cls: '' });
+    });
 
-describe('strict CSP', () => {
-  test("styled under default-src 'self'; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'", async () => {
-    const page = await hostPage(browser, servers, { path: '/csp/host.html' });
-    const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
-    assert.match(csp, /style-src 'self'/);
-    const frame = await openSession(page, servers, { query: linkStyle('{"ir":12,"io":0.5}') });
-    const style = await styleOf(page);
-    assert.deepEqual(style.content, { width: '384px', height: '710px', borderTopLeftRadius: '12px', backgroundColor: 'rgb(255, 255, 255)', zIndex: '10001' });
-    assert.equal(style.backdrop.opacity, '0.5');
-    assert.equal(style.htmlOverflow, 'hidden');
-    await send(page, frame, fixtures.inbound.brokerageAccountAccessToken);
-    assert.equal((await trace(page)).length, 2);
-    assert.deepEqual(await page.evaluate(() => window.violations), []);
-    assert.deepEqual(page.errors, []);
-    await screenshot(page, 'overlay-strict-csp');
+    test('accessible: dialog, aria-modal, labelled, iframe title; Escape closes like closeLink', async () => {
+      const page = await hostPage(browser, servers);
+      await openSession(page, servers);
+      const a11y = await page.evaluate((popup) => {
+        const root = document.querySelector(popup);
+        const iframe = document.querySelector(`${popup}__iframe`);
+        return [root.getAttribute('role'), root.getAttribute('aria-modal'), root.getAttribute('aria-label'), iframe.title.length > 0];
+      }, popup);
+      assert.deepEqual(a11y, ['dialog', 'true', 'Mesh Link', true]);
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator(popup).count(), 0);
+      assert.deepEqual(await trace(page), [['onExit']]);
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => window.link.closeLink());
+      assert.deepEqual(await trace(page), [['onExit']], 'onExit once');
+    });
+
+    test('iframe allow grants clipboard, camera and microphone to the Link origin only', async () => {
+      const page = await hostPage(browser, servers);
+      await openSession(page, servers);
+      const allow = await page.getAttribute(`${popup}__iframe`, 'allow');
+      const o = servers.link;
+      assert.equal(allow, `clipboard-read ${o}; clipboard-write ${o}; camera ${o}; microphone ${o}`);
+    });
+  });
+
+  describe('strict CSP', () => {
+    test("styled under default-src 'self'; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'", async () => {
+      const page = await hostPage(browser, servers, { path: '/csp/host.html' });
+      const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+      assert.match(csp, /style-src 'self'/);
+      const frame = await openSession(page, servers, { query: linkStyle('{"ir":12,"io":0.5}') });
+      const style = await styleOf(page);
+      assert.deepEqual(style.content, { width: '384px', height: '710px', borderTopLeftRadius: '12px', backgroundColor: 'rgb(255, 255, 255)', zIndex: '10001' });
+      assert.equal(style.backdrop.opacity, '0.5');
+      assert.equal(style.htmlOverflow, 'hidden');
+      await send(page, frame, fixtures.inbound.brokerageAccountAccessToken);
+      assert.equal((await trace(page)).length, 2);
+      assert.deepEqual(await page.evaluate(() => window.violations), []);
+      assert.deepEqual(page.errors, []);
+      await shot(page, 'overlay-strict-csp');
+    });
   });
 });
