@@ -84,10 +84,12 @@ export function createFrontConnection(options) {
 const PREWARM_URL = 'https://web.meshconnect.com/prewarm';
 const PREWARM_ID = 'mesh-link-prewarm-container';
 
-// 3.13 preloads the Link UI's assets in a hidden frame (property setters
-// only: strict CSP).
+// 3.13 preloads the Link UI's assets in a hidden frame, once a page (at its
+// import; here at the first createLink). Property setters only: strict CSP.
+let prewarmed = false;
 function prewarm() {
-  if (window.meshLinkShouldSkipPrewarm || !document.body || document.getElementById(PREWARM_ID)) return;
+  if (prewarmed || window.meshLinkShouldSkipPrewarm || !document.body) return;
+  prewarmed = true;
   const container = document.createElement('div');
   container.id = PREWARM_ID;
   container.style.display = 'none';

@@ -1,7 +1,8 @@
 // The simulated hosted Link UI. It walks catalog → credentials → MFA →
 // account selection → connected, and a transfer flow (source, asset,
 // network, amount, preview, execute), posting the real Link protocol
-// messages to the host page (SPEC §3).
+// messages to the host page (SPEC §3). Event payloads have the shapes of
+// @meshconnect/web-link-sdk 3.13's event types: createLink checks them.
 
 const screen = document.getElementById('screen');
 const backButton = document.getElementById('back');
@@ -251,7 +252,7 @@ function pickSource(token) {
   const symbols = [...new Set(destinations().map((d) => d.symbol))];
   const offered = state.config.assets.filter((a) => symbols.includes(a.symbol));
   if (offered.length === 0) {
-    post({ type: 'transferNoEligibleAssets' });
+    post({ type: 'transferNoEligibleAssets', payload: { integrationType: token.brokerType, integrationName: token.brokerName, arrayOfTokensHeld: [] } });
     return showError('There is no asset this app accepts.');
   }
   render(
@@ -276,7 +277,7 @@ function pickAsset(asset) {
 function pickNetwork(network) {
   state.transfer.network = network;
   state.transfer.toAddress = destinations().find((d) => d.symbol === state.transfer.asset.symbol && d.networkId === network.id).address;
-  post({ type: 'transferNetworkSelected', payload: { networkId: network.id, networkName: network.name } });
+  post({ type: 'transferNetworkSelected', payload: { id: network.id, name: network.name } });
   showAmount();
 }
 
@@ -335,8 +336,8 @@ async function execute() {
   const result = await api('transfer', { fromAuthToken: t.from.accessToken, symbol: t.asset.symbol, networkId: t.network.id, amount: t.amount, toAddress: t.toAddress });
   t.result = result;
   if (result.status === 'success') {
-    post({ type: 'transferExecuted', payload: { txId: result.txId } });
     const { ok, ...payload } = result;
+    post({ type: 'transferExecuted', payload });
     post({ type: 'transferFinished', payload });
     render(
       'transferSuccessPage',

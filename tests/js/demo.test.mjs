@@ -64,10 +64,18 @@ async function demoPage(s, api, viewport) {
 const overlay = (page) => `#${page.api.overlay}`;
 const link = (page) => page.frameLocator(`${overlay(page)}__iframe`);
 const closed = (page) => page.waitForSelector(overlay(page), { state: 'detached' });
-// A click that ends the session removes the Link frame under the pointer:
-// Playwright must not wait on that frame after the click (under load it can
-// wait forever). What the click caused is awaited explicitly instead.
-const ending = { noWaitAfter: true };
+/**
+ * Clicks a control of the Link UI that ends the session (Done, ×, Close) and
+ * waits until the overlay is gone. The click removes the Link frame under the
+ * pointer, and on a loaded machine Chromium then sometimes never acknowledges
+ * the mouse event, so Playwright's click never returns: wait for what the
+ * click causes, not for the click.
+ */
+async function clickToClose(page, target) {
+  const clicking = target.click({ noWaitAfter: true }).catch(() => {});
+  await closed(page);
+  await Promise.race([clicking, new Promise((resolve) => setTimeout(resolve, 250))]);
+}
 const logTitles = (page) => page.$$eval('#log .what', (els) => els.map((e) => e.textContent).reverse());
 const shot = (page, name) => screenshot(page, `demo/${page.apiName}/${name}`);
 
@@ -95,8 +103,7 @@ async function connect(page, { integration = 'robinhood', password = 'pw', mfa =
   }
   await ui.getByRole('button', { name: 'Done' }).waitFor();
   if (prefix) await shot(page, `${prefix}-4-connected`);
-  await ui.getByRole('button', { name: 'Done' }).click(ending);
-  await closed(page);
+  await clickToClose(page, ui.getByRole('button', { name: 'Done' }));
   return ui;
 }
 
@@ -149,8 +156,7 @@ for (const api of Object.keys(APIS)) {
         await ui.locator('#execute').click();
         await ui.locator('#tx').waitFor();
         await shot(page, 'transfer-4-sent');
-        await ui.getByRole('button', { name: 'Done' }).click(ending);
-        await closed(page);
+        await clickToClose(page, ui.getByRole('button', { name: 'Done' }));
         const titles = await logTitles(page);
         const transferPart = titles.slice(titles.lastIndexOf('link token for a transfer'));
         assert.deepEqual(transferPart, [
@@ -176,8 +182,7 @@ for (const api of Object.keys(APIS)) {
         const ui = await connect(page, { integration: 'alpaca', password: 'wrong', mfa: false });
         await ui.getByRole('alert').waitFor();
         assert.equal(await ui.getByRole('alert').textContent(), 'Invalid credentials');
-        await ui.locator('#close').click(ending);
-        await closed(page);
+        await clickToClose(page, ui.locator('#close'));
         await connect(page, { integration: 'coinbase' });
         await page.click('#transfer');
         await ui.locator('[data-source="cb-main-01"]').click();
@@ -199,8 +204,7 @@ for (const api of Object.keys(APIS)) {
         const page = await demoPage(s, api);
         await page.click('#connect');
         await link(page).locator('[data-integration=alpaca]').click();
-        await link(page).locator('#close').click(ending);
-        await closed(page);
+        await clickToClose(page, link(page).locator('#close'));
         const last = await page.$eval('#log li pre', (e) => JSON.parse(e.textContent));
         assert.deepEqual(last, { summary: { page: 'credentialsPage', selectedIntegration: { id: 'alpaca', name: 'Alpaca' } } });
       });
@@ -230,8 +234,7 @@ for (const api of Object.keys(APIS)) {
         await page.click('#connect');
         await link(page).locator('#error-message').waitFor();
         await shot(page, 'expired-1-link');
-        await link(page).locator('#error-close').click(ending);
-        await closed(page);
+        await clickToClose(page, link(page).locator('#error-close'));
         assert.equal(await page.textContent('#notice'), 'Mesh Link closed: This link token has expired. Request a new one.');
         await shot(page, 'expired-2-demo');
       });
@@ -241,12 +244,10 @@ for (const api of Object.keys(APIS)) {
         const page = await demoPage(s, api);
         await page.click('#connect');
         await link(page).locator('[data-integration]').first().waitFor();
-        await link(page).locator('#close').click(ending);
-        await closed(page);
+        await clickToClose(page, link(page).locator('#close'));
         await page.click('.dev summary');
         await page.click('#reuse');
-        await link(page).locator('#error-close').click(ending);
-        await closed(page);
+        await clickToClose(page, link(page).locator('#error-close'));
         assert.equal(await page.textContent('#notice'), 'Mesh Link closed: This link token has already been used. Request a new one.');
       });
 
@@ -311,8 +312,7 @@ for (const api of Object.keys(APIS)) {
         await shot(page, 'phone-1-catalog');
         const box = await page.locator(`${overlay(page)}__iframe`).boundingBox();
         assert.deepEqual([box.width, box.height], [375, 812]);
-        await link(page).locator('#close').click(ending);
-        await closed(page);
+        await clickToClose(page, link(page).locator('#close'));
         await connect(page, { integration: 'alpaca', mfa: false });
         await page.waitForSelector('[data-account="alp-3321"] table');
         assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'no horizontal scrolling');
@@ -370,8 +370,7 @@ describe('the SDK API switch', () => {
     await link(page).locator('[data-integration]').first().waitFor();
     assert.equal(new URL(await page.getAttribute(`${overlay(page)}__iframe`, 'src')).searchParams.get('lng'), 'en');
     assert.equal(await page.locator('#front-link-popup').count(), 0);
-    await link(page).locator('#close').click(ending);
-    await closed(page);
+    await clickToClose(page, link(page).locator('#close'));
 
     await Promise.all([page.waitForURL(`${s.demo.origin}/?api=front`), page.click('#api-front')]);
     Object.assign(page, { api: APIS.front, apiName: 'front' });
@@ -382,8 +381,7 @@ describe('the SDK API switch', () => {
     await link(page).locator('[data-integration]').first().waitFor();
     assert.equal(await page.locator('#mesh-link-popup').count(), 0);
     assert.equal(new URL(await page.getAttribute(`${overlay(page)}__iframe`, 'src')).searchParams.get('lng'), null);
-    await link(page).locator('#close').click(ending);
-    await closed(page);
+    await clickToClose(page, link(page).locator('#close'));
     await connect(page, { integration: 'alpaca', mfa: false });
     titles = await logTitles(page);
     assert.ok(titles.includes('onBrokerConnected') && !titles.includes('onIntegrationConnected'), titles.join(', '));

@@ -205,6 +205,10 @@ describe('prewarm', () => {
     await page.evaluate((token) => window.link.openLink(token), tokenFor(`${servers.link}/pages/link.html`));
     assert.equal(await prewarmFrame(page), null);
     assert.ok(await page.evaluate(() => document.getElementById('mesh-link-popup')));
+    // Once a page, as 3.13 (at its import): a later createLink, say on a
+    // re-render during the session, does not load it again.
+    await page.evaluate(() => window.sdk.createLink({ onIntegrationConnected() {} }));
+    assert.equal(await prewarmFrame(page), null);
   });
 
   test('window.meshLinkShouldSkipPrewarm skips it; createFrontConnection never prewarms', async () => {
