@@ -271,7 +271,8 @@ for (const api of APIS) describe(api.name, () => {
     test('a 10 MB payload is handled and passed on', async () => {
       const page = await hostPage(browser, servers);
       const frame = await openSession(page, servers);
-      await frame.evaluate(() => window.send({ type: 'transferExecuted', payload: { blob: 'x'.repeat(10 * 1024 * 1024) } }, { type: '__sentinel' }));
+      // A transferExecuted payload as 3.13 types it, plus a 10 MB extra field (extras are kept).
+      await frame.evaluate((p) => window.send({ type: 'transferExecuted', payload: { ...p, blob: 'x'.repeat(10 * 1024 * 1024) } }, { type: '__sentinel' }), inbound.transferFinishedSuccess.payload);
       await page.waitForFunction(() => window.sentinels > 0);
       assert.equal(await page.evaluate(() => window.trace[0].args[0].payload.blob.length), 10 * 1024 * 1024);
     });
