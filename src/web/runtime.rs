@@ -62,25 +62,24 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
         Ok(iframe) => iframe,
         Err(error) => return callbacks.on_exit(Exit::Refused(error.exit_message())),
     };
-    // At most one session on screen: the previous one is taken down before
-    // this one shows, and hears of it after.
-    let previous = take_active(|_| true).map(retire);
+    // At most one session on screen: the previous one ends (and its onExit
+    // runs) before this one shows, so that cleanup code in that onExit,
+    // such as a `closeLink()`, cannot end the new session.
+    if let Some(previous) = take_active(|_| true) {
+        retire(previous).notify();
+    }
     match Surface::show(&window, &opening, style, host_iframe) {
         Ok(surface) => {
             let id = next_id();
             let listeners = listeners(&window, id, surface.is_overlay());
             let active = Active { id, owner, session, callbacks: callbacks.clone(), _listeners: listeners, surface };
-            // Only integrator code run while taking the previous overlay
-            // down (a focus handler) could have opened one in between.
+            // The previous session's onExit may have opened another one.
             let displaced = ACTIVE.with(|slot| slot.try_borrow_mut().ok().and_then(|mut slot| slot.replace(active)));
             if let Some(displaced) = displaced {
                 retire(displaced).notify();
             }
         }
         Err(error) => callbacks.on_exit(Exit::Refused(error.exit_message())),
-    }
-    if let Some(previous) = previous {
-        previous.notify();
     }
 }
 

@@ -328,6 +328,29 @@ for (const api of APIS) describe(api.name, () => {
       assert.equal(await page.locator(popup).count(), 0);
     });
 
+    test('reopening: the superseded session’s onExit calling closeLink does not end the new session', async () => {
+      const page = await hostPage(browser, servers);
+      const second = `${servers.link}/pages/link.html?second`;
+      await page.evaluate(
+        async ({ create, first, second }) => {
+          const options = window.recorder('', {});
+          const record = options.onExit;
+          options.onExit = (...args) => {
+            record(...args);
+            window.link.closeLink(); // a common cleanup pattern
+          };
+          window.link = window.sdk[create](options);
+          await window.link.openLink(first);
+          await window.link.openLink(second);
+        },
+        { create, first: tokenFor(`${servers.link}/pages/link.html?first`), second: tokenFor(second) },
+      );
+      const frame = await frameAt(page, second);
+      await send(page, frame, inbound.credentialsEntered);
+      assert.deepEqual(await trace(page), [['onExit'], ['onEvent', inbound.credentialsEntered]]);
+      assert.equal(await page.locator(popup).count(), 1);
+    });
+
     test(`onExit and ${onConnected} calling openLink open a new working session`, async () => {
       const page = await hostPage(browser, servers);
       const second = `${servers.link}/pages/link.html?second`;
