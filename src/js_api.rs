@@ -167,6 +167,8 @@ impl Callbacks for JsCallbacks {
             display_fiat_currency: self.text("displayFiatCurrency"),
             theme: self.text("theme").and_then(|t| Theme::parse(&t)),
             embedded: self.text("renderType").as_deref() == Some("embedded"),
+            // On for every 3.13 session, as 3.13; 1.1.9 had none: opt in.
+            wallet_bridge: self.dialect == Dialect::Mesh || self.option("walletBridge").is_some_and(|v| v.is_truthy()),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! runs the session state machine, returning [`Action`]s for the web layer
 //! to execute. `cargo test` runs all of it on the host.
 
+mod comlink;
 mod data;
 mod dialect;
 mod error;
@@ -14,6 +15,7 @@ mod session;
 mod shape;
 mod token;
 
+pub use comlink::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS, MAX_ARGUMENTS, MAX_PATH, MAX_SEGMENT};
 pub use data::{Data, Kind, Value};
 pub use dialect::Dialect;
 pub use error::{LinkError, Rejection};

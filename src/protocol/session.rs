@@ -3,6 +3,7 @@
 
 use alloc::{borrow::ToOwned, string::String, vec, vec::Vec};
 
+use super::comlink::{Refusal, Request};
 use super::data::Data;
 use super::dialect::Dialect;
 use super::error::{LinkError, Rejection};
@@ -67,6 +68,8 @@ pub struct LinkParams {
     pub theme: Option<Theme>,
     /// `rt=embedded`: render into a host iframe instead of the overlay.
     pub embedded: bool,
+    /// Serve the wallet bridge (SPEC §11) to the Link UI for the session.
+    pub wallet_bridge: bool,
 }
 
 impl LinkParams {
@@ -179,6 +182,10 @@ pub enum Action<D> {
     OpenWindow(LinkUrl),
     /// Remove the overlay and listeners, restore the page.
     End,
+    /// Carry out a wallet bridge request of the Link UI.
+    Bridge(Request<D>),
+    /// Answer a wallet bridge request with a `throw`: the bridge refuses it.
+    Refuse(D, Refusal),
 }
 
 /// One Link session: from `openLink` until `close`/`done`/`closeLink`.
@@ -206,6 +213,7 @@ pub struct Session {
     open: bool,
     dialect: Dialect,
     embedded: bool,
+    bridge: bool,
 }
 
 impl Session {
@@ -236,13 +244,19 @@ impl Session {
             allow.push_str(feature);
             allow.push_str(&origin);
         }
-        let session = Session { origin, open: true, dialect: params.dialect, embedded: params.embedded };
+        let session =
+            Session { origin, open: true, dialect: params.dialect, embedded: params.embedded, bridge: params.wallet_bridge };
         Ok((session, Opening { frame, overlay_id: params.dialect.overlay_id(), url, style_json, allow }))
     }
 
     /// The exact origin messages must come from and are posted to.
     pub fn origin(&self) -> &str {
         &self.origin
+    }
+
+    /// Whether the session serves the wallet bridge.
+    pub fn has_bridge(&self) -> bool {
+        self.bridge
     }
 
     /// Whether the session still runs.
@@ -258,7 +272,17 @@ impl Session {
             return Err(Ignored::Stranger);
         }
         use Action::{Call, Post};
-        Ok(match InboundMessage::classify(self.dialect, data)? {
+        let message = match InboundMessage::classify(self.dialect, data) {
+            Err(Ignored::UnknownType) if self.bridge => {
+                return match Request::classify(data) {
+                    Ok(request) => Ok(vec![Action::Bridge(request)]),
+                    Err((refusal, Some(id))) => Ok(vec![Action::Refuse(id, refusal)]),
+                    Err((_, None)) => Err(Ignored::UnknownType),
+                }
+            }
+            other => other?,
+        };
+        Ok(match message {
             InboundMessage::AccessToken(p) => connected(Connected::AccessToken(p)),
             InboundMessage::DelayedAuth(p) => connected(Connected::DelayedAuth(p)),
             InboundMessage::TransferFinished(p) => vec![

@@ -100,6 +100,13 @@ impl FrontOptions {
         self.params.embedded = render_type == RenderType::Embedded;
         self
     }
+
+    /// Serves the wallet bridge to the Link UI for each session, so that
+    /// it can reach the page's browser-extension wallets (SPEC §11).
+    pub fn wallet_bridge(mut self, on: bool) -> Self {
+        self.params.wallet_bridge = on;
+        self
+    }
 }
 
 /// A connection to the Link UI, like upstream's `FrontConnection`.

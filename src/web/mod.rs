@@ -3,12 +3,14 @@
 
 #[macro_use]
 mod global;
+mod bridge;
 mod callbacks;
 mod js_data;
 mod listener;
 mod overlay;
 mod runtime;
 mod surface;
+mod timeout;
 
 pub use callbacks::{report, Callbacks, Exit};
 pub use runtime::{close, next_id, open};

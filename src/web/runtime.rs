@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event as DomEvent, KeyboardEvent, MessageEvent, Window};
 
+use super::bridge::{Bridge, Target};
 use super::callbacks::{report, Callbacks, Exit};
 use super::listener::EventListener;
 use super::surface::Surface;
@@ -26,8 +27,9 @@ struct Active {
     owner: u64,
     session: Session,
     callbacks: Rc<dyn Callbacks>,
-    // Dropped after the listeners (field order): overlay goes last.
+    // Dropped after the listeners (field order), then the overlay.
     _listeners: Vec<EventListener>,
+    bridge: Option<Bridge>,
     surface: Surface,
 }
 
@@ -72,7 +74,9 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
         Ok(surface) => {
             let id = next_id();
             let listeners = listeners(&window, id, surface.is_overlay());
-            let active = Active { id, owner, session, callbacks: callbacks.clone(), _listeners: listeners, surface };
+            // As 3.13: the wallets are asked for as the Link UI starts.
+            let bridge = session.has_bridge().then(|| Bridge::start(&window));
+            let active = Active { id, owner, session, callbacks: callbacks.clone(), _listeners: listeners, bridge, surface };
             // The previous session's onExit may have opened another one.
             let displaced = ACTIVE.with(|slot| slot.try_borrow_mut().ok().and_then(|mut slot| slot.replace(active)));
             if let Some(displaced) = displaced {
@@ -191,8 +195,26 @@ fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<(Window, String)>,
             }
             Action::OpenWindow(url) => open_window(url.href()),
             Action::Call(callback) => call(callbacks, callback),
+            // Never under the slot's borrow: wallets are integrator code.
+            Action::Bridge(request) => {
+                if let Some((bridge, target)) = bridge_of(id, target.as_ref()) {
+                    bridge.handle(request, target);
+                }
+            }
+            Action::Refuse(request_id, refusal) => {
+                if let Some((bridge, target)) = bridge_of(id, target.as_ref()) {
+                    bridge.refuse(&request_id, refusal, &target);
+                }
+            }
         }
     }
+}
+
+/// The live session's bridge, and where its replies go.
+fn bridge_of(id: u64, target: Option<&(Window, String)>) -> Option<(Bridge, Target)> {
+    let (window, origin) = target?;
+    let bridge = ACTIVE.with(|slot| slot.try_borrow().ok()?.as_ref().filter(|a| a.id == id)?.bridge.clone())?;
+    Some((bridge, Target::window(window, origin)))
 }
 
 fn call(callbacks: &dyn Callbacks, callback: Callback<JsValue>) {

@@ -1,0 +1,155 @@
+//! EIP-6963 wallets (MetaMask, Coinbase Wallet, Rabby…): discovery by
+//! event for 300 ms, as 1.7.0 does, and provider event subscriptions.
+
+use alloc::rc::{Rc, Weak};
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::{OnceCell, RefCell};
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Event;
+
+use super::{glue, Outcome, Shared};
+use crate::web::listener::EventListener;
+use crate::web::timeout::Timeout;
+
+/// How long wallets have to announce themselves.
+const DISCOVERY_MS: i32 = 300;
+
+/// Discovery and subscriptions of one bridge.
+#[derive(Default)]
+pub struct Eip6963 {
+    wallets: RefCell<Vec<Wallet>>,
+    discovery: RefCell<Option<(Option<EventListener>, Option<Timeout>)>>,
+    done: OnceCell<(Promise, Function)>,
+    subscriptions: RefCell<Vec<Subscription>>,
+}
+
+struct Wallet {
+    uuid: String,
+    rdns: Option<String>,
+    provider: JsValue,
+    /// `{uuid, name, icon, rdns, provider}`, what the child reads.
+    entry: JsValue,
+}
+
+/// A listener on a provider, removed on drop.
+struct Subscription {
+    provider: JsValue,
+    event: JsValue,
+    listener: JsValue,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        glue::unlisten(&self.provider, &self.event, &self.listener);
+    }
+}
+
+impl Drop for Eip6963 {
+    fn drop(&mut self) {
+        // Subscribers still waiting for discovery give up.
+        if let Some((_, resolve)) = self.done.get() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    }
+}
+
+impl Eip6963 {
+    /// Listens for announcements, asks for them, and publishes the list
+    /// after [`DISCOVERY_MS`].
+    pub fn start(shared: &Rc<Shared>) {
+        let mut resolve = None;
+        let done = Promise::new(&mut |r, _| resolve = Some(r));
+        if let Some(resolve) = resolve {
+            let _ = shared.eip6963.done.set((done, resolve));
+        }
+        let weak = Rc::downgrade(shared);
+        let listener = EventListener::new(&shared.window, "eip6963:announceProvider", move |event| {
+            if let Some(shared) = weak.upgrade() {
+                shared.eip6963.announced(event);
+            }
+        });
+        let weak = Rc::downgrade(shared);
+        let timer = Timeout::new(&shared.window, DISCOVERY_MS, move || {
+            if let Some(shared) = weak.upgrade() {
+                publish(&shared);
+            }
+        });
+        if let Ok(mut discovery) = shared.eip6963.discovery.try_borrow_mut() {
+            *discovery = Some((listener, timer));
+        }
+        // Wallets answer during the dispatch, so listen first.
+        if let Ok(request) = Event::new("eip6963:requestProvider") {
+            let _ = shared.window.dispatch_event(&request);
+        }
+    }
+
+    fn announced(&self, event: &Event) {
+        let field = |object: &JsValue, name: &str| Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let detail = field(event, "detail");
+        let info = field(&detail, "info");
+        let Some(uuid) = field(&info, "uuid").as_string() else { return };
+        let Ok(mut wallets) = self.wallets.try_borrow_mut() else { return };
+        if wallets.iter().any(|w| w.uuid == uuid) {
+            return; // the first announcement of a uuid wins
+        }
+        let provider = field(&detail, "provider");
+        let entry = Object::new();
+        for name in ["uuid", "name", "icon", "rdns"] {
+            let _ = Reflect::set(&entry, &JsValue::from_str(name), &field(&info, name));
+        }
+        let _ = Reflect::set(&entry, &JsValue::from_str("provider"), &provider);
+        let rdns = field(&info, "rdns").as_string();
+        wallets.push(Wallet { uuid, rdns, provider, entry: entry.into() });
+    }
+
+    fn find(&self, uuid: Option<String>, rdns: Option<String>) -> Option<JsValue> {
+        let wallets = self.wallets.try_borrow().ok()?;
+        let by_uuid = wallets.iter().find(|w| Some(&w.uuid) == uuid.as_ref());
+        let by_rdns = || wallets.iter().find(|w| rdns.is_some() && w.rdns == rdns);
+        by_uuid.or_else(by_rdns).map(|w| w.provider.clone())
+    }
+}
+
+fn publish(shared: &Shared) {
+    let discovery = shared.eip6963.discovery.try_borrow_mut().ok().and_then(|mut d| d.take());
+    drop(discovery);
+    let Ok(wallets) = shared.eip6963.wallets.try_borrow() else { return };
+    let entries: Array = wallets.iter().map(|w| w.entry.clone()).collect();
+    drop(wallets);
+    let _ = Reflect::set(&shared.api, &JsValue::from_str("eip6963Wallets"), &entries);
+    let _ = Reflect::set(&shared.api, &JsValue::from_str("eip6963WalletsReady"), &JsValue::TRUE);
+    if let Some((_, resolve)) = shared.eip6963.done.get() {
+        let _ = resolve.call0(&JsValue::UNDEFINED);
+    }
+}
+
+/// `subscribeEip6963ProviderEvent(uuid, eventName, callback, rdns?)`:
+/// after discovery, the wallet by uuid, else by rdns; its `on(eventName)`
+/// forwards the first argument to the child's callback; the child gets a
+/// teardown. A wallet without `on` gives `undefined`.
+pub async fn subscribe(weak: Weak<Shared>, args: Array) -> Result<Outcome, JsValue> {
+    let done = weak.upgrade().and_then(|s| s.eip6963.done.get().map(|(done, _)| done.clone()));
+    let _ = JsFuture::from(done.ok_or(JsValue::UNDEFINED)?).await;
+    let shared = weak.upgrade().ok_or(JsValue::UNDEFINED)?;
+    let (uuid, event, callback, rdns) = (args.get(0), args.get(1), args.get(2), args.get(3));
+    let rdns = rdns.as_string().filter(|r| !r.is_empty());
+    let Some(provider) = shared.eip6963.find(uuid.as_string(), rdns) else {
+        let mut message = String::from("subscribeEip6963ProviderEvent: no wallet found for uuid \"");
+        message.push_str(&glue::text(&uuid));
+        message.push('"');
+        return Err(glue::error(&message));
+    };
+    let on = if provider.is_object() { Reflect::get(&provider, &JsValue::from_str("on"))? } else { JsValue::UNDEFINED };
+    if !glue::callable(&on) {
+        return Ok(Outcome::Value(JsValue::UNDEFINED));
+    }
+    let listener: JsValue = glue::first_argument(callback.unchecked_ref()).into();
+    on.unchecked_ref::<Function>().call2(&provider, &event, &listener)?;
+    let teardown = glue::teardown(&provider, &event, &listener);
+    super::push(&shared.eip6963.subscriptions, Subscription { provider, event, listener });
+    Ok(Outcome::Proxy(teardown.into()))
+}

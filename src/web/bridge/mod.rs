@@ -1,0 +1,273 @@
+//! The wallet bridge (SPEC §11): a Comlink 4 server in the host page through
+//! which the Link UI reaches the page's browser-extension wallets, which
+//! inject into the top page only. The core classifies each request and
+//! checks its path ([`crate::protocol::route`]); this layer walks, calls
+//! wallets, awaits them and answers. One bridge lives exactly as long as
+//! its session: dropping it removes the discovery listener and timer,
+//! every wallet subscription and every port, and settles pending calls
+//! without answering.
+
+mod eip6963;
+mod glue;
+mod port;
+
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::{Cell, RefCell};
+use core::future::Future;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{MessageChannel, MessagePort, Window};
+
+use self::eip6963::Eip6963;
+use self::port::Port;
+use crate::protocol::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS};
+
+/// A session's bridge. Clones share it; the session holds the one that
+/// lasts, so the bridge ends with it.
+#[derive(Clone)]
+pub struct Bridge(Rc<Shared>);
+
+/// Where a reply goes: the Link window at its exact origin, or a port.
+#[derive(Clone)]
+pub struct Target {
+    to: JsValue,
+    origin: Option<String>,
+}
+
+impl Target {
+    /// The Link UI's window, answered at `origin` only.
+    pub fn window(window: &Window, origin: &str) -> Target {
+        Target { to: window.clone().into(), origin: Some(origin.into()) }
+    }
+
+    fn port(port: &MessagePort) -> Target {
+        Target { to: port.clone().into(), origin: None }
+    }
+
+    fn raw(&self, id: &JsValue, value: &JsValue) {
+        glue::reply_raw(&self.to, self.origin.as_deref(), id, value);
+    }
+
+    fn throw(&self, id: &JsValue, error: &JsValue) {
+        glue::reply_throw(&self.to, self.origin.as_deref(), id, error);
+    }
+}
+
+/// What an endpoint serves: the API itself, or one value the API handed
+/// out as a proxy (a subscription's teardown).
+#[derive(Clone)]
+enum Served {
+    Api,
+    Value(JsValue),
+}
+
+/// What an API function gives back.
+enum Outcome {
+    /// Sent as `RAW`.
+    Value(JsValue),
+    /// Sent as a proxy: served on a new port.
+    Proxy(JsValue),
+}
+
+struct Shared {
+    window: Window,
+    api: Object,
+    /// Set by a `RELEASE` on the window: the child is done with the bridge.
+    released: Cell<bool>,
+    ports: RefCell<Vec<Port>>,
+    eip6963: Eip6963,
+    /// Settles when the session ends, so no call waits on a wallet forever.
+    ended: Promise,
+    end: Option<Function>,
+}
+
+impl Bridge {
+    /// Starts the bridge of a session: the API the Link UI will read, and
+    /// wallet discovery.
+    pub fn start(window: &Window) -> Bridge {
+        let mut end = None;
+        let ended = Promise::new(&mut |resolve, _| end = Some(resolve));
+        let api = Object::new();
+        let shared = Rc::new(Shared {
+            window: window.clone(),
+            api,
+            released: Cell::new(false),
+            ports: RefCell::new(Vec::new()),
+            eip6963: Eip6963::default(),
+            ended,
+            end,
+        });
+        for field in API_FIELDS {
+            let value = match field {
+                "parentOrigin" => JsValue::from(window.location().origin().unwrap_or_default()),
+                f if f.ends_with("Ready") => JsValue::from(f == "walletStandardWalletsReady" || f == "bip122WalletsReady"),
+                _ => Array::new().into(),
+            };
+            let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
+        }
+        Eip6963::start(&shared);
+        Bridge(shared)
+    }
+
+    /// Carries out a request that came through the session's window.
+    pub fn handle(&self, request: Request<JsValue>, target: Target) {
+        if !self.0.released.get() {
+            serve(&self.0, &Served::Api, request, target);
+        }
+    }
+
+    /// Answers a request the core refused.
+    pub fn refuse(&self, id: &JsValue, refusal: Refusal, target: &Target) {
+        if !self.0.released.get() {
+            target.throw(id, &glue::type_error(refusal.message()));
+        }
+    }
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        if let Some(end) = &self.end {
+            let _ = end.call0(&JsValue::UNDEFINED);
+        }
+        // Ports close as they drop; taken out first so that nothing else
+        // sees the list mid-way.
+        self.ports.get_mut().clear();
+    }
+}
+
+fn serve(shared: &Rc<Shared>, served: &Served, request: Request<JsValue>, target: Target) {
+    let id = request.id.clone();
+    let root: JsValue = match served {
+        Served::Api => shared.api.clone().into(),
+        Served::Value(value) => value.clone(),
+    };
+    let path = || request.path.iter().map(|s| JsValue::from_str(s)).collect::<Array>();
+    let routed = match served {
+        Served::Api => route(&request),
+        // A proxied value: read or call it, nothing else.
+        Served::Value(_) => match request.op {
+            Op::Get | Op::Apply => Ok(Route::Walk(&request.path)),
+            Op::Release => Ok(Route::Endpoint),
+            Op::Set => Err(Refusal::Set),
+            _ => Err(Refusal::Path),
+        },
+    };
+    match routed {
+        Err(refusal) => target.throw(&id, &glue::type_error(refusal.message())),
+        Ok(Route::Unserializable) => target.throw(&id, &glue::type_error("Unserializable return value")),
+        Ok(Route::SetField(field)) => {
+            let value = request.value.as_ref().map(|w| raw(shared, w)).unwrap_or(JsValue::UNDEFINED);
+            let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
+            target.raw(&id, &JsValue::TRUE);
+        }
+        Ok(Route::Walk(_)) if request.op == Op::Get => pending(shared, id, target, glue::get(&root, &path())),
+        Ok(Route::Walk(_)) => {
+            let args = arguments(shared, &request.arguments);
+            pending(shared, id, target, glue::apply(&root, &path(), &args));
+        }
+        Ok(Route::Call(function)) => {
+            let args = arguments(shared, &request.arguments);
+            call(shared, id, target, function, args);
+        }
+        Ok(Route::Endpoint) => endpoint(shared, served, request.op, &id, &target),
+    }
+}
+
+/// `ENDPOINT`: the API again on a new port; `RELEASE`: this endpoint is done.
+fn endpoint(shared: &Rc<Shared>, served: &Served, op: Op, id: &JsValue, target: &Target) {
+    if op == Op::Endpoint {
+        if let Some(port) = channel(shared, served.clone()) {
+            glue::reply_port(&target.to, target.origin.as_deref(), id, &port, false);
+        }
+        return;
+    }
+    target.raw(id, &JsValue::UNDEFINED);
+    match target.to.dyn_ref::<MessagePort>() {
+        Some(port) => Port::release(shared, port),
+        None => shared.released.set(true),
+    }
+}
+
+/// Keeps `item` for the session. (The lists are only borrowed for a push
+/// or a removal, never across a call out; should one be busy anyway, the
+/// item ends at once: a closed port, a removed listener.)
+fn push<T>(list: &RefCell<Vec<T>>, item: T) {
+    if let Ok(mut list) = list.try_borrow_mut() {
+        list.push(item);
+    }
+}
+
+/// A new channel whose first port serves `served`; the other is for the child.
+fn channel(shared: &Rc<Shared>, served: Served) -> Option<MessagePort> {
+    let channel = MessageChannel::new().ok()?;
+    let port = Port::serve(shared, channel.port1(), served);
+    push(&shared.ports, port);
+    Some(channel.port2())
+}
+
+/// The argument values: `RAW` as sent, proxies as functions that call
+/// the child back through their port.
+fn arguments(shared: &Rc<Shared>, wires: &[Wire<JsValue>]) -> Array {
+    wires
+        .iter()
+        .map(|wire| match wire {
+            Wire::Raw(_) => raw(shared, wire),
+            Wire::Proxy(port) => match port.dyn_ref::<MessagePort>() {
+                Some(port) => {
+                    push(&shared.ports, Port::hold(port.clone()));
+                    glue::remote(port).into()
+                }
+                None => JsValue::UNDEFINED,
+            },
+        })
+        .collect()
+}
+
+fn raw(_: &Rc<Shared>, wire: &Wire<JsValue>) -> JsValue {
+    match wire {
+        Wire::Raw(wire) => Reflect::get(wire, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED),
+        Wire::Proxy(_) => JsValue::UNDEFINED,
+    }
+}
+
+/// Answers when `promise` settles, unless the session ended first.
+fn pending(shared: &Rc<Shared>, id: JsValue, target: Target, promise: Promise) {
+    let weak = Rc::downgrade(shared);
+    let settled = glue::settle(&promise, &shared.ended);
+    spawn_local(async move {
+        let result = JsFuture::from(settled).await;
+        if weak.upgrade().is_some() {
+            match result {
+                Ok(value) => target.raw(&id, &value),
+                Err(error) => target.throw(&id, &error),
+            }
+        }
+    });
+}
+
+fn call(shared: &Rc<Shared>, id: JsValue, target: Target, function: ApiFunction, args: Array) {
+    let weak = Rc::downgrade(shared);
+    let outcome: core::pin::Pin<alloc::boxed::Box<dyn Future<Output = Result<Outcome, JsValue>>>> = match function {
+        ApiFunction::SubscribeEip6963ProviderEvent => alloc::boxed::Box::pin(eip6963::subscribe(weak.clone(), args)),
+        // The other chain families are not served yet: the child hears
+        // so, as it would from a wallet that is missing.
+        _ => alloc::boxed::Box::pin(core::future::ready(Err(glue::error("The wallet bridge does not serve this chain family yet")))),
+    };
+    spawn_local(async move {
+        let outcome = outcome.await;
+        let Some(shared) = weak.upgrade() else { return };
+        match outcome {
+            Ok(Outcome::Value(value)) => target.raw(&id, &value),
+            Ok(Outcome::Proxy(value)) => {
+                if let Some(port) = channel(&shared, Served::Value(value)) {
+                    glue::reply_port(&target.to, target.origin.as_deref(), &id, &port, true);
+                }
+            }
+            Err(error) => target.throw(&id, &error),
+        }
+    });
+}

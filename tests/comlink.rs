@@ -1,0 +1,168 @@
+//! The wallet bridge's transport on the host: Comlink request
+//! classification and the path rules (SPEC §11), and fuzzing of both.
+#![cfg(not(target_arch = "wasm32"))]
+
+use front_link_wasm::protocol::*;
+use proptest::prelude::*;
+
+fn strs(items: &[&str]) -> Value {
+    Value::Array(items.iter().map(|s| Value::str(s)).collect())
+}
+
+fn request(op: &str, path: &[&str]) -> Value {
+    Value::object([("id", Value::str("1")), ("type", Value::str(op)), ("path", strs(path))])
+}
+
+fn raw(value: Value) -> Value {
+    Value::object([("type", Value::str("RAW")), ("value", value)])
+}
+
+fn classify(data: &Value) -> Result<Request<Value>, (Refusal, Option<Value>)> {
+    Request::classify(data)
+}
+
+fn routed(data: &Value) -> Result<String, Refusal> {
+    let request = classify(data).map_err(|(why, _)| why)?;
+    route(&request).map(|r| format!("{r:?}"))
+}
+
+#[test]
+fn what_comlink_sends_is_read() {
+    let get = classify(&request("GET", &["eip6963Wallets", "0", "uuid"])).expect("a GET");
+    assert_eq!((get.op, get.path.len(), get.id), (Op::Get, 3, Value::str("1")));
+    let args = Value::Array(vec![
+        raw(Value::str("uuid-1")),
+        Value::object([("type", Value::str("HANDLER")), ("name", Value::str("proxy")), ("value", Value::str("port"))]),
+    ]);
+    let apply = Value::object([
+        ("id", Value::str("2")),
+        ("type", Value::str("APPLY")),
+        ("path", strs(&["subscribeEip6963ProviderEvent"])),
+        ("argumentList", args),
+    ]);
+    let apply = classify(&apply).expect("an APPLY");
+    assert_eq!(apply.arguments, vec![Wire::Raw(raw(Value::str("uuid-1"))), Wire::Proxy(Value::str("port"))]);
+    assert_eq!(route(&apply), Ok(Route::Call(ApiFunction::SubscribeEip6963ProviderEvent)));
+    // ENDPOINT and RELEASE carry no path.
+    let release = Value::object([("id", Value::str("3")), ("type", Value::str("RELEASE"))]);
+    assert_eq!(route(&classify(&release).expect("a RELEASE")), Ok(Route::Endpoint));
+}
+
+#[test]
+fn link_messages_and_id_less_requests_are_not_comlink() {
+    for data in [
+        Value::object([("type", Value::str("loaded"))]),
+        Value::object([("type", Value::str("GET")), ("path", strs(&["parentOrigin"]))]),
+        Value::object([("id", Value::Null), ("type", Value::str("GET"))]),
+        Value::Null,
+        Value::str("GET"),
+    ] {
+        assert!(matches!(classify(&data), Err((Refusal::NotComlink, None))), "{data:?}");
+    }
+}
+
+#[test]
+fn prototype_paths_and_odd_paths_are_refused_with_an_answer() {
+    for path in [
+        strs(&["__proto__", "polluted"]),
+        strs(&["subscribeEip6963ProviderEvent", "constructor"]),
+        strs(&["eip6963Wallets", "0", "provider", "prototype"]),
+        Value::str("eip6963Wallets"),
+        Value::Array(vec![Value::Number(0.0)]),
+        Value::Array(vec![Value::str("")]),
+        strs(&["a"; 9]),
+        Value::Array(vec![Value::str(&"x".repeat(65))]),
+    ] {
+        let data = Value::object([("id", Value::str("9")), ("type", Value::str("GET")), ("path", path.clone())]);
+        assert_eq!(classify(&data).map(|_| ()), Err((Refusal::Path, Some(Value::str("9")))), "{path:?}");
+    }
+}
+
+#[test]
+fn only_the_api_is_served() {
+    assert_eq!(routed(&request("GET", &["parentOrigin"])), Ok("Walk([\"parentOrigin\"])".into()));
+    assert_eq!(routed(&request("GET", &["eip6963Wallets", "0", "provider", "isMetaMask"])).map(|_| ()), Ok(()));
+    assert_eq!(routed(&request("GET", &["toString"])), Err(Refusal::Path), "not an API field");
+    assert_eq!(routed(&request("GET", &["hasOwnProperty"])), Err(Refusal::Path));
+    assert_eq!(routed(&request("GET", &["discoverTronWallets"])), Ok("Unserializable".into()));
+    assert_eq!(routed(&request("APPLY", &[])), Err(Refusal::Path));
+    assert_eq!(routed(&request("APPLY", &["discoverTonWallets", "call"])), Err(Refusal::Path));
+}
+
+#[test]
+fn writes_only_to_the_apis_own_data_fields_and_nothing_is_constructed() {
+    let set = |path: &[&str]| {
+        let mut data = request("SET", path);
+        if let Value::Object(fields) = &mut data {
+            fields.push(("value".into(), raw(Value::Bool(true))));
+        }
+        routed(&data)
+    };
+    assert_eq!(set(&["eip6963WalletsReady"]), Ok("SetField(\"eip6963WalletsReady\")".into()));
+    assert_eq!(set(&["subscribeEip6963ProviderEvent"]), Err(Refusal::Set), "a function");
+    assert_eq!(set(&["eip6963Wallets", "0", "provider", "request"]), Err(Refusal::Set), "a wallet's method");
+    assert_eq!(set(&["__proto__", "x"]), Err(Refusal::Path));
+    assert_eq!(set(&[]), Err(Refusal::Set));
+    assert_eq!(routed(&request("CONSTRUCT", &["discoverTronWallets"])), Err(Refusal::Construct));
+}
+
+#[test]
+fn arguments_are_raw_values_or_proxies_only() {
+    let with_args = |args: Value| {
+        Value::object([("id", Value::Number(4.0)), ("type", Value::str("APPLY")), ("path", strs(&["discoverTonWallets"])), ("argumentList", args)])
+    };
+    let thrown = Value::object([("type", Value::str("HANDLER")), ("name", Value::str("throw")), ("value", Value::Null)]);
+    for args in [Value::str("x"), Value::Array(vec![thrown]), Value::Array(vec![Value::Number(1.0)]), Value::Array(vec![raw(Value::Null); 9])] {
+        assert!(matches!(classify(&with_args(args.clone())), Err((Refusal::Arguments, Some(_)))), "{args:?}");
+    }
+}
+
+fn arb_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Undefined),
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(Value::Number),
+        prop_oneof![Just("GET"), Just("SET"), Just("APPLY"), Just("RAW"), Just("HANDLER"), Just("proxy"), Just("__proto__"), Just("eip6963Wallets"), Just("0")]
+            .prop_map(Value::str),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(
+                (prop_oneof![Just("id"), Just("type"), Just("path"), Just("value"), Just("argumentList"), Just("name")].prop_map(String::from), inner),
+                0..6
+            )
+            .prop_map(Value::Object),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_data_is_classified_and_routed_without_panic(data in arb_value()) {
+        if let Ok(request) = classify(&data) {
+            prop_assert!(request.path.len() <= MAX_PATH);
+            prop_assert!(request.path.iter().all(|s| !s.is_empty() && s.len() <= MAX_SEGMENT && s != "__proto__" && s != "constructor" && s != "prototype"));
+            prop_assert!(request.arguments.len() <= MAX_ARGUMENTS);
+            if let Ok(Route::SetField(field)) = route(&request) {
+                prop_assert!(API_FIELDS.contains(&field));
+            }
+            prop_assert!(request.op != Op::Construct);
+        }
+    }
+
+    #[test]
+    fn a_bridge_session_never_panics_and_strangers_are_refused_first(data in arb_value(), own in any::<bool>()) {
+        let params = LinkParams { wallet_bridge: true, ..LinkParams::default() };
+        // http://127.0.0.1:8081/link
+        let (mut session, _) = Session::open(LinkInput::Token("aHR0cDovLzEyNy4wLjAuMTo4MDgxL2xpbms="), &params).expect("opens");
+        let got = session.on_message("http://127.0.0.1:8081", own, &data);
+        if !own {
+            prop_assert_eq!(got, Err(Ignored::Stranger));
+        }
+    }
+}
