@@ -280,3 +280,51 @@ fn bad_tokens_exit_and_render_nothing() {
     assert_eq!(taken(&log), [r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link!") None"#]);
     assert!(link_iframe().is_none());
 }
+
+// A wallet extension, as one injects into the page: an EIP-6963 provider.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export function installWallet() {
+  const provider = {
+    request: async ({ method }) => (method === 'eth_accounts' ? ['0xabc'] : Promise.reject({ code: 4001, message: 'User rejected the request.' })),
+  };
+  const info = { uuid: 'rust-test-wallet', name: 'Rust Test Wallet', icon: 'data:,', rdns: 'dev.front-link-wasm.test' };
+  window.addEventListener('eip6963:requestProvider', () => {
+    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
+  });
+}
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = installWallet)]
+    fn install_wallet();
+}
+
+#[wasm_bindgen_test]
+async fn the_rust_api_serves_the_wallet_bridge() {
+    install_wallet();
+    let log = Log::default();
+    let replies = Replies::listen();
+    let (link, frame) = open_session(&log, &replies, recording_options(&log).wallet_bridge(true), "?bridge").await;
+    sleep(350).await; // EIP-6963 discovery
+    let requests = [
+        r#"{"id":"a","type":"GET","path":["parentOrigin"]}"#,
+        r#"{"id":"b","type":"GET","path":["eip6963Wallets","0","uuid"]}"#,
+        r#"{"id":"c","type":"APPLY","path":["eip6963Wallets","0","provider","request"],"argumentList":[{"type":"RAW","value":{"method":"eth_accounts"}}]}"#,
+        r#"{"id":"d","type":"SET","path":["__proto__","polluted"],"value":{"type":"RAW","value":1}}"#,
+    ];
+    let requests: Vec<JsValue> = requests.iter().map(|r| JSON::parse(r).expect("json")).collect();
+    send(&replies, &frame, &requests).await;
+    sleep(50).await;
+    frame.post_message(&JSON::parse(r#"{"__puppet":"report"}"#).expect("json"), "*").expect("post");
+    replies.wait_for("__report", 1).await;
+    let report = replies.seen.borrow().iter().rev().find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object())).cloned().expect("report");
+    let received = JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string");
+    let origin = window().location().origin().expect("origin");
+    assert!(received.contains(&format!(r#"{{"type":"RAW","value":"{origin}","id":"a"}}"#)), "{received}");
+    assert!(received.contains(r#"{"type":"RAW","value":"rust-test-wallet","id":"b"}"#), "{received}");
+    assert!(received.contains(r#"{"type":"RAW","value":["0xabc"],"id":"c"}"#), "{received}");
+    assert!(received.contains(r#""name":"throw","value":{"isError":true,"value":{"message":"The wallet bridge does not serve this path""#), "{received}");
+    assert!(received.contains(r#""id":"d""#), "{received}");
+    assert!(Reflect::get(&js_sys::Object::new(), &"polluted".into()).expect("get").is_undefined());
+    link.close_link();
+    assert_eq!(taken(&log), ["exit None None"]);
+}
