@@ -2,10 +2,15 @@
 //   1. cargo test           the protocol core on the host (unit, property, doc tests)
 //   2. npm run build        the release npm package in pkg/
 //   3. wasm-pack test       the Rust API in headless Chromium, real cross-origin frames
-//   4. node --test          the built package in Chromium (playwright-core) and in Node
+//   4. npm pack             pkg/ as the registry would get it: the bundler, React and
+//                           registry (publint, attw) suites install or check this tarball
+//   5. node --test          the built package in Chromium (playwright-core) and in Node
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setup } from './setup.mjs';
 import { build } from './build.mjs';
+import { pack } from './pack.mjs';
 import { root, run } from './lib.mjs';
 
 setup();
@@ -44,7 +49,12 @@ await step('wasm-pack test --headless --chrome', async () => {
     await servers.close();
   }
 });
+await step('npm pack pkg/', () => {
+  process.env.FRONT_LINK_TARBALL = pack();
+  console.log(process.env.FRONT_LINK_TARBALL);
+});
 await step('node --test tests/js', () => spawned(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', 'tests/js/']));
+if (process.env.FRONT_LINK_TARBALL) rmSync(dirname(process.env.FRONT_LINK_TARBALL), { recursive: true, force: true });
 
 if (failures.length) {
   console.error(`\nFAILED: ${failures.join(', ')}`);

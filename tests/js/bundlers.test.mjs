@@ -1,18 +1,24 @@
 // SPEC §2: the package works with Vite and webpack 5 without plugins. Each
 // bundles tests/bundlers/main.js (an ordinary app importing
-// 'front-link-wasm'), the bundle is served on its own origin, and a real
-// session against the Link stand-in reaches onEvent(pageLoaded).
+// 'front-link-wasm', installed by npm from the `npm pack` tarball of pkg/
+// into a fresh app: what the registry would serve), the bundle is served on
+// its own origin, and a real session against the Link stand-in reaches
+// onEvent(pageLoaded).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifacts, root, startBrowser, stopBrowser, tokenFor } from './harness.mjs';
+import { freshApp } from './packed.mjs';
 import { inside, serveFiles } from '../../scripts/serve.mjs';
 
-const alias = { 'front-link-wasm': join(root, 'pkg', 'index.js') };
+const app = join(artifacts, 'bundlers', 'app');
 let servers;
 let browser;
-before(async () => ({ servers, browser } = await startBrowser()));
+before(async () => {
+  freshApp(app, join(root, 'tests', 'bundlers'));
+  ({ servers, browser } = await startBrowser());
+});
 after(() => stopBrowser({ servers, browser }));
 
 async function runBundle(dist) {
@@ -37,7 +43,7 @@ test('Vite', async () => {
   const { build } = await import('vite');
   const dist = join(artifacts, 'bundlers', 'vite');
   rmSync(dist, { recursive: true, force: true });
-  await build({ root: join(root, 'tests', 'bundlers'), logLevel: 'error', configFile: false, resolve: { alias }, build: { outDir: dist, emptyOutDir: true } });
+  await build({ root: app, logLevel: 'error', configFile: false, build: { outDir: dist, emptyOutDir: true } });
   await runBundle(dist);
 });
 
@@ -47,9 +53,9 @@ test('webpack 5', async () => {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const stats = await new Promise((resolve, reject) =>
-    webpack({ mode: 'production', context: root, entry: join(root, 'tests', 'bundlers', 'main.js'), output: { path: dist, filename: 'main.js', publicPath: 'auto' }, resolve: { alias } }, (error, result) => (error ? reject(error) : resolve(result))),
+    webpack({ mode: 'production', context: app, entry: join(app, 'main.js'), output: { path: dist, filename: 'main.js', publicPath: 'auto' } }, (error, result) => (error ? reject(error) : resolve(result))),
   );
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
-  copyFileSync(join(root, 'tests', 'bundlers', 'index.html'), join(dist, 'index.html'));
+  copyFileSync(join(app, 'index.html'), join(dist, 'index.html'));
   await runBundle(dist);
 });

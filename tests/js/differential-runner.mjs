@@ -5,27 +5,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { frameWhere } from './harness.mjs';
+
+export { frameWhere };
 
 // Requests to anything but the test servers are aborted before they leave
 // the browser, and listed: 3.13's prewarm frame points at web.meshconnect.com.
 const LOCAL = /^(https?|wss?):\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
-
-/** A frame of `page` whose URL passes `test`, once the Link stand-in script runs in it. */
-export async function frameWhere(page, test) {
-  for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f !== page.mainFrame() && test(f.url()));
-    if (frame) {
-      try {
-        await frame.waitForFunction(() => typeof window.send === 'function', null, { timeout: 5000 });
-        return frame;
-      } catch {
-        // navigating; look again
-      }
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('no such frame');
-}
 
 async function load(page, url, prepare) {
   await page.goto(url);

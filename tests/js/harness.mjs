@@ -92,9 +92,14 @@ export async function hostPage(browser, servers, { path = '/pages/host.html', vi
 }
 
 /** The Link stand-in frame whose URL starts with `prefix`, once its script runs. */
-export async function frameAt(page, prefix) {
+export function frameAt(page, prefix) {
+  return frameWhere(page, (url) => url.startsWith(prefix));
+}
+
+/** A frame of `page` whose URL passes `test`, once the Link stand-in script runs in it. */
+export async function frameWhere(page, test) {
   for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    const frame = page.frames().find((f) => f !== page.mainFrame() && test(f.url()));
     if (frame) {
       try {
         await frame.waitForFunction(() => typeof window.send === 'function', null, { timeout: 5000 });
@@ -105,7 +110,7 @@ export async function frameAt(page, prefix) {
     }
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`no frame at ${prefix}`);
+  throw new Error('no such frame');
 }
 
 /**

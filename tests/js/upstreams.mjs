@@ -19,3 +19,15 @@ export async function bundleMeshUpstream({ minify = false } = {}) {
   await build({ entryPoints: [join(root, 'node_modules/@meshconnect/web-link-sdk/index.js')], bundle: true, format: 'esm', platform: 'browser', minify, outfile, logLevel: 'warning' });
   return outfile;
 }
+
+/**
+ * comlink 4.4.2 (the exact devDependency) as one browser ESM file, served as
+ * /vendor/comlink.js: the real Comlink `wrap` the wallet-bridge child
+ * (tests/pages/bridge-child.js) speaks to both bridges with.
+ */
+export async function bundleComlink({ minify = false } = {}) {
+  const { build } = await import('esbuild');
+  const outfile = join(artifacts, 'vendor', minify ? 'comlink.min.js' : 'comlink.js');
+  await build({ stdin: { contents: "export * from 'comlink';", resolveDir: root }, bundle: true, format: 'esm', platform: 'browser', minify, outfile, logLevel: 'warning' });
+  return outfile;
+}
