@@ -37,9 +37,11 @@ export const LINK_EVENT_TYPE_KEYS = Object.freeze([...FRONT_EVENT_TYPE_KEYS, ${l
   writeFileSync(join(pkg, 'event-keys.js'), source);
 }
 
-/** Raw, gzip and brotli bytes of what a bundle ships. */
+/** Raw, gzip and brotli bytes of what a bundle ships (for `createLink`/`createFrontConnection`: not `react.js`). */
 export function shippedSizes() {
-  const files = ['front_link_wasm_bg.wasm', 'front_link_wasm.js', 'index.js', 'event-keys.js'];
+  // wasm-bindgen's `inline_js` snippets are imported by the glue: shipped too.
+  const snippets = readdirSync(join(pkg, 'snippets'), { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => join('snippets', f));
+  const files = ['front_link_wasm_bg.wasm', 'front_link_wasm.js', 'index.js', 'event-keys.js', ...snippets.sort()];
   const sizes = files.map((file) => {
     const bytes = readFileSync(join(pkg, file));
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };

@@ -1,15 +1,19 @@
 // `npm test`: installs what is missing, then runs every suite:
 //   1. cargo test           the protocol core on the host (unit, property, doc tests)
-//   2. npm run build        the release npm package in pkg/
-//   3. wasm-pack test       the Rust API in headless Chromium, real cross-origin frames
-//   4. npm pack             pkg/ as the registry would get it: the bundler, React and
+//   2. cargo doc            the Rust docs, with no warning (RUSTDOCFLAGS=-D warnings)
+//   3. npm run build        the release npm package in pkg/
+//   4. wasm-pack test       the Rust API in headless Chromium, real cross-origin frames
+//   5. npm pack             pkg/ as the registry would get it: the bundler, React and
 //                           registry (publint, attw) suites install or check this tarball
-//   5. node --test          the built package in Chromium (playwright-core) and in Node
+//   6. examples/leptos      the Leptos app on the Rust API (scripts/example.mjs), for
+//                           tests/js/leptos.test.mjs
+//   7. node --test          the built package in Chromium (playwright-core) and in Node
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setup } from './setup.mjs';
 import { build } from './build.mjs';
+import { buildLeptosExample } from './example.mjs';
 import { pack } from './pack.mjs';
 import { root, run } from './lib.mjs';
 
@@ -35,6 +39,7 @@ function spawned(command, args, env = {}) {
 }
 
 await step('cargo test (host)', () => run('cargo test'));
+await step('cargo doc --no-deps (no warnings)', () => run('cargo doc --no-deps', { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } }));
 await step('build pkg/', build);
 await step('wasm-pack test --headless --chrome', async () => {
   // The Link UI stand-in must keep serving while the tests run: spawn, not execSync.
@@ -52,6 +57,9 @@ await step('wasm-pack test --headless --chrome', async () => {
 await step('npm pack pkg/', () => {
   process.env.FRONT_LINK_TARBALL = pack();
   console.log(process.env.FRONT_LINK_TARBALL);
+});
+await step('build examples/leptos', () => {
+  process.env.FRONT_LINK_LEPTOS_DIST = buildLeptosExample();
 });
 await step('node --test tests/js', () => spawned(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', 'tests/js/']));
 if (process.env.FRONT_LINK_TARBALL) rmSync(dirname(process.env.FRONT_LINK_TARBALL), { recursive: true, force: true });

@@ -1,11 +1,124 @@
 //! The Mesh (Front Finance) Link SDK for the browser, in Rust.
 //!
+//! Your server asks Mesh for a link token (`POST /api/v1/linktoken`, with the
+//! client secret, which never reaches the browser); the page hands it to
+//! [`FrontConnection`], which shows Mesh's hosted Link UI and calls your
+//! closures with typed payloads: the access tokens of the accounts the user
+//! connected, transfer results, events, and exit.
+//!
 //! The crate has three layers. [`protocol`] is the sans-IO core: token and
 //! URL rules, message classification, `link_style` and the session state
 //! machine, with no `web-sys` in sight. `web` executes its decisions in the
 //! browser: overlay, listeners, `postMessage`. On top sit the typed Rust
 //! API ([`FrontConnection`], feature `typed`, on by default) and the
 //! JavaScript exports of the npm package (feature `js`).
+//!
+//! # Connecting an account
+//!
+//! [`FrontOptions`] collects the callbacks; [`FrontConnection::open_link`]
+//! shows the Link UI in an overlay. Problems (a malformed token, a Link URL
+//! that is not `https:`) never come back as errors: they reach `on_exit`.
+//!
+//! ```no_run
+//! use front_link_wasm::{FrontConnection, FrontOptions, TransferFinishedPayload};
+//! use web_sys::console;
+//!
+//! # fn link_token_from_your_server() -> String { String::new() }
+//! let link = FrontConnection::new(
+//!     FrontOptions::new()
+//!         .on_broker_connected(|payload| {
+//!             if let Some(connected) = payload.access_token {
+//!                 for token in connected.account_tokens {
+//!                     // Send token.access_token to your server: it asks Mesh for holdings.
+//!                     console::log_1(&token.account.account_name.into());
+//!                 }
+//!             }
+//!         })
+//!         .on_transfer_finished(|transfer| match transfer {
+//!             TransferFinishedPayload::Success(ok) => console::log_1(&ok.tx_id.into()),
+//!             TransferFinishedPayload::Error(e) => console::warn_1(&e.error_message.into()),
+//!         })
+//!         .on_event(|event| console::log_1(&event.event_type.into()))
+//!         .on_exit(|error, _summary| {
+//!             if let Some(error) = error {
+//!                 console::warn_1(&error.into()); // e.g. "Invalid link token!"
+//!             }
+//!         })
+//!         // Let the Link UI reach the page's browser-extension wallets.
+//!         .wallet_bridge(true),
+//! );
+//! link.open_link(&link_token_from_your_server());
+//! ```
+//!
+//! A [`FrontConnection`] is a cheap handle: clones control the same session,
+//! so a callback may hold one to call [`close_link`](FrontConnection::close_link).
+//! It is not `Send` (it lives in the browser's one thread): in Leptos, keep it
+//! in a `StoredValue::new_local`. `examples/leptos` in the repository is a
+//! whole app (connect, then show holdings) built this way.
+//!
+//! # Embedded mode
+//!
+//! With [`RenderType::Embedded`] the Link UI renders into an `<iframe>` of
+//! your own page instead of the overlay, and the session ends when the Link
+//! UI says so or on [`close_link`](FrontConnection::close_link) (the iframe
+//! stays). An id that names no iframe gives `on_exit(Some("Iframe not found!"))`.
+//!
+//! ```no_run
+//! use front_link_wasm::{FrontConnection, FrontOptions, RenderType, Theme};
+//!
+//! # let link_token = String::new();
+//! // The page has <iframe id="mesh-link" title="Connect an account"></iframe>.
+//! let link = FrontConnection::new(
+//!     FrontOptions::new()
+//!         .render_type(RenderType::Embedded)
+//!         .theme(Theme::Light)
+//!         .on_broker_connected(|payload| {
+//!             let _ = payload.access_token; // as above
+//!         })
+//!         .on_exit(|error, summary| {
+//!             // summary: the Link UI's SessionSummary (the page the user left from, …)
+//!             let _ = (error, summary.map(|s| s.page));
+//!         }),
+//! );
+//! link.open_link_in(&link_token, "mesh-link");
+//! ```
+//!
+//! # Payloads
+//!
+//! The payloads are `serde` types with the upstream field names, so they
+//! also serve your server's side of the integration; fields newer Link UIs
+//! add are kept in each struct's `extra`. This runs anywhere:
+//!
+//! ```
+//! use front_link_wasm::{FrontPayload, TransferFinishedPayload};
+//!
+//! let connected: FrontPayload = serde_json::from_str(r#"{
+//!   "accessToken": {
+//!     "accountTokens": [{
+//!       "account": { "accountId": "5FUVPB0", "accountName": "Margin account", "cash": 310 },
+//!       "accessToken": "at-1"
+//!     }],
+//!     "brokerBrandInfo": { "brokerLogo": "" },
+//!     "brokerType": "robinhood",
+//!     "brokerName": "Robinhood",
+//!     "newField": true
+//!   }
+//! }"#)?;
+//! let tokens = connected.access_token.expect("an access token payload");
+//! assert_eq!(tokens.account_tokens[0].account.cash, Some(310.0));
+//! assert_eq!(tokens.extra["newField"], true);
+//!
+//! let failed: TransferFinishedPayload = serde_json::from_str(r#"{"status": "error", "errorMessage": "Insufficient balance"}"#)?;
+//! assert!(matches!(failed, TransferFinishedPayload::Error(e) if e.error_message == "Insufficient balance"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `typed` (default, implies `std`): the Rust API above.
+//! - `js`: the JavaScript exports the npm package wraps. The npm build is
+//!   `--no-default-features --features js`: then the crate is `no_std` on
+//!   wasm32, with its own allocator and a panic handler that formats nothing.
 #![deny(missing_docs)]
 #![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
 

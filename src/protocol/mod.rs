@@ -14,6 +14,7 @@ mod link_url;
 mod session;
 mod shape;
 mod token;
+mod wallet_standard;
 
 pub use comlink::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS, MAX_ARGUMENTS, MAX_PATH, MAX_SEGMENT};
 pub use data::{Data, Kind, Value};
@@ -28,3 +29,4 @@ pub use session::{
 };
 pub use shape::Shape;
 pub use token::{decode_base64, decode_link_token};
+pub use wallet_standard::Family;

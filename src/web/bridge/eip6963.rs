@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Event;
 
-use super::{glue, Outcome, Shared};
+use super::{glue, Outcome, Shared, Subscription};
 use crate::web::listener::EventListener;
 use crate::web::timeout::Timeout;
 
@@ -24,7 +24,6 @@ pub struct Eip6963 {
     wallets: RefCell<Vec<Wallet>>,
     discovery: RefCell<Option<(Option<EventListener>, Option<Timeout>)>>,
     done: OnceCell<(Promise, Function)>,
-    subscriptions: RefCell<Vec<Subscription>>,
 }
 
 struct Wallet {
@@ -33,19 +32,6 @@ struct Wallet {
     provider: JsValue,
     /// `{uuid, name, icon, rdns, provider}`, what the child reads.
     entry: JsValue,
-}
-
-/// A listener on a provider, removed on drop.
-struct Subscription {
-    provider: JsValue,
-    event: JsValue,
-    listener: JsValue,
-}
-
-impl Drop for Subscription {
-    fn drop(&mut self) {
-        glue::unlisten(&self.provider, &self.event, &self.listener);
-    }
 }
 
 impl Drop for Eip6963 {
@@ -150,6 +136,6 @@ pub async fn subscribe(weak: Weak<Shared>, args: Array) -> Result<Outcome, JsVal
     let listener: JsValue = glue::first_argument(callback.unchecked_ref()).into();
     on.unchecked_ref::<Function>().call2(&provider, &event, &listener)?;
     let teardown = glue::teardown(&provider, &event, &listener);
-    super::push(&shared.eip6963.subscriptions, Subscription { provider, event, listener });
+    super::push(&shared.subscriptions, Subscription(teardown.clone()));
     Ok(Outcome::Proxy(teardown.into()))
 }

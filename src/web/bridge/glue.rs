@@ -103,6 +103,90 @@ export function teardown(provider, event, listener) {
 export function text(value) {
   return String(value);
 }
+
+// Values the API hands out by reference (Comlink's proxy-marked values).
+const proxied = new WeakSet();
+function proxy(value) {
+  proxied.add(value);
+  return value;
+}
+export function isProxied(value) {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && proxied.has(value);
+}
+
+// The page's Wallet Standard registry (as @wallet-standard/app keeps one
+// per page): listen for wallets registering, then tell them we are here.
+let registered;
+export function standardWallets() {
+  if (!registered) {
+    registered = [];
+    const register = (...wallets) => {
+      for (const wallet of wallets) if (!registered.includes(wallet)) registered.push(wallet);
+      return () => wallets.forEach((wallet) => registered.includes(wallet) && registered.splice(registered.indexOf(wallet), 1));
+    };
+    const api = Object.freeze({ register });
+    addEventListener('wallet-standard:register-wallet', (event) => {
+      try {
+        event.detail(api);
+      } catch {}
+    });
+    dispatchEvent(new CustomEvent('wallet-standard:app-ready', { detail: api }));
+  }
+  return registered.slice();
+}
+export function lowerName(wallet) {
+  return typeof wallet?.name === 'string' ? wallet.name.toLowerCase() : '';
+}
+export function chains(wallet) {
+  const list = wallet?.chains;
+  return Array.isArray(list) ? list.filter((c) => typeof c === 'string') : [];
+}
+// Accounts are often class instances whose getters a clone would lose.
+function wireAccount(account) {
+  const wire = { address: account.address, publicKey: Array.from(account.publicKey ?? []) };
+  if (account.purpose) wire.purpose = account.purpose;
+  return wire;
+}
+export function bitcoinEntry(wallet, uuid) {
+  const features = wallet.features ?? {};
+  const feature = (key, method, shape = (result) => result) =>
+    features[key] ? proxy({ [method]: async (...args) => shape(await features[key][method](...args)) }) : undefined;
+  return {
+    uuid,
+    name: wallet.name,
+    features: Object.keys(features),
+    wallet: {
+      name: wallet.name,
+      accounts: (wallet.accounts ?? []).map(wireAccount),
+      features: {
+        'bitcoin:connect': feature('bitcoin:connect', 'connect', (result) => ({ accounts: (result?.accounts ?? []).map(wireAccount) })),
+        'bitcoin:disconnect': feature('bitcoin:disconnect', 'disconnect'),
+        'bitcoin:signMessage': feature('bitcoin:signMessage', 'signMessage'),
+        'bitcoin:signTransaction': feature('bitcoin:signTransaction', 'signTransaction'),
+      },
+    },
+  };
+}
+// The first account's address, to `callback`, on each change of accounts;
+// `undefined` if the wallet has no events; else an idempotent `off`.
+export function watchAccounts(wallet, callback) {
+  const features = wallet.features ?? {};
+  const events = typeof features['standard:events']?.on === 'function' ? features['standard:events'] : features['bitcoin:events'];
+  if (typeof events?.on !== 'function') return undefined;
+  const off = events.on('change', (change) => {
+    if (change && typeof change === 'object' && 'accounts' in change && typeof callback === 'function') {
+      callback(wallet.accounts?.[0]?.address ?? null);
+    }
+  });
+  let done = false;
+  return proxy(() => {
+    if (done) return;
+    done = true;
+    try {
+      off?.();
+    } catch {}
+  });
+}
 export function callable(value) {
   return typeof value === 'function';
 }
@@ -136,13 +220,30 @@ extern "C" {
     /// `f` with only its first argument passed on.
     #[wasm_bindgen(js_name = firstArgument)]
     pub fn first_argument(f: &js_sys::Function) -> js_sys::Function;
-    /// `provider.removeListener?.(event, listener)`, whatever it throws.
-    pub fn unlisten(provider: &JsValue, event: &JsValue, listener: &JsValue);
     /// A function that does [`unlisten`] and returns nothing: the teardown
     /// the child gets as a proxy.
     pub fn teardown(provider: &JsValue, event: &JsValue, listener: &JsValue) -> js_sys::Function;
     /// `String(value)`.
     pub fn text(value: &JsValue) -> alloc::string::String;
+    /// Whether the API hands `value` out as a proxy.
+    #[wasm_bindgen(js_name = isProxied)]
+    pub fn is_proxied(value: &JsValue) -> bool;
+    /// The wallets of the page's Wallet Standard registry, now.
+    #[wasm_bindgen(js_name = standardWallets)]
+    pub fn standard_wallets() -> js_sys::Array;
+    /// A wallet's name, lower-cased by the browser (Unicode-aware).
+    #[wasm_bindgen(js_name = lowerName)]
+    pub fn lower_name(wallet: &JsValue) -> alloc::string::String;
+    /// A wallet's chains (strings only).
+    pub fn chains(wallet: &JsValue) -> alloc::vec::Vec<alloc::string::String>;
+    /// A `bip122Wallets` entry: `{uuid, name, features, wallet: {name,
+    /// accounts, features}}`, the four Bitcoin features as proxies.
+    #[wasm_bindgen(js_name = bitcoinEntry)]
+    pub fn bitcoin_entry(wallet: &JsValue, uuid: &str) -> JsValue;
+    /// Subscribes `callback` to the first account's address; the (proxied,
+    /// idempotent) unsubscribe, or `undefined` for a wallet without events.
+    #[wasm_bindgen(js_name = watchAccounts)]
+    pub fn watch_accounts(wallet: &JsValue, callback: &JsValue) -> JsValue;
     /// `typeof value === 'function'`.
     pub fn callable(value: &JsValue) -> bool;
 }

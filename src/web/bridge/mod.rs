@@ -7,6 +7,7 @@
 //! every wallet subscription and every port, and settles pending calls
 //! without answering.
 
+mod bitcoin;
 mod eip6963;
 mod glue;
 mod port;
@@ -57,6 +58,17 @@ impl Target {
     }
 }
 
+/// A wallet subscription the child made: its teardown runs when the
+/// session ends, if the child did not run it first (teardowns are
+/// idempotent).
+struct Subscription(Function);
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let _ = self.0.call0(&JsValue::UNDEFINED);
+    }
+}
+
 /// What an endpoint serves: the API itself, or one value the API handed
 /// out as a proxy (a subscription's teardown).
 #[derive(Clone)]
@@ -79,6 +91,7 @@ struct Shared {
     /// Set by a `RELEASE` on the window: the child is done with the bridge.
     released: Cell<bool>,
     ports: RefCell<Vec<Port>>,
+    subscriptions: RefCell<Vec<Subscription>>,
     eip6963: Eip6963,
     /// Settles when the session ends, so no call waits on a wallet forever.
     ended: Promise,
@@ -97,6 +110,7 @@ impl Bridge {
             api,
             released: Cell::new(false),
             ports: RefCell::new(Vec::new()),
+            subscriptions: RefCell::new(Vec::new()),
             eip6963: Eip6963::default(),
             ended,
             end,
@@ -109,6 +123,7 @@ impl Bridge {
             };
             let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
         }
+        bitcoin::discover(&shared);
         Eip6963::start(&shared);
         Bridge(shared)
     }
@@ -136,6 +151,7 @@ impl Drop for Shared {
         // Ports close as they drop; taken out first so that nothing else
         // sees the list mid-way.
         self.ports.get_mut().clear();
+        self.subscriptions.get_mut().clear();
     }
 }
 
@@ -240,11 +256,10 @@ fn pending(shared: &Rc<Shared>, id: JsValue, target: Target, promise: Promise) {
     let settled = glue::settle(&promise, &shared.ended);
     spawn_local(async move {
         let result = JsFuture::from(settled).await;
-        if weak.upgrade().is_some() {
-            match result {
-                Ok(value) => target.raw(&id, &value),
-                Err(error) => target.throw(&id, &error),
-            }
+        let Some(shared) = weak.upgrade() else { return };
+        match result {
+            Ok(value) => answer(&shared, &target, &id, Outcome::Value(value)),
+            Err(error) => target.throw(&id, &error),
         }
     });
 }
@@ -253,6 +268,7 @@ fn call(shared: &Rc<Shared>, id: JsValue, target: Target, function: ApiFunction,
     let weak = Rc::downgrade(shared);
     let outcome: core::pin::Pin<alloc::boxed::Box<dyn Future<Output = Result<Outcome, JsValue>>>> = match function {
         ApiFunction::SubscribeEip6963ProviderEvent => alloc::boxed::Box::pin(eip6963::subscribe(weak.clone(), args)),
+        ApiFunction::SubscribeBip122WalletEvent => alloc::boxed::Box::pin(core::future::ready(bitcoin::subscribe(shared, &args))),
         // The other chain families are not served yet: the child hears
         // so, as it would from a wallet that is missing.
         _ => alloc::boxed::Box::pin(core::future::ready(Err(glue::error("The wallet bridge does not serve this chain family yet")))),
@@ -261,13 +277,21 @@ fn call(shared: &Rc<Shared>, id: JsValue, target: Target, function: ApiFunction,
         let outcome = outcome.await;
         let Some(shared) = weak.upgrade() else { return };
         match outcome {
-            Ok(Outcome::Value(value)) => target.raw(&id, &value),
-            Ok(Outcome::Proxy(value)) => {
-                if let Some(port) = channel(&shared, Served::Value(value)) {
-                    glue::reply_port(&target.to, target.origin.as_deref(), &id, &port, true);
-                }
-            }
+            Ok(outcome) => answer(&shared, &target, &id, outcome),
             Err(error) => target.throw(&id, &error),
         }
     });
+}
+
+/// A result goes back as `RAW`, or, if the API hands it out by reference,
+/// served on a new port.
+fn answer(shared: &Rc<Shared>, target: &Target, id: &JsValue, outcome: Outcome) {
+    match outcome {
+        Outcome::Value(value) if !glue::is_proxied(&value) => target.raw(id, &value),
+        Outcome::Value(value) | Outcome::Proxy(value) => {
+            if let Some(port) = channel(shared, Served::Value(value)) {
+                glue::reply_port(&target.to, target.origin.as_deref(), id, &port, true);
+            }
+        }
+    }
 }

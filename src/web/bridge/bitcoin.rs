@@ -1,0 +1,49 @@
+//! Bitcoin (BIP-122) wallets of the page's Wallet Standard registry, as
+//! 1.7.0 serves them: a snapshot at the session's start, their four
+//! `bitcoin:*` features as proxies, and account subscriptions.
+
+use alloc::rc::Rc;
+use alloc::string::String;
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::{glue, push, Outcome, Shared, Subscription};
+use crate::protocol::Family;
+
+/// The registry's Bitcoin wallets and their ids.
+fn wallets() -> impl Iterator<Item = (JsValue, String)> {
+    glue::standard_wallets().into_iter().filter_map(|wallet| {
+        let chains = glue::chains(&wallet);
+        let chains = chains.iter().map(String::as_str);
+        if !Family::Bitcoin.takes(chains.clone()) {
+            return None;
+        }
+        let id = Family::Bitcoin.wallet_id(&glue::lower_name(&wallet), chains);
+        Some((wallet, id))
+    })
+}
+
+/// Fills `bip122Wallets` (`bip122WalletsReady` is true from the start).
+pub fn discover(shared: &Shared) {
+    let entries: Array = wallets().map(|(wallet, id)| glue::bitcoin_entry(&wallet, &id)).collect();
+    let _ = Reflect::set(&shared.api, &JsValue::from_str("bip122Wallets"), &entries);
+}
+
+/// `subscribeBip122WalletEvent(walletId, callback)`: the wallet is looked
+/// up again (it may have registered since); `callback` hears the first
+/// account's address on each change of accounts.
+pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> {
+    let id = args.get(0);
+    let wanted = id.as_string();
+    let Some((wallet, _)) = wallets().find(|(_, candidate)| Some(candidate) == wanted.as_ref()) else {
+        let mut message = String::from("subscribeBip122WalletEvent: no wallet found for walletId \"");
+        message.push_str(&glue::text(&id));
+        message.push('"');
+        return Err(glue::error(&message));
+    };
+    let off = glue::watch_accounts(&wallet, &args.get(1));
+    let Some(teardown) = off.dyn_ref::<Function>() else { return Ok(Outcome::Value(JsValue::UNDEFINED)) };
+    push(&shared.subscriptions, Subscription(teardown.clone()));
+    Ok(Outcome::Proxy(off))
+}
