@@ -351,8 +351,8 @@ const DIVERGENCES = [
     },
   },
   {
-    id: 'no wallet bridge yet',
-    reason: "SPEC §11 (a later issue): 3.13 starts a BridgeParent on every openLink; it dispatches eip6963:requestProvider and answers the Link UI's Comlink requests (and, from a stray non-array `path` field, sends an unasked throw reply). It posts nothing unasked and adds no DOM.",
+    id: 'wallet bridge compared elsewhere',
+    reason: "SPEC §11: both start a wallet bridge on every openLink (compared in depth by bridge-differential.test.mjs); where a build has none, its Comlink replies and wallet discovery are not compared here. 3.13 also answers a Link message that merely carries a non-array `path` field with an unasked throw reply; ours answers Comlink requests only.",
     normalize(step, ours, upstream) {
       if (!ours.outbound) return;
       if (!ours.outbound.some(isComlinkReply)) upstream.outbound = upstream.outbound.filter((o) => !isComlinkReply(o));
