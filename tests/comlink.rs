@@ -107,6 +107,16 @@ fn writes_only_to_the_apis_own_data_fields_and_nothing_is_constructed() {
 }
 
 #[test]
+fn injected_wallets_are_named_as_1_7_0_names_them() {
+    assert_eq!(tron_names("tronLink"), ("tron-tronlink".into(), "tronLink".into()));
+    assert_eq!(ton_uuid("trustwalletTon"), "ton-trustwalletton");
+    for bad in ["", ".", "a.", "__proto__", "tronLink.constructor", "a.b.c.d", "a-b", "a b", "document.cookie.x.y"] {
+        assert_eq!(window_path(bad), None, "{bad}");
+    }
+    assert_eq!(window_path("okxwallet.tronLink"), Some(vec!["okxwallet", "tronLink"]));
+}
+
+#[test]
 fn arguments_are_raw_values_or_proxies_only() {
     let with_args = |args: Value| {
         Value::object([("id", Value::Number(4.0)), ("type", Value::str("APPLY")), ("path", strs(&["discoverTonWallets"])), ("argumentList", args)])
@@ -152,6 +162,19 @@ proptest! {
                 prop_assert!(API_FIELDS.contains(&field));
             }
             prop_assert!(request.op != Op::Construct);
+        }
+    }
+
+    #[test]
+    fn window_paths_are_plain_names_only(id in "[a-zA-Z_.$_]{0,12}|.{0,40}") {
+        let _ = tron_names(&id);
+        let _ = ton_uuid(&id);
+        if let Some(path) = window_path(&id) {
+            prop_assert!(!path.is_empty() && path.len() <= MAX_DEPTH);
+            for name in path {
+                prop_assert!(!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$'));
+                prop_assert!(name != "__proto__" && name != "constructor" && name != "prototype");
+            }
         }
     }
 

@@ -9,6 +9,7 @@ mod dialect;
 mod error;
 mod event_keys;
 mod inbound;
+mod injected;
 mod link_style;
 mod link_url;
 mod session;
@@ -22,6 +23,7 @@ pub use dialect::Dialect;
 pub use error::{LinkError, Rejection};
 pub use event_keys::{is_front_event_type_key, is_link_event_type_key, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
 pub use inbound::{Ignored, InboundMessage};
+pub use injected::{ton_uuid, tron_names, window_path, MAX_DEPTH};
 pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
 pub use link_url::LinkUrl;
 pub use session::{

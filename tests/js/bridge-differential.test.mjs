@@ -26,7 +26,7 @@ import { bundleComlink, bundleMeshUpstream } from './upstreams.mjs';
 import { OURS_HAS_BRIDGE, RPC_URL, SIGNED, SOL, TX, UNDEFINED, apply, base58, awaitCall, bytes, cb, cbThrow, child, construct, get, host, poll, raw, runBridgeScript, set, start } from './bridge-runner.mjs';
 
 /** The chain families our bridge serves so far; the others are todo on our side. */
-const OURS_FAMILIES = new Set(['core', 'eip6963', 'bip122']);
+const OURS_FAMILIES = new Set(['core', 'eip6963', 'bip122', 'tron', 'ton']);
 const ONLY_UPSTREAM = process.env.BRIDGE_SIDES === 'upstream';
 const SAVE = join(artifacts, 'bridge-differential');
 

@@ -1,14 +1,14 @@
 // The size budget (issue 5): what the npm package ships, wasm + JS, gzip.
 // Tighten BUDGET as the size comes down; `npm run bench` reports the detail.
 // 33 KB held the 1.1.9 API and then 3.13's too (33.7 KB); the wallet bridge
-// (EIP-6963 and Bitcoin so far, with wasm-bindgen-futures) and counting
-// wasm-bindgen's inline-JS snippets (2.8 KB, missed before) took it to
-// 51.6 KB. Issue 10 is to bring all of it under a quarter of 3.13's bytes.
+// (EIP-6963, Bitcoin, Tron and TON so far, with wasm-bindgen-futures) and
+// counting wasm-bindgen's inline-JS snippets (missed before) took it to
+// 55.5 KB. Issue 10 is to bring all of it under a quarter of 3.13's bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedSizes } from '../../scripts/build.mjs';
 
-const BUDGET = 52 * 1024;
+const BUDGET = 56 * 1024;
 
 test(`shipped gzip total is at most ${BUDGET / 1024} KB`, () => {
   const sizes = shippedSizes();

@@ -141,6 +141,104 @@ export function chains(wallet) {
   const list = wallet?.chains;
   return Array.isArray(list) ? list.filter((c) => typeof c === 'string') : [];
 }
+// Injected wallets, at a path of plain names the core has vetted.
+export function atPath(path) {
+  try {
+    return path.reduce((value, key) => (value == null ? undefined : step(value, key, false)), window);
+  } catch {
+    return undefined;
+  }
+}
+function isTronProvider(value) {
+  return value !== null && typeof value === 'object' && value.tronWeb != null && 'request' in value;
+}
+export { isTronProvider };
+export function tronEntry(provider, injectedId, uuid, name) {
+  const web = () => provider.tronWeb;
+  const tronWeb = proxy({
+    getDefaultAddress: async () => ({ base58: web()?.defaultAddress?.base58 || false, hex: web()?.defaultAddress?.hex || false }),
+    trx: proxy({
+      sign: async (...args) => web().trx.sign(...args),
+      signMessageV2: async (...args) => web().trx.signMessageV2(...args),
+      sendRawTransaction: async (...args) => web().trx.sendRawTransaction(...args),
+    }),
+    transactionBuilder: proxy({
+      sendTrx: async (...args) => web().transactionBuilder.sendTrx(...args),
+      triggerSmartContract: async (...args) => web().transactionBuilder.triggerSmartContract(...args),
+    }),
+    toHex: (...args) => web().toHex(...args),
+  });
+  const request = provider.request ? async (...args) => provider.request(...args) : undefined;
+  return { uuid, name, injectedId, provider: proxy({ ready: provider.ready ?? false, request, tronWeb }) };
+}
+// Tron account events: the provider's own emitter, else TronLink's
+// `window.tron`, else the messages TronLink-style extensions post to the
+// page itself. Returns the (proxied, idempotent) teardown.
+export function watchTron(provider, injectedId, eventName, callback) {
+  const call = (...args) => typeof callback === 'function' && callback(...args);
+  const tron = window.tron;
+  const tronLink = provider === tron || provider === window.tronLink || injectedId === 'tron' || injectedId === 'tronLink';
+  const emitter = typeof provider.on === 'function' ? provider : tronLink && typeof tron?.on === 'function' && isTronProvider(tron) ? tron : undefined;
+  let done = false;
+  if (emitter) {
+    const local = (value) => call(value);
+    emitter.on(eventName, local);
+    return proxy(() => {
+      if (done) return;
+      done = true;
+      try {
+        emitter.removeListener?.(eventName, local);
+      } catch {}
+    });
+  }
+  const listener = (event) => {
+    const message = event.source === window && event.origin === location.origin ? event.data?.message : undefined;
+    if (typeof message?.action !== 'string') return;
+    if (eventName === 'accountsChanged' && (message.action === 'setAccount' || message.action === 'accountsChanged')) {
+      const data = message.data;
+      const address = typeof data === 'string' ? data : Array.isArray(data) ? data[0] : data?.address;
+      call(address ? [address] : []);
+    } else if (eventName === 'disconnect' && message.action === 'disconnect') {
+      call();
+    }
+  };
+  addEventListener('message', listener);
+  return proxy(() => removeEventListener('message', listener));
+}
+// A TON wallet's JS bridge at `window[key].tonconnect`, or undefined.
+// Unsubscribes its `listen` hands out are kept in `teardowns` too.
+export function tonEntry(key, uuid, teardowns) {
+  const root = atPath([key]);
+  const bridge = root !== null && typeof root === 'object' ? root.tonconnect : undefined;
+  const works = bridge !== null && typeof bridge === 'object' && ['connect', 'send', 'listen'].every((f) => typeof bridge[f] === 'function');
+  if (!works) return undefined;
+  const listen = (callback) => {
+    const off = bridge.listen(callback);
+    if (off == null) throw new TypeError('Cannot convert undefined or null to object');
+    if (typeof off === 'function') teardowns.push(off);
+    return proxy(off);
+  };
+  const provider = proxy({
+    deviceInfo: bridge.deviceInfo,
+    walletInfo: bridge.walletInfo,
+    protocolVersion: bridge.protocolVersion ?? 2,
+    isWalletBrowser: bridge.isWalletBrowser ?? false,
+    connect: async (...args) => bridge.connect(...args),
+    restoreConnection: async () => bridge.restoreConnection(),
+    send: async (...args) => bridge.send(...args),
+    listen,
+    disconnect: bridge.disconnect ? async () => bridge.disconnect() : undefined,
+  });
+  return { uuid, name: bridge.deviceInfo?.appName || key, icon: '', jsBridgeKey: key, provider };
+}
+export function runAll(functions) {
+  for (const f of functions.splice(0)) {
+    try {
+      f();
+    } catch {}
+  }
+}
+
 // Accounts are often class instances whose getters a clone would lose.
 function wireAccount(account) {
   const wire = { address: account.address, publicKey: Array.from(account.publicKey ?? []) };
@@ -244,6 +342,24 @@ extern "C" {
     /// idempotent) unsubscribe, or `undefined` for a wallet without events.
     #[wasm_bindgen(js_name = watchAccounts)]
     pub fn watch_accounts(wallet: &JsValue, callback: &JsValue) -> JsValue;
+    /// The value at a vetted path of property names from `window`.
+    #[wasm_bindgen(js_name = atPath)]
+    pub fn at_path(path: alloc::vec::Vec<alloc::string::String>) -> JsValue;
+    /// An object with `tronWeb` and `request`: what 1.7.0 calls a Tron provider.
+    #[wasm_bindgen(js_name = isTronProvider)]
+    pub fn is_tron_provider(value: &JsValue) -> bool;
+    /// A `tronWallets` entry `{uuid, name, injectedId, provider}`.
+    #[wasm_bindgen(js_name = tronEntry)]
+    pub fn tron_entry(provider: &JsValue, injected_id: &str, uuid: &str, name: &str) -> JsValue;
+    /// Subscribes `callback` to a Tron provider's `eventName`; the teardown.
+    #[wasm_bindgen(js_name = watchTron)]
+    pub fn watch_tron(provider: &JsValue, injected_id: &str, event_name: &JsValue, callback: &JsValue) -> js_sys::Function;
+    /// A `tonWallets` entry, or `undefined` if `window[key]` has no JS bridge.
+    #[wasm_bindgen(js_name = tonEntry)]
+    pub fn ton_entry(key: &str, uuid: &str, teardowns: &js_sys::Array) -> JsValue;
+    /// Calls and forgets each function in the list, whatever they throw.
+    #[wasm_bindgen(js_name = runAll)]
+    pub fn run_all(functions: &js_sys::Array);
     /// `typeof value === 'function'`.
     pub fn callable(value: &JsValue) -> bool;
 }

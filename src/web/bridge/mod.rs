@@ -10,6 +10,7 @@
 mod bitcoin;
 mod eip6963;
 mod glue;
+mod injected;
 mod port;
 
 use alloc::rc::Rc;
@@ -92,6 +93,8 @@ struct Shared {
     released: Cell<bool>,
     ports: RefCell<Vec<Port>>,
     subscriptions: RefCell<Vec<Subscription>>,
+    /// Unsubscribes that wallets handed out through the API (TON `listen`).
+    teardowns: Array,
     eip6963: Eip6963,
     /// Settles when the session ends, so no call waits on a wallet forever.
     ended: Promise,
@@ -111,6 +114,7 @@ impl Bridge {
             released: Cell::new(false),
             ports: RefCell::new(Vec::new()),
             subscriptions: RefCell::new(Vec::new()),
+            teardowns: Array::new(),
             eip6963: Eip6963::default(),
             ended,
             end,
@@ -152,6 +156,7 @@ impl Drop for Shared {
         // sees the list mid-way.
         self.ports.get_mut().clear();
         self.subscriptions.get_mut().clear();
+        glue::run_all(&self.teardowns);
     }
 }
 
@@ -269,6 +274,9 @@ fn call(shared: &Rc<Shared>, id: JsValue, target: Target, function: ApiFunction,
     let outcome: core::pin::Pin<alloc::boxed::Box<dyn Future<Output = Result<Outcome, JsValue>>>> = match function {
         ApiFunction::SubscribeEip6963ProviderEvent => alloc::boxed::Box::pin(eip6963::subscribe(weak.clone(), args)),
         ApiFunction::SubscribeBip122WalletEvent => alloc::boxed::Box::pin(core::future::ready(bitcoin::subscribe(shared, &args))),
+        ApiFunction::DiscoverTronWallets => alloc::boxed::Box::pin(core::future::ready(injected::discover_tron(shared, &args))),
+        ApiFunction::SubscribeTronProviderEvent => alloc::boxed::Box::pin(core::future::ready(injected::subscribe_tron(shared, &args))),
+        ApiFunction::DiscoverTonWallets => alloc::boxed::Box::pin(core::future::ready(injected::discover_ton(shared, &args))),
         // The other chain families are not served yet: the child hears
         // so, as it would from a wallet that is missing.
         _ => alloc::boxed::Box::pin(core::future::ready(Err(glue::error("The wallet bridge does not serve this chain family yet")))),
