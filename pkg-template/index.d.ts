@@ -219,6 +219,11 @@ export interface FrontOptions {
   theme?: 'light' | 'dark' | 'system';
   /** `'embedded'` renders into the iframe passed to `openLink`. */
   renderType?: 'overlay' | 'embedded';
+  /**
+   * Serves the wallet bridge to the Link UI during each session, so that it can
+   * reach the page's browser-extension wallets (`createLink` always does).
+   */
+  walletBridge?: boolean;
 }
 
 export interface LinkStyle {

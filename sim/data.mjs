@@ -68,6 +68,26 @@ export const integrations = [
     accounts: [{ accountId: 'vg-9901', accountName: 'Brokerage account' }],
     holdings: { equityPositions: [{ symbol: 'VTI', amount: 42, costBasis: 201.3 }] },
   },
+  {
+    // Not a credentials flow: the Link UI reaches the host page's wallets
+    // (EIP-6963) through the SDK's wallet bridge, connects one, has it sign a
+    // message, then asks /link/api/wallet for an access token. `name` there is
+    // the wallet's own; the holdings are simulated.
+    id: 'browser-wallet',
+    name: 'Browser wallet',
+    type: 'deFiWallet',
+    kind: 'Self-custody wallet in this browser (EIP-6963)',
+    color: '#F6851B',
+    wallet: true,
+    mfa: false,
+    accounts: [],
+    holdings: {
+      cryptocurrencyPositions: [
+        { symbol: 'ETH', amount: 0.42, costBasis: 2650 },
+        { symbol: 'USDC', amount: 125, costBasis: 1 },
+      ],
+    },
+  },
 ];
 
 export const assets = [
@@ -77,3 +97,6 @@ export const assets = [
 ];
 
 export const findIntegration = (id) => integrations.find((i) => i.id === id || i.type === id);
+
+/** The catalog's "Browser wallet" entry. */
+export const browserWallet = integrations.find((i) => i.wallet);

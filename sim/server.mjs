@@ -3,13 +3,25 @@
 // memory; everything runs offline.
 import { createServer } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assets, findIntegration, integrations } from './data.mjs';
+import { assets, browserWallet, findIntegration, integrations } from './data.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const LINK_CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors http://localhost:* http://127.0.0.1:*";
+/**
+ * Files of npm packages the Link UI loads, by URL: the real comlink 4.4.2
+ * (devDependency), whose `wrap(windowEndpoint(parent))` is how the hosted
+ * Link UI talks to the SDK's wallet bridge in the host page.
+ */
+const vendor = {
+  '/link/vendor/comlink.mjs': [join(here, '..', 'node_modules', 'comlink', 'dist', 'esm', 'comlink.mjs'), 'text/javascript'],
+  '/link/vendor/comlink.mjs.map': [join(here, '..', 'node_modules', 'comlink', 'dist', 'esm', 'comlink.mjs.map'), 'application/json'],
+};
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const SIGNATURE = /^0x[0-9a-fA-F]{130}$/;
 
 export const DEMO_CLIENT_ID = 'demo-client-id';
 export const DEMO_CLIENT_SECRET = 'demo-client-secret';
@@ -74,7 +86,7 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
     if (session.opened) return [410, { errorMessage: 'This link token has already been used. Request a new one.' }];
     if (Date.now() - session.createdAt > linkTokenTtlMs) return [410, { errorMessage: 'This link token has expired. Request a new one.' }];
     session.opened = true;
-    const catalog = integrations.map(({ id, name, type, kind, color, mfa, delayed, accounts }) => ({ id, name, type, kind, color, mfa: !!mfa, delayed: !!delayed, accounts }));
+    const catalog = integrations.map(({ id, name, type, kind, color, mfa, delayed, wallet, accounts }) => ({ id, name, type, kind, color, mfa: !!mfa, delayed: !!delayed, wallet: !!wallet, accounts }));
     return [200, { catalog, assets, preselected: session.preselected, restrictMultipleAccounts: session.restrictMultipleAccounts, transferOptions: session.transferOptions ?? null }];
   }
 
@@ -83,6 +95,7 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
     if (!session?.opened) return [403, { errorMessage: 'Session is not open.' }];
     const integration = findIntegration(body.integrationId);
     if (!integration) return [400, { errorMessage: 'Unknown integration.' }];
+    if (integration.wallet) return [400, { errorMessage: 'Wallets connect with a signed message (/link/api/wallet).' }];
     if (body.password === 'wrong') return [401, { errorMessage: 'Invalid credentials' }];
     if (integration.mfa && !/^\d{6}$/.test(body.mfaCode ?? '')) return [401, { errorMessage: 'Invalid verification code' }];
     const brokerBrandInfo = { brokerLogo: '', brokerPrimaryColor: integration.color };
@@ -97,6 +110,43 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
       return { account: { ...account, isReconnected: false, frontAccountId: randomUUID() }, accessToken, refreshToken: `rt-${randomBytes(8).toString('hex')}` };
     });
     return [200, { accessToken: { accountTokens, brokerBrandInfo, expiresInSeconds: 600, refreshTokenExpiresInSeconds: 7776000, brokerType: integration.type, brokerName: integration.name } }];
+  }
+
+  /**
+   * A browser wallet the Link UI reached through the SDK's wallet bridge:
+   * `{address, walletName, message, signature}` after `personal_sign`. The
+   * message must name the address and this session. The signature is checked
+   * for its form only (65 bytes): recovering the signer needs secp256k1 and
+   * keccak-256, which Node's crypto lacks, so the answer says `isVerified:
+   * false`. The access token is one account whose id is the address.
+   */
+  function wallet(body) {
+    const session = sessions.get(body?.session);
+    if (!session?.opened) return [403, { errorMessage: 'Session is not open.' }];
+    const { address, walletName, message, signature } = body;
+    if (typeof address !== 'string' || !ADDRESS.test(address)) return [400, { errorMessage: 'The wallet gave no valid address.' }];
+    if (typeof walletName !== 'string' || walletName.trim() === '' || walletName.length > 100) return [400, { errorMessage: 'The wallet has no name.' }];
+    if (typeof message !== 'string' || !message.toLowerCase().includes(address.toLowerCase()) || !message.includes(body.session)) return [400, { errorMessage: 'The signed message is not the one this session asked for.' }];
+    if (typeof signature !== 'string' || !SIGNATURE.test(signature)) return [400, { errorMessage: 'The wallet returned no valid signature.' }];
+    const integration = { ...browserWallet, name: walletName.trim() };
+    const account = { accountId: address, accountName: `${address.slice(0, 6)}…${address.slice(-4)}` };
+    const accessToken = `at-wallet-${address.slice(2, 10).toLowerCase()}-${randomBytes(8).toString('hex')}`;
+    accessTokens.set(accessToken, { integration, account });
+    const brokerBrandInfo = { brokerLogo: '', brokerPrimaryColor: browserWallet.color };
+    return [
+      200,
+      {
+        isVerified: false,
+        accessToken: {
+          accountTokens: [{ account: { ...account, isReconnected: false, frontAccountId: randomUUID() }, accessToken, refreshToken: `rt-${randomBytes(8).toString('hex')}` }],
+          brokerBrandInfo,
+          expiresInSeconds: 600,
+          refreshTokenExpiresInSeconds: 7776000,
+          brokerType: browserWallet.type,
+          brokerName: integration.name,
+        },
+      },
+    ];
   }
 
   function transfer(body) {
@@ -118,6 +168,7 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
     'POST /api/v1/holdings/get': (req, body) => (authorized(req) ? holdings(body) : [401, meshError('unauthorized', 'Invalid X-Client-Id or X-Client-Secret', 'invalidClientCredentials')]),
     'POST /link/api/session': (req, body) => openSession(body),
     'POST /link/api/connect': (req, body) => connect(body),
+    'POST /link/api/wallet': (req, body) => wallet(body),
     'POST /link/api/transfer': (req, body) => transfer(body),
   };
 
@@ -136,9 +187,13 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
       const [status, out] = handler(req, body);
       return send(res, status, out);
     }
+    if (req.method === 'GET' && Object.hasOwn(vendor, path) && existsSync(vendor[path][0])) {
+      res.writeHead(200, { 'content-type': vendor[path][1], 'cache-control': 'no-store', 'content-security-policy': LINK_CSP, 'x-content-type-options': 'nosniff' });
+      return res.end(readFileSync(vendor[path][0]));
+    }
     const file = path === '/link/' || path === '/link' ? 'index.html' : path.startsWith('/link/') ? path.slice('/link/'.length) : null;
     if (req.method === 'GET' && file && /^[a-z]+\.(html|js|css)$/.test(file)) {
-      res.writeHead(200, { 'content-type': types[extname(file)], 'cache-control': 'no-store', 'content-security-policy': "default-src 'self'; frame-ancestors http://localhost:* http://127.0.0.1:*" });
+      res.writeHead(200, { 'content-type': types[extname(file)], 'cache-control': 'no-store', 'content-security-policy': LINK_CSP });
       return res.end(readFileSync(join(here, 'link', file)));
     }
     send(res, 404, meshError('notFound', 'Not found', 'notFound'));

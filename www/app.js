@@ -2,14 +2,16 @@
 // app using @meshconnect/web-link-sdk 3.13 or @front-finance/link 1.1.9 would
 // have, but for the import path.
 import { createFrontConnection, createLink } from '/pkg/index.js';
+import { installDemoWallet } from '/www/demo-wallet.js';
 
 // The two faces of the SDK, chosen with ?api=link|front (the switch on the
 // page). Only the create function and the name of the connected callback
 // differ; every flow below is shared. The default is createLink: it is what
-// integrators use today.
+// integrators use today. createLink always serves the wallet bridge (the Link
+// UI's way to the browser's wallets); createFrontConnection does on request.
 const APIS = {
-  link: { create: createLink, connected: 'onIntegrationConnected' },
-  front: { create: createFrontConnection, connected: 'onBrokerConnected' },
+  link: { create: createLink, connected: 'onIntegrationConnected', options: {} },
+  front: { create: createFrontConnection, connected: 'onBrokerConnected', options: { walletBridge: true } },
 };
 const apiName = new URLSearchParams(location.search).get('api') === 'front' ? 'front' : 'link';
 const api = APIS[apiName];
@@ -108,6 +110,7 @@ const MESH_LINK_ORIGIN = 'https://web.meshconnect.com';
 
 const callbacks = {
   clientId: 'northwind-demo',
+  ...api.options,
   [api.connected](payload) {
     log(api.connected, payload);
     if (payload.accessToken) {
@@ -154,6 +157,14 @@ const config = await fetch('/api/config', { method: 'POST' })
 // would be useless, and this demo must never make the browser contact a
 // public host (the page's CSP frame-src would refuse it anyway): opt out.
 window.meshLinkShouldSkipPrewarm = config.linkOrigin !== MESH_LINK_ORIGIN;
+
+// The demo wallet (EIP-6963, www/demo-wallet.js) makes the Link UI's
+// "Browser wallet" path work offline, next to any real wallet extension.
+// Against the real Mesh it stays out: its signatures are fake.
+if (config.mode === 'simulator') {
+  installDemoWallet({ log: (what, payload, bad) => log(`Demo Wallet · ${what}`, payload, bad) });
+  $('demo-wallet-note').hidden = false;
+}
 
 const connectLink = api.create(callbacks);
 const transferLink = api.create({

@@ -3,6 +3,9 @@
 // network, amount, preview, execute), posting the real Link protocol
 // messages to the host page (SPEC §3). Event payloads have the shapes of
 // @meshconnect/web-link-sdk 3.13's event types: createLink checks them.
+// "Browser wallet" reaches the host page's EIP-6963 wallets through the
+// SDK's wallet bridge (SPEC §11) with the real comlink, as Mesh's Link UI
+// does: list, connect, sign a message, then an access token for the wallet.
 
 const screen = document.getElementById('screen');
 const backButton = document.getElementById('back');
@@ -21,6 +24,8 @@ const state = {
   connected: [], // IntegrationAccessToken-shaped, connected in this session
   transfer: null,
   history: [],
+  wallets: null, // the page's EIP-6963 wallets, as listed through the bridge
+  walletAttempt: null, // the wallet request under way; going back abandons it
 };
 
 addEventListener('message', (event) => {
@@ -80,6 +85,7 @@ function done() {
 document.getElementById('close').addEventListener('click', close);
 addEventListener('keydown', (e) => e.key === 'Escape' && close());
 backButton.addEventListener('click', () => {
+  state.walletAttempt = null; // a wallet request still under way is abandoned
   const previous = state.history.pop();
   if (previous) {
     const keep = state.history.length;
@@ -128,7 +134,8 @@ function paintLogos() {
 function select(integration) {
   state.integration = integration;
   post({ type: 'integrationSelected', payload: { integrationType: integration.type, integrationName: integration.name } });
-  showCredentials();
+  if (integration.wallet) showWallets();
+  else showCredentials();
 }
 
 function showCredentials(error) {
@@ -209,17 +216,205 @@ async function connect(accountIds) {
   if (result.delayedAuth) {
     post({ type: 'delayedAuthentication', payload: result.delayedAuth });
   } else {
-    post({ type: 'brokerageAccountAccessToken', payload: result.accessToken });
-    const p = result.accessToken;
-    state.connected.push(...p.accountTokens.map((t) => ({ accountId: t.account.accountId, accountName: t.account.accountName, accessToken: t.accessToken, brokerType: p.brokerType, brokerName: p.brokerName })));
+    granted(result.accessToken);
   }
   if (state.config.transferOptions) return showSource();
   const names = result.accessToken ? result.accessToken.accountTokens.map((t) => t.account.accountName) : ['Access pending: the institution confirms later'];
+  showConnected(state.integration.name, names);
+}
+
+/** Hands an AccessTokenPayload to the host page, and keeps it for transfers. */
+function granted(p) {
+  post({ type: 'brokerageAccountAccessToken', payload: p });
+  state.connected.push(...p.accountTokens.map((t) => ({ accountId: t.account.accountId, accountName: t.account.accountName, accessToken: t.accessToken, brokerType: p.brokerType, brokerName: p.brokerName })));
+}
+
+function showConnected(name, accountNames) {
   render(
     'integrationConnectedPage',
-    h('div', { class: 'done' }, h('div', { class: 'badge' }, '✓'), h('h1', {}, `${state.integration.name} connected`), h('p', { class: 'sub' }, names.join(', '))),
+    h('div', { class: 'done' }, h('div', { class: 'badge' }, '✓'), h('h1', {}, `${name} connected`), h('p', { class: 'sub' }, accountNames.join(', '))),
     h('button', { class: 'primary', onClick: done }, 'Done'),
   );
+}
+
+// --- a browser wallet, through the SDK's wallet bridge -------------------------
+//
+// Extensions inject into the top page only; the host page's SDK serves them
+// to this frame over Comlink's wire protocol (the bridge's ParentAPI):
+// `eip6963WalletsReady` turns true after its 300 ms discovery, then
+// `eip6963Wallets[i]` is {uuid, name, icon, rdns, provider}. A whole entry
+// cannot be read in one GET (the provider holds functions, which do not
+// clone), so each leaf is read alone, and `provider.request` is called in
+// place (an APPLY on its path).
+
+const NO_BRIDGE = 'This app’s page does not run a wallet bridge, so the wallets in your browser cannot be reached from here.';
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const within = (promise, ms, message) => Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(message)))]);
+const short = (address) => `${address.slice(0, 6)}…${address.slice(-4)}`;
+const hex = (text) => `0x${Array.from(new TextEncoder().encode(text), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+/** EIP-1193's "user rejected" (4001). Through Comlink an Error arrives without its `code`: its message tells. */
+const rejected = (error) => error?.code === 4001 || /user (rejected|denied|cancel)/i.test(String(error?.message ?? ''));
+const reason = (error) => (typeof error?.message === 'string' && error.message ? error.message : String(error)).slice(0, 300);
+
+let bridge = null;
+
+/** The bridge's API, wrapped by the real comlink, answered only from the embedding page. */
+async function parentApi() {
+  if (!hostOrigin) throw new Error(NO_BRIDGE);
+  if (bridge) return bridge;
+  const Comlink = await import('/link/vendor/comlink.mjs');
+  const filtered = new Map();
+  const fromHost = {
+    addEventListener(type, listener) {
+      const only = (event) => event.source === parent && event.origin === hostOrigin && listener(event);
+      filtered.set(listener, only);
+      addEventListener(type, only);
+    },
+    removeEventListener(type, listener) {
+      removeEventListener(type, filtered.get(listener));
+      filtered.delete(listener);
+    },
+  };
+  bridge = Comlink.wrap(Comlink.windowEndpoint(parent, fromHost, hostOrigin));
+  return bridge;
+}
+
+/** The page's EIP-6963 wallets: waits for the bridge's discovery, then reads each entry's leaves. */
+async function discoverWallets() {
+  const api = await parentApi();
+  const deadline = Date.now() + 5000;
+  while (!(await within(api.eip6963WalletsReady, 3000, NO_BRIDGE))) {
+    if (Date.now() > deadline) throw new Error('The page’s wallet discovery did not finish.');
+    await sleep(50);
+  }
+  const count = await api.eip6963Wallets.length;
+  const wallets = [];
+  for (let index = 0; index < count; index++) {
+    const entry = api.eip6963Wallets[index];
+    const [uuid, name, icon, rdns] = await Promise.all([entry.uuid, entry.name, entry.icon, entry.rdns]);
+    wallets.push({
+      index,
+      uuid: String(uuid),
+      name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 60) : 'Unnamed wallet',
+      icon: typeof icon === 'string' && /^data:image\//.test(icon) ? icon : null,
+      rdns: typeof rdns === 'string' ? rdns : '',
+    });
+  }
+  return wallets;
+}
+
+/** A pending wallet request: the spinner and what to do in the wallet; not a page one goes back to. */
+function waiting(page, title, text) {
+  state.page = page;
+  screen.replaceChildren(h('h1', {}, title), h('p', { class: 'sub' }, text), h('div', { class: 'spinner', role: 'progressbar', 'aria-label': 'Waiting for the wallet' }));
+}
+
+function walletLogo(wallet) {
+  return wallet.icon ? h('img', { class: 'logo', src: wallet.icon, alt: '' }) : h('span', { class: 'logo', 'data-color': '#101322' }, wallet.name.slice(0, 1));
+}
+
+async function showWallets() {
+  if (!state.wallets) {
+    spinner('walletDiscoveryPage');
+    try {
+      state.wallets = await discoverWallets();
+    } catch (error) {
+      post({ type: 'integrationConnectionError', payload: { errorMessage: reason(error) } });
+      return showWalletError('No wallet bridge', reason(error), null);
+    }
+  }
+  const wallets = state.wallets;
+  render(
+    'walletListPage',
+    h('h1', {}, 'Choose a wallet'),
+    h('p', { class: 'sub' }, 'Wallets installed in this browser, reached through the app’s page.'),
+    wallets.length === 0
+      ? h('p', { class: 'error', role: 'alert', id: 'no-wallets' }, 'No wallet found in this browser. Install a wallet extension (EIP-6963), then try again.')
+      : h('div', { class: 'list' }, ...wallets.map((w) => h('button', { class: 'item', 'data-wallet': w.rdns || w.uuid, onClick: () => connectWallet(w) }, walletLogo(w), h('span', { class: 'meta' }, w.name, h('small', {}, w.rdns || 'EIP-6963 wallet'))))),
+  );
+  paintLogos();
+}
+
+/** A failed or refused wallet step: shown, with a retry and a way back. */
+function showWalletError(title, message, retry) {
+  render(
+    'walletErrorPage',
+    h('div', { class: 'done' }, h('div', { class: 'badge bad' }, '!'), h('h1', {}, title), h('p', { class: 'sub', id: 'error-message', role: 'alert' }, message)),
+    ...[retry && h('button', { class: 'primary', id: 'wallet-retry', onClick: retry }, 'Try again'), state.wallets?.length > 0 && h('button', { class: 'primary secondary', id: 'wallet-other', onClick: showWallets }, 'Choose another wallet')].filter(Boolean),
+  );
+}
+
+async function connectWallet(wallet) {
+  const attempt = (state.walletAttempt = {});
+  const current = () => state.walletAttempt === attempt;
+  const provider = bridge.eip6963Wallets[wallet.index].provider;
+  waiting('walletConnectPage', `Waiting for ${wallet.name}`, 'Approve the connection request in your wallet.');
+  let address;
+  let chainId;
+  try {
+    const accounts = await provider.request({ method: 'eth_requestAccounts' });
+    address = Array.isArray(accounts) ? accounts[0] : undefined;
+    if (typeof address !== 'string' || !ADDRESS.test(address)) throw new Error(`${wallet.name} shared no account.`);
+    chainId = await provider.request({ method: 'eth_chainId' }).catch(() => undefined);
+  } catch (error) {
+    if (!current()) return;
+    post({ type: 'integrationConnectionError', payload: { errorMessage: reason(error) } });
+    return showWalletError(rejected(error) ? 'Connection rejected' : 'The wallet did not connect', reason(error), () => connectWallet(wallet));
+  }
+  if (current()) showSignature(wallet, address, typeof chainId === 'string' ? chainId : undefined);
+}
+
+function showSignature(wallet, address, chainId) {
+  const message = [
+    'Mesh (simulator) asks you to prove that you own this wallet.',
+    'Signing is free and sends no transaction.',
+    '',
+    `Wallet: ${wallet.name}`,
+    `Address: ${address}`,
+    ...(chainId ? [`Chain ID: ${parseInt(chainId, 16) || chainId}`] : []),
+    `Session: ${sessionId}`,
+    `Issued at: ${new Date().toISOString()}`,
+  ].join('\n');
+  render(
+    'walletSignPage',
+    h('h1', {}, 'Verify your wallet'),
+    h('p', { class: 'sub' }, `${wallet.name} connected ${short(address)}. Sign this message to prove the address is yours:`),
+    h('pre', { class: 'message', id: 'wallet-message' }, message),
+    h('button', { class: 'primary', id: 'wallet-sign', onClick: () => sign(wallet, address, message) }, 'Sign message'),
+  );
+}
+
+async function sign(wallet, address, message) {
+  const attempt = (state.walletAttempt = {});
+  const current = () => state.walletAttempt === attempt;
+  const provider = bridge.eip6963Wallets[wallet.index].provider;
+  waiting('walletSigningPage', `Waiting for ${wallet.name}`, 'Confirm the signature request in your wallet.');
+  let signature;
+  try {
+    signature = await provider.request({ method: 'personal_sign', params: [hex(message), address] });
+    if (typeof signature !== 'string') throw new Error(`${wallet.name} returned no signature.`);
+  } catch (error) {
+    if (!current()) return;
+    if (rejected(error)) {
+      post({ type: 'verifyWalletRejected' });
+      return showWalletError('Signature rejected', reason(error), () => sign(wallet, address, message));
+    }
+    post({ type: 'integrationConnectionError', payload: { errorMessage: reason(error) } });
+    return showWalletError('The wallet did not sign', reason(error), () => sign(wallet, address, message));
+  }
+  if (!current()) return;
+  spinner('connectingPage');
+  const result = await api('wallet', { address, walletName: wallet.name, message, signature });
+  if (!current()) return;
+  if (!result.ok) {
+    post({ type: 'integrationConnectionError', payload: { errorMessage: result.errorMessage } });
+    return showWalletError('The wallet could not be connected', result.errorMessage, null);
+  }
+  post({ type: 'walletMessageSigned', payload: { signedMessageHash: signature, message, address, timeStamp: Date.now(), isVerified: result.isVerified } });
+  granted(result.accessToken);
+  if (state.config.transferOptions) return showSource();
+  showConnected(wallet.name, result.accessToken.accountTokens.map((t) => t.account.accountName));
 }
 
 // --- transfers ---------------------------------------------------------------

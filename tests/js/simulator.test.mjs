@@ -84,3 +84,34 @@ test('holdings come back shaped like Mesh’s for tokens it issued; others are r
   const [unauthorized] = await call('/api/v1/holdings/get', { authToken: token }, {});
   assert.equal(unauthorized, 401);
 });
+
+test('a browser wallet: an access token for a signed message naming its address and the session (issue 9)', async () => {
+  const session = await newSession();
+  const [, config] = await call('/link/api/session', { session }, {});
+  assert.deepEqual(config.catalog.filter((i) => i.wallet).map((i) => [i.id, i.type]), [['browser-wallet', 'deFiWallet']]);
+  const [refused] = await call('/link/api/connect', { session, integrationId: 'browser-wallet', accountIds: [], username: 'a', password: 'b' }, {});
+  assert.equal(refused, 400, 'a wallet has no credentials flow');
+  const address = '0x00000000000000000000000000000000000000aB';
+  const good = { session, address, walletName: 'Some Wallet', message: `Address: ${address}\nSession: ${session}`, signature: `0x${'12'.repeat(65)}` };
+  for (const bad of [{ address: '0x12' }, { walletName: '' }, { message: `Address: ${address}` }, { message: `Session: ${session}` }, { signature: '0x1234' }, { session: 'nope' }]) {
+    const [status, out] = await call('/link/api/wallet', { ...good, ...bad }, {});
+    assert.ok(status === 400 || status === 403, JSON.stringify(bad));
+    assert.equal(typeof out.errorMessage, 'string');
+  }
+  const [status, out] = await call('/link/api/wallet', good, {});
+  assert.equal(status, 200);
+  assert.equal(out.isVerified, false, 'the simulator checks the signature’s form only');
+  const p = out.accessToken;
+  assert.deepEqual([p.brokerType, p.brokerName, p.accountTokens.length, p.accountTokens[0].account.accountId, p.brokerBrandInfo.brokerLogo], ['deFiWallet', 'Some Wallet', 1, address, '']);
+  const [held, holdings] = await call('/api/v1/holdings/get', { authToken: p.accountTokens[0].accessToken, type: 'deFiWallet' });
+  assert.equal(held, 200);
+  assert.deepEqual([holdings.content.accountId, holdings.content.institutionName, holdings.content.cryptocurrencyPositions.map((x) => x.symbol)], [address, 'Some Wallet', ['ETH', 'USDC']]);
+});
+
+test('the Link UI’s comlink (the devDependency’s ESM build) is served to it', async () => {
+  const response = await fetch(`${sim.origin}/link/vendor/comlink.mjs`);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'text/javascript');
+  assert.match(await response.text(), /export \{[^}]*\bwindowEndpoint\b[^}]*\bwrap\b/);
+  assert.equal((await fetch(`${sim.origin}/link/vendor/other.mjs`)).status, 404);
+});

@@ -16,3 +16,8 @@ const token: IntegrationAccessToken = { accountId: '', accountName: '', accessTo
 createFrontConnection({ clientId: '', onBrokerConnected: () => {}, theme: 'purple' });
 
 console.log(missing, token);
+
+// The wallet bridge is an opt-in boolean for createFrontConnection.
+createFrontConnection({ clientId: '', onBrokerConnected: () => {}, walletBridge: true });
+// @ts-expect-error walletBridge is a boolean
+createFrontConnection({ clientId: '', onBrokerConnected: () => {}, walletBridge: 'yes' });
