@@ -116,6 +116,46 @@ fn injected_wallets_are_named_as_1_7_0_names_them() {
     assert_eq!(window_path("okxwallet.tronLink"), Some(vec!["okxwallet", "tronLink"]));
 }
 
+/// A legacy (or v0) transaction: one signature, two keys, one instruction,
+/// and for v0 one address table lookup.
+fn transaction(v0: bool) -> Vec<u8> {
+    let mut tx = vec![1];
+    tx.extend([7; 64]);
+    if v0 {
+        tx.push(0x80);
+    }
+    tx.extend([1, 0, 1, 2]);
+    tx.extend([3; 64]);
+    tx.extend([9; 32]);
+    tx.extend([1, 1, 1, 0, 4, 1, 2, 3, 4]);
+    if v0 {
+        tx.extend([1]);
+        tx.extend([5; 32]);
+        tx.extend([1, 0, 0]);
+    }
+    tx
+}
+
+#[test]
+fn solana_transactions_are_recognised_without_web3() {
+    for v0 in [false, true] {
+        let tx = transaction(v0);
+        assert!(is_solana_transaction(&tx), "v0: {v0}");
+        for cut in 0..tx.len() {
+            assert!(!is_solana_transaction(&tx[..cut]), "v0: {v0}, cut at {cut}");
+        }
+    }
+    let mut v2 = transaction(true);
+    v2[65] = 0x82;
+    assert!(!is_solana_transaction(&v2), "no version 2");
+    assert_eq!(solana_chain_for_endpoint("https://api.mainnet-beta.solana.com/"), "solana:mainnet");
+    assert_eq!(solana_chain_for_endpoint("http://127.0.0.1:8899"), "solana:localnet");
+    assert_eq!(solana_chain_for_endpoint("https://x.testnet.example"), "solana:testnet");
+    assert_eq!(base58(&[]), "");
+    assert_eq!(base58(&[0; 3]), "111");
+    assert_eq!(base58(b"hello world"), "StV1DL6CwTryKyV");
+}
+
 #[test]
 fn arguments_are_raw_values_or_proxies_only() {
     let with_args = |args: Value| {
@@ -163,6 +203,13 @@ proptest! {
             }
             prop_assert!(request.op != Op::Construct);
         }
+    }
+
+    #[test]
+    fn any_bytes_are_read_as_a_transaction_or_not_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = is_solana_transaction(&bytes);
+        let text = base58(&bytes);
+        prop_assert!(text.len() >= bytes.iter().take_while(|&&b| b == 0).count());
     }
 
     #[test]

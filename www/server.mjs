@@ -35,20 +35,24 @@ export function meshConfig(env, simulator) {
   return { mode: 'simulator', apiUrl: simulator.origin, linkOrigin: simulator.origin, clientId: simulator.clientId, clientSecret: simulator.clientSecret };
 }
 
-export async function startDemo({ port = 0, host = 'localhost', mesh, userId = 'demo-user-1' }) {
-  const csp = [
+/** The strict CSP of a page that shows the Link UI of `linkOrigin`. */
+export function pageCsp(linkOrigin) {
+  return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
-    `frame-src ${mesh.linkOrigin}`,
+    `frame-src ${linkOrigin}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
     "form-action 'none'",
   ].join('; ');
+}
 
-  async function meshCall(path, body) {
+/** A server-side Mesh API call, with the client secret: `[status, json]`. */
+export function meshCaller(mesh) {
+  return async function meshCall(path, body) {
     try {
       const response = await fetch(`${mesh.apiUrl}${path}`, {
         method: 'POST',
@@ -66,7 +70,19 @@ export async function startDemo({ port = 0, host = 'localhost', mesh, userId = '
     } catch (error) {
       return [502, { status: 'error', message: `Mesh API unreachable: ${error.cause?.code ?? error.message}` }];
     }
-  }
+  };
+}
+
+/** A request's JSON body (`{}` if empty); throws if it is not JSON. */
+export async function jsonBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') ?? {};
+}
+
+export async function startDemo({ port = 0, host = 'localhost', mesh, userId = 'demo-user-1' }) {
+  const csp = pageCsp(mesh.linkOrigin);
+  const meshCall = meshCaller(mesh);
 
   const api = {
     // The browser says what it wants; the server decides who the user is.
@@ -80,9 +96,7 @@ export async function startDemo({ port = 0, host = 'localhost', mesh, userId = '
     if (req.method === 'POST' && api[path]) {
       let body = {};
       try {
-        const chunks = [];
-        for await (const chunk of req) chunks.push(chunk);
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        body = await jsonBody(req);
       } catch {
         return json(res, 400, { status: 'badRequest', message: 'Body is not JSON' });
       }

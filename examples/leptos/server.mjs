@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { jsonBody, meshCaller, pageCsp } from '../../www/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const dist = join(here, 'dist');
@@ -29,30 +30,8 @@ function fileFor(path) {
 
 /** Serves the example; `mesh` is `meshConfig(...)` of www/server.mjs. */
 export async function startLeptosExample({ mesh, port = 0, host = 'localhost', userId = 'leptos-user-1' }) {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `frame-src ${mesh.linkOrigin}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    "form-action 'none'",
-  ].join('; ');
-
-  async function meshCall(path, body) {
-    try {
-      const response = await fetch(`${mesh.apiUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-client-id': mesh.clientId, 'x-client-secret': mesh.clientSecret },
-        body: JSON.stringify(body),
-      });
-      return [response.status, await response.json().catch(() => ({ status: 'error', message: `Mesh answered ${response.status} with a non-JSON body` }))];
-    } catch (error) {
-      return [502, { status: 'error', message: `Mesh API unreachable: ${error.cause?.code ?? error.message}` }];
-    }
-  }
+  const csp = pageCsp(mesh.linkOrigin);
+  const meshCall = meshCaller(mesh);
 
   const api = {
     // The server decides who the user is; the browser only asks.
@@ -65,9 +44,7 @@ export async function startLeptosExample({ mesh, port = 0, host = 'localhost', u
     if (req.method === 'POST' && Object.hasOwn(api, path)) {
       let body;
       try {
-        const chunks = [];
-        for await (const chunk of req) chunks.push(chunk);
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        body = await jsonBody(req);
       } catch {
         return json(res, 400, { status: 'badRequest', message: 'Body is not JSON' });
       }

@@ -14,6 +14,7 @@ mod link_style;
 mod link_url;
 mod session;
 mod shape;
+mod solana;
 mod token;
 mod wallet_standard;
 
@@ -30,5 +31,6 @@ pub use session::{
     popup_features, Action, Callback, Connected, Event, LinkInput, LinkParams, Opening, Outbound, Session, Theme,
 };
 pub use shape::Shape;
+pub use solana::{base58, is_solana_transaction, solana_chain_for_endpoint};
 pub use token::{decode_base64, decode_link_token};
 pub use wallet_standard::Family;
