@@ -3,11 +3,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { root } from './harness.mjs';
 
+/** Whether nothing listens on `port` (of localhost and 127.0.0.1) right now. */
+const free = (port) =>
+  new Promise((resolve) => {
+    const probe = createServer().once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+
+/** A port whose next one is free too, below Linux's ephemeral range (32768+), where the other test servers' ports come from. */
+async function portPair() {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if ((await free(port)) && (await free(port + 1))) return port;
+  }
+}
+
 test('npm start serves the demo and the simulator on two origins and prints the URL', async () => {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await portPair();
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     env: { ...process.env, PORT: String(port), FRONT_LINK_PREBUILT: '1', MESH_CLIENT_ID: '', MESH_CLIENT_SECRET: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
