@@ -111,6 +111,11 @@ export async function startDemo({ port = 0, host = 'localhost', mesh, userId = '
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' });
     res.end(readFileSync(file));
   });
+  return listen(server, port, host);
+}
+
+/** Starts `server`; its origin and a `close()`. */
+export async function listen(server, port, host) {
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -118,7 +123,8 @@ export async function startDemo({ port = 0, host = 'localhost', mesh, userId = '
   return { origin: `http://${host}:${server.address().port}`, server, close: () => new Promise((r) => server.close(r)) };
 }
 
-function json(res, status, body) {
+/** A JSON answer, never cached. */
+export function json(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { jsonBody, meshCaller, pageCsp } from '../../www/server.mjs';
+import { json, jsonBody, listen, meshCaller, pageCsp } from '../../www/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const dist = join(here, 'dist');
@@ -59,16 +59,7 @@ export async function startLeptosExample({ mesh, port = 0, host = 'localhost', u
     res.writeHead(200, { 'content-type': types[extname(file)], 'cache-control': 'no-store', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' });
     res.end(readFileSync(file));
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  return { origin: `http://${host}:${server.address().port}`, server, close: () => new Promise((r) => server.close(r)) };
-}
-
-function json(res, status, body) {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  return listen(server, port, host);
 }
 
 /** Starts the simulator (unless real Mesh is configured) and the example; prints the URL. */

@@ -8,7 +8,7 @@ use alloc::string::String;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{glue, push, Outcome, Shared, Subscription};
+use super::{glue, not_found, push, Outcome, Shared, Subscription};
 use crate::protocol::Family;
 
 /// The registry's Bitcoin wallets and their ids.
@@ -37,10 +37,7 @@ pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> 
     let id = args.get(0);
     let wanted = id.as_string();
     let Some((wallet, _)) = wallets().find(|(_, candidate)| Some(candidate) == wanted.as_ref()) else {
-        let mut message = String::from("subscribeBip122WalletEvent: no wallet found for walletId \"");
-        message.push_str(&glue::text(&id));
-        message.push('"');
-        return Err(glue::error(&message));
+        return Err(not_found("subscribeBip122WalletEvent: no wallet found for walletId", &id));
     };
     let off = glue::watch_accounts(&wallet, &args.get(1));
     let Some(teardown) = off.dyn_ref::<Function>() else { return Ok(Outcome::Value(JsValue::UNDEFINED)) };

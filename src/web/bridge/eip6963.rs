@@ -124,10 +124,7 @@ pub async fn subscribe(weak: Weak<Shared>, args: Array) -> Result<Outcome, JsVal
     let (uuid, event, callback, rdns) = (args.get(0), args.get(1), args.get(2), args.get(3));
     let rdns = rdns.as_string().filter(|r| !r.is_empty());
     let Some(provider) = shared.eip6963.find(uuid.as_string(), rdns) else {
-        let mut message = String::from("subscribeEip6963ProviderEvent: no wallet found for uuid \"");
-        message.push_str(&glue::text(&uuid));
-        message.push('"');
-        return Err(glue::error(&message));
+        return Err(super::not_found("subscribeEip6963ProviderEvent: no wallet found for uuid", &uuid));
     };
     let on = if provider.is_object() { Reflect::get(&provider, &JsValue::from_str("on"))? } else { JsValue::UNDEFINED };
     if !glue::callable(&on) {

@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::{glue, push, Outcome, Shared, Subscription};
+use super::{glue, not_found, push, Outcome, Shared, Subscription};
 use crate::protocol::{ton_uuid, tron_names, window_path};
 
 /// The strings of a list argument; a non-array is the child's mistake.
@@ -59,10 +59,7 @@ pub fn subscribe_tron(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsVa
     let id = args.get(0);
     let injected_id = id.as_string().unwrap_or_default();
     let Some(provider) = tron_provider(&injected_id) else {
-        let mut message = String::from("subscribeTronProviderEvent: no provider found at injectedId \"");
-        message.push_str(&glue::text(&id));
-        message.push('"');
-        return Err(glue::error(&message));
+        return Err(not_found("subscribeTronProviderEvent: no provider found at injectedId", &id));
     };
     let teardown = glue::watch_tron(&provider, &injected_id, &args.get(1), &args.get(2));
     push(&shared.subscriptions, Subscription(teardown.clone()));

@@ -181,7 +181,7 @@ fn serve(shared: &Rc<Shared>, served: &Served, request: Request<JsValue>, target
         Err(refusal) => target.throw(&id, &glue::type_error(refusal.message())),
         Ok(Route::Unserializable) => target.throw(&id, &glue::type_error("Unserializable return value")),
         Ok(Route::SetField(field)) => {
-            let value = request.value.as_ref().map(|w| raw(shared, w)).unwrap_or(JsValue::UNDEFINED);
+            let value = request.value.as_ref().map(raw).unwrap_or(JsValue::UNDEFINED);
             let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
             target.raw(&id, &JsValue::TRUE);
         }
@@ -213,6 +213,16 @@ fn endpoint(shared: &Rc<Shared>, served: &Served, op: Op, id: &JsValue, target: 
     }
 }
 
+/// The `Error` of a lookup that found nothing: `<what> "<key>"`, with the
+/// key as JavaScript's `String()` writes it (1.7.0's messages).
+fn not_found(what: &str, key: &JsValue) -> JsValue {
+    let mut message = String::from(what);
+    message.push_str(" \"");
+    message.push_str(&glue::text(key));
+    message.push('"');
+    glue::error(&message)
+}
+
 /// Keeps `item` for the session. (The lists are only borrowed for a push
 /// or a removal, never across a call out; should one be busy anyway, the
 /// item ends at once: a closed port, a removed listener.)
@@ -236,7 +246,7 @@ fn arguments(shared: &Rc<Shared>, wires: &[Wire<JsValue>]) -> Array {
     wires
         .iter()
         .map(|wire| match wire {
-            Wire::Raw(_) => raw(shared, wire),
+            Wire::Raw(_) => raw(wire),
             Wire::Proxy(port) => match port.dyn_ref::<MessagePort>() {
                 Some(port) => {
                     push(&shared.ports, Port::hold(port.clone()));
@@ -248,7 +258,7 @@ fn arguments(shared: &Rc<Shared>, wires: &[Wire<JsValue>]) -> Array {
         .collect()
 }
 
-fn raw(_: &Rc<Shared>, wire: &Wire<JsValue>) -> JsValue {
+fn raw(wire: &Wire<JsValue>) -> JsValue {
     match wire {
         Wire::Raw(wire) => Reflect::get(wire, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED),
         Wire::Proxy(_) => JsValue::UNDEFINED,
