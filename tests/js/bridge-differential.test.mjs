@@ -26,7 +26,7 @@ import { bundleComlink, bundleMeshUpstream } from './upstreams.mjs';
 import { OURS_HAS_BRIDGE, RPC_URL, SIGNED, SOL, TX, UNDEFINED, apply, base58, awaitCall, bytes, cb, cbThrow, child, construct, get, host, poll, raw, runBridgeScript, set, start } from './bridge-runner.mjs';
 
 /** The chain families our bridge serves so far; the others are todo on our side. */
-const OURS_FAMILIES = new Set(['core', 'eip6963', 'bip122', 'tron', 'ton']);
+const OURS_FAMILIES = new Set(['core', 'eip6963', 'solana', 'bip122', 'tron', 'ton']);
 const ONLY_UPSTREAM = process.env.BRIDGE_SIDES === 'upstream';
 const SAVE = join(artifacts, 'bridge-differential');
 
@@ -360,6 +360,38 @@ const SCRIPTS = {
     steps: [apply('subscribeSolanaWalletEvent', ['phantom-solana:mainnet', cb('solana')], wantError('Error', 'subscribeSolanaWalletEvent: no wallet found for walletId "phantom-solana:mainnet"')), apply('subscribeSolanaWalletEvent', ['base-wallet-traditional', cb('solana')])],
   },
 
+  // Base Wallet (Coinbase's injected Solana provider, 1.7.0's traditional adapter) ----------
+  'Base Wallet discovery: the traditional adapter entry': {
+    family: 'solana',
+    wallets: 'base',
+    steps: [get('walletStandardWallets.length', want(1)), get(`${SW}.uuid`, want('base-wallet-traditional')), ...['name', 'chains', 'features'].map((k) => get(`${SW}.${k}`)), ...['name', 'url', 'icon', 'readyState', 'connecting', 'connected', 'supportedTransactionVersions', 'customFunctions', 'wallet', 'standard', 'signIn'].map((k) => get(`${AD}.${k}`)), get(AD, unserializable), get(`${AD}.publicKey`, want('[function]')), get(`${AD}.publicKey.value`, want(null))],
+  },
+  'Base Wallet: not listed when a registry Solana wallet has its name': {
+    family: 'solana',
+    wallets: 'base,solana-base',
+    steps: [get('walletStandardWallets.length', want(1)), get(`${SW}.uuid`, want('base-wallet-solana:mainnet')), get(`${SW}.features`)],
+  },
+  'Base Wallet: connect, publicKey, signMessage, disconnect, the wallet disconnecting': {
+    family: 'solana',
+    wallets: 'base',
+    steps: [apply(`${AD}.signMessage`, [bytes([104, 105])], wantError('WalletNotConnectedError', '')), apply(`${AD}.connect`, [], want(UNDEFINED)), apply(`${AD}.connect`), apply(`${AD}.publicKey.toBase58`), apply(`${AD}.publicKey.toBytes`), get(`${AD}.publicKey.value`), apply(`${AD}.signMessage`, [bytes([104, 105])], want({ $Uint8Array: Array(64).fill(4) })), apply(`${AD}.disconnect`, [], want(UNDEFINED)), apply(`${AD}.publicKey.toString`, [], want(UNDEFINED)), apply(`${AD}.connect`), emit('base:coinbaseSolana', 'disconnect', [], 0), apply(`${AD}.publicKey.toJSON`, [], want(UNDEFINED))],
+  },
+  'Base Wallet: the byte-level functions': {
+    family: 'solana',
+    wallets: 'base',
+    steps: [apply(`${AD}.signSolanaTransactionBytes`, [bytes(TX)], wantError('WalletNotConnectedError', '')), apply(`${AD}.sendSerializedTransaction`, [bytes(TX), MAINNET_RPC], wantError('Error', 'Failed to send serialized transaction')), apply(`${AD}.connect`), apply(`${AD}.signSolanaTransactionBytes`, [bytes(TX), SOL[1]]), apply(`${AD}.signSolanaTransactionBytes`, [bytes([1, 2, 3])], wantError('Error', 'Failed to deserialize transaction as either versioned or legacy format')), apply(`${AD}.signSerializedTransaction`, [bytes(TX)]), apply(`${AD}.signAllSerializedTransactions`, [[bytes(TX), bytes(TX)]]), apply(`${AD}.signAllSerializedTransactions`, [[bytes(TX), bytes([1, 2, 3])]], wantError('Error', 'Failed to deserialize one or more transactions')), apply(`${AD}.sendSerializedTransaction`, [bytes(TX), MAINNET_RPC], want('BaseWa11etSignature')), apply(`${AD}.sendSerializedTransaction`, [bytes(TX), 'ftp://rpc.invalid'], wantError('TypeError', 'Endpoint URL must start with `http:` or `https:`.')), apply(`${AD}.sendSerializedTransaction`, [bytes([1, 2, 3]), MAINNET_RPC], wantError('Error', 'Failed to deserialize transaction as either versioned or legacy format'))],
+  },
+  'Base Wallet: a wallet that rejects, and the object-taking methods': {
+    family: 'solana',
+    wallets: 'base-rejects',
+    steps: [apply(`${AD}.connect`), apply(`${AD}.signMessage`, [bytes([1])], wantError('WalletSignMessageError', 'User rejected the request.')), apply(`${AD}.signSolanaTransactionBytes`, [bytes(TX)], wantError('WalletSignTransactionError', 'User rejected the request.')), apply(`${AD}.signSerializedTransaction`, [bytes(TX)]), apply(`${AD}.signAllSerializedTransactions`, [[bytes(TX)]]), apply(`${AD}.sendSerializedTransaction`, [bytes(TX), MAINNET_RPC], wantError('Error', 'Failed to send serialized transaction')), apply(`${AD}.sendTransaction`, [{ signatures: [] }, { rpcEndpoint: MAINNET_RPC }], wantError('Error', 'Failed to send transaction')), apply(`${AD}.signTransaction`, [{ signatures: [], message: {} }]), apply(`${AD}.signAllTransactions`, [[{ signatures: [] }]])],
+  },
+  'Base Wallet: subscribeSolanaWalletEvent': {
+    family: 'solana',
+    wallets: 'base',
+    steps: [{ ...apply('subscribeSolanaWalletEvent', ['base-wallet-traditional', cb('base')]), as: 'off', want: { result: '[function]' } }, apply(`${AD}.connect`, [], { hard: 'base-events' }), apply(`${AD}.disconnect`, [], { hard: 'base-events' }), apply('', [], { from: 'off', ...want(UNDEFINED) }), apply(`${AD}.connect`)],
+  },
+
   // Bitcoin (bip122, Wallet Standard) ------------------------------------------------------
   'Bitcoin discovery: bip122Wallets leaves': {
     family: 'bip122',
@@ -434,6 +466,22 @@ function hardening(kind) {
 }
 
 const DIVERGENCES = [
+  {
+    id: 'one wallet subscription per subscribeSolanaWalletEvent',
+    reason: "1.7.0 builds a fresh StandardWalletAdapter for each subscribeSolanaWalletEvent call; its constructor subscribes to the wallet's change events a second time, and nothing ever unsubscribes it. Ours subscribes once, for the callback.",
+    normalize(step, ours, upstream) {
+      if (step.op !== 'apply' || step.path?.[0] !== 'subscribeSolanaWalletEvent') return;
+      const extra = upstream.walletCalls.findIndex((c) => c.method === 'on');
+      if (extra >= 0 && same(upstream.walletCalls.toSpliced(extra, 1), ours.walletCalls)) upstream.walletCalls = ours.walletCalls;
+    },
+  },
+  {
+    id: "the Base Wallet's account events reach subscribers",
+    reason: "1.7.0 subscribes a fresh BaseWalletAdapter, which nobody ever connects, so subscribeSolanaWalletEvent('base-wallet-traditional') never calls back; ours tells the callback when the session's Base Wallet adapter connects (its address) and disconnects (null).",
+    normalize(step, ours, upstream) {
+      if (step.hard === 'base-events' && upstream.callbacks.length === 0 && same(ours.result, upstream.result) && same(ours.walletCalls, upstream.walletCalls)) adopt(ours, upstream);
+    },
+  },
   {
     id: 'error stack not compared',
     reason: "A `throw` reply's `stack` is the host page's V8 stack (its script URLs and line numbers); ours sends a string too, but not the same one.",

@@ -204,7 +204,7 @@ const CASES = {
   'sendSerializedTransaction to the host origin or over plain http': {
     family: 'solana',
     wallets: 'eip6963,solana-signonly',
-    steps: [get('walletStandardWallets.length', { check: { result: 1 } }), apply('walletStandardWallets.0.adapter.connect'), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'HOST/steal'], { check: 'error' }), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'http://rpc.invalid/'], { check: 'error' })],
+    steps: [get('walletStandardWallets.length', { check: { result: 1 } }), apply('walletStandardWallets.0.adapter.connect'), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'HOST/steal'], { check: 'unsigned' }), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'http://rpc.invalid/'], { check: 'unsigned' })],
   },
 };
 
@@ -236,6 +236,10 @@ function checkStep(entry, where, { overlay }) {
     assert.deepEqual(entry.walletCalls, [], `${where}: a wallet was called`);
   } else if (check === 'error') {
     assert.ok(result?.error || result?.thrown, `${where}: no error: ${JSON.stringify(result)}`);
+  } else if (check === 'unsigned') {
+    // Refused before the wallet is asked to sign anything it would not send.
+    assert.ok(result?.error, `${where}: no error: ${JSON.stringify(result)}`);
+    assert.deepEqual(entry.walletCalls, [], `${where}: a wallet was called`);
   } else if (check === 'origin') {
     assert.deepEqual(result, { result: servers.host }, where);
   } else if (check === 'onEvent') {
@@ -269,7 +273,7 @@ async function runCase(name, c, api) {
 }
 
 /** The chain families our bridge serves so far (as in bridge-differential.test.mjs). */
-const OURS_FAMILIES = new Set(['tron', 'ton']);
+const OURS_FAMILIES = new Set(['solana', 'tron', 'ton']);
 
 const SOLANA_HOST = (c) => ({ ...c, steps: c.steps.map((s) => (s.args ? { ...s, args: s.args.map((a) => (typeof a === 'string' && a.startsWith('HOST') ? a.replace('HOST', servers.host) : a)) } : s)) });
 

@@ -15,6 +15,10 @@
 //   eip6963-late      a wallet that announces 500 ms after being asked (too late)
 //   solana            Wallet Standard Solana wallet 'Fake Sol' (prototype getters)
 //   solana-signonly   'Sign Only Sol': signTransaction but no signAndSendTransaction
+//   solana-base       a Wallet Standard Solana wallet named 'Base Wallet'
+//   base              window.coinbaseSolana, Coinbase's injected Solana provider
+//                     (1.7.0's Base Wallet); base-rejects: one that rejects every
+//                     signature
 //   bip122            Wallet Standard Bitcoin wallets 'Fake BTC' (bitcoin:events)
 //                     and 'Multi Chain' (eip155 chains first, standard:events)
 //   tron              window.tronLink (with on/removeListener) and
@@ -362,6 +366,59 @@
   }
 
   if (chosen.has('solana')) solanaWallet('fakesol', 'Fake Sol');
+  if (chosen.has('solana-base')) solanaWallet('basestd', 'Base Wallet');
+
+  // --- Coinbase's injected Solana provider (1.7.0's Base Wallet) ------------------------
+  // It takes and returns web3.js-style transaction objects: it reads their
+  // bytes with serialize() and signs by writing the first signature slot.
+  function coinbaseSolana({ rejects }) {
+    const id = 'base:coinbaseSolana';
+    const ev = emitter(id);
+    const key = Uint8Array.from({ length: 32 }, (_, i) => (i * 5 + 3) % 256);
+    const refuse = () => Promise.reject({ code: 4001, message: 'User rejected the request.' });
+    const sign = (tx) => {
+      tx.signatures[0] = new Uint8Array(64).fill(8);
+      return tx;
+    };
+    const wallet = {
+      publicKey: null,
+      async connect() {
+        record(id, 'connect', arguments);
+        wallet.publicKey = { toBytes: () => key.slice(), toBase58: () => 'unused' };
+      },
+      async disconnect() {
+        record(id, 'disconnect', arguments);
+        wallet.publicKey = null;
+      },
+      on(event, listener) {
+        record(id, 'on', arguments);
+        ev.on(event, listener);
+      },
+      off(event, listener) {
+        record(id, 'off', arguments);
+        ev.off(event, listener);
+      },
+      async signTransaction(tx) {
+        record(id, 'signTransaction', [tx.serialize()]);
+        return rejects ? refuse() : sign(tx);
+      },
+      async signAllTransactions(txs) {
+        record(id, 'signAllTransactions', txs.map((tx) => tx.serialize()));
+        return rejects ? refuse() : txs.map(sign);
+      },
+      async signAndSendTransaction(tx, options) {
+        record(id, 'signAndSendTransaction', [tx.serialize(), options]);
+        return rejects ? refuse() : { signature: 'BaseWa11etSignature' };
+      },
+      async signMessage(message) {
+        record(id, 'signMessage', arguments);
+        return rejects ? refuse() : { signature: new Uint8Array(64).fill(4) };
+      },
+    };
+    window.coinbaseSolana = wallet;
+  }
+  if (chosen.has('base')) coinbaseSolana({ rejects: false });
+  if (chosen.has('base-rejects')) coinbaseSolana({ rejects: true });
   if (chosen.has('solana-signonly')) solanaWallet('signonly', 'Sign Only Sol', { signAndSend: false });
   if (chosen.has('bip122')) {
     bitcoinWallet('fakebtc', 'Fake BTC', ['bitcoin:mainnet', 'bitcoin:testnet'], 'bitcoin:events');

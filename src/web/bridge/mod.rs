@@ -12,6 +12,7 @@ mod eip6963;
 mod glue;
 mod injected;
 mod port;
+mod solana;
 
 use alloc::rc::Rc;
 use alloc::string::String;
@@ -96,6 +97,10 @@ struct Shared {
     /// Unsubscribes that wallets handed out through the API (TON `listen`).
     teardowns: Array,
     eip6963: Eip6963,
+    /// The core's Solana rules, for the Solana adapters' JavaScript.
+    codec: solana::Codec,
+    /// The session's Base Wallet entry, if Coinbase's wallet was there.
+    base: RefCell<JsValue>,
     /// Settles when the session ends, so no call waits on a wallet forever.
     ended: Promise,
     end: Option<Function>,
@@ -116,6 +121,8 @@ impl Bridge {
             subscriptions: RefCell::new(Vec::new()),
             teardowns: Array::new(),
             eip6963: Eip6963::default(),
+            codec: solana::codec(),
+            base: RefCell::new(JsValue::UNDEFINED),
             ended,
             end,
         });
@@ -127,8 +134,10 @@ impl Bridge {
             };
             let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
         }
-        bitcoin::discover(&shared);
+        // 1.7.0's order: EIP-6963 asks first, then the registry is read.
         Eip6963::start(&shared);
+        solana::discover(&shared);
+        bitcoin::discover(&shared);
         Bridge(shared)
     }
 
@@ -283,13 +292,11 @@ fn call(shared: &Rc<Shared>, id: JsValue, target: Target, function: ApiFunction,
     let weak = Rc::downgrade(shared);
     let outcome: core::pin::Pin<alloc::boxed::Box<dyn Future<Output = Result<Outcome, JsValue>>>> = match function {
         ApiFunction::SubscribeEip6963ProviderEvent => alloc::boxed::Box::pin(eip6963::subscribe(weak.clone(), args)),
+        ApiFunction::SubscribeSolanaWalletEvent => alloc::boxed::Box::pin(core::future::ready(solana::subscribe(shared, &args))),
         ApiFunction::SubscribeBip122WalletEvent => alloc::boxed::Box::pin(core::future::ready(bitcoin::subscribe(shared, &args))),
         ApiFunction::DiscoverTronWallets => alloc::boxed::Box::pin(core::future::ready(injected::discover_tron(shared, &args))),
         ApiFunction::SubscribeTronProviderEvent => alloc::boxed::Box::pin(core::future::ready(injected::subscribe_tron(shared, &args))),
         ApiFunction::DiscoverTonWallets => alloc::boxed::Box::pin(core::future::ready(injected::discover_ton(shared, &args))),
-        // The other chain families are not served yet: the child hears
-        // so, as it would from a wallet that is missing.
-        _ => alloc::boxed::Box::pin(core::future::ready(Err(glue::error("The wallet bridge does not serve this chain family yet")))),
     };
     spawn_local(async move {
         let outcome = outcome.await;

@@ -1,0 +1,94 @@
+//! Solana wallets (`walletStandardWallets`): the Wallet Standard registry's
+//! Solana wallets with 1.7.0's adapter surface, and Coinbase's injected Base
+//! Wallet. The surface is object plumbing and lives in `solana.js`; what is
+//! a protocol rule (is this a transaction, which cluster an RPC URL names,
+//! base58) is the core's, handed to that JavaScript as one `codec` closure
+//! that the session owns.
+
+use alloc::rc::Rc;
+use alloc::string::String;
+
+use js_sys::{Array, Function, Reflect, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::{glue, not_found, push, Outcome, Shared, Subscription};
+use crate::protocol::{base58, is_solana_transaction, solana_chain_for_endpoint, Family};
+
+#[wasm_bindgen(module = "/src/web/bridge/solana.js")]
+extern "C" {
+    /// Whether 1.7.0 would build an adapter for the wallet.
+    #[wasm_bindgen(js_name = solanaCompatible)]
+    fn compatible(wallet: &JsValue) -> bool;
+    /// A `walletStandardWallets` entry, its adapter following the wallet
+    /// until the session's `teardowns` run.
+    #[wasm_bindgen(js_name = standardEntry)]
+    fn standard_entry(wallet: &JsValue, uuid: &str, codec: &Codec, teardowns: &Array) -> JsValue;
+    /// The Base Wallet entry, or `undefined` (no `window.coinbaseSolana`,
+    /// or a registry wallet already has the name).
+    #[wasm_bindgen(js_name = baseEntry)]
+    fn base_entry(codec: &Codec, teardowns: &Array, entries: &Array) -> JsValue;
+    /// Tells `callback` the Base Wallet's address as the session's adapter
+    /// connects and disconnects; the (proxied) unsubscribe.
+    #[wasm_bindgen(js_name = watchBase)]
+    fn watch_base(entry: &JsValue, callback: &JsValue) -> JsValue;
+}
+
+/// The core's Solana rules as one JavaScript function `(op, value)`:
+/// 0 is-a-transaction (bytes → bool), 1 chain-for-endpoint (URL → chain),
+/// 2 base58 (bytes → text).
+pub type Codec = Closure<dyn Fn(u32, JsValue) -> JsValue>;
+
+/// The session's codec.
+pub fn codec() -> Codec {
+    Closure::new(|op: u32, value: JsValue| -> JsValue {
+        let bytes = || value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).unwrap_or_default();
+        match op {
+            0 => JsValue::from_bool(is_solana_transaction(&bytes())),
+            1 => JsValue::from_str(solana_chain_for_endpoint(&value.as_string().unwrap_or_default())),
+            _ => JsValue::from_str(&base58(&bytes())),
+        }
+    })
+}
+
+/// The registry's Solana wallets and their ids, in registration order.
+fn wallets() -> impl Iterator<Item = (JsValue, String)> {
+    glue::standard_wallets().into_iter().filter_map(|wallet| {
+        let chains = glue::chains(&wallet);
+        let chains = chains.iter().map(String::as_str);
+        if !Family::Solana.takes(chains.clone()) {
+            return None;
+        }
+        let id = Family::Solana.wallet_id(&glue::lower_name(&wallet), chains);
+        Some((wallet, id))
+    })
+}
+
+/// Fills `walletStandardWallets` (ready from the start), the Base Wallet last.
+pub fn discover(shared: &Shared) {
+    let entries: Array = wallets().map(|(wallet, id)| standard_entry(&wallet, &id, &shared.codec, &shared.teardowns)).collect();
+    let base = base_entry(&shared.codec, &shared.teardowns, &entries);
+    if !base.is_undefined() {
+        entries.push(&base);
+        shared.base.replace(base);
+    }
+    let _ = Reflect::set(&shared.api, &JsValue::from_str("walletStandardWallets"), &entries);
+}
+
+/// `subscribeSolanaWalletEvent(walletId, callback)`: the registry is read
+/// again (a wallet may have registered since); `callback` hears the first
+/// account's address on each change of accounts.
+pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> {
+    let id = args.get(0);
+    let wanted = id.as_string();
+    let base = shared.base.borrow().clone();
+    let off = match wallets().find(|(_, candidate)| Some(candidate) == wanted.as_ref()) {
+        Some((wallet, _)) if compatible(&wallet) => glue::watch_accounts(&wallet, &args.get(1)),
+        None if wanted.as_deref() == Some("base-wallet-traditional") && !base.is_undefined() => watch_base(&base, &args.get(1)),
+        _ => return Err(not_found("subscribeSolanaWalletEvent: no wallet found for walletId", &id)),
+    };
+    let Some(teardown) = off.dyn_ref::<Function>() else { return Ok(Outcome::Value(JsValue::UNDEFINED)) };
+    push(&shared.subscriptions, Subscription(teardown.clone()));
+    Ok(Outcome::Proxy(off))
+}
