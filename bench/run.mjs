@@ -1,47 +1,76 @@
-// `npm run bench`: this SDK and @front-finance/link 1.1.9 side by side, in
-// one headless Chromium, through the same harness, with the Link UI a real
-// cross-origin iframe posting real messages. Writes bench/results.json and
-// BENCHMARKS.md.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `npm run bench`: this SDK (both faces) and both upstreams side by side, in
+// one headless Chromium, through the same harness, each bundled and minified
+// by esbuild with its dependencies, the Link UI a real cross-origin iframe
+// posting real messages. Writes bench/results.json and BENCHMARKS.md.
+// BENCH_RUNS (default 5) sets the runs per figure.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { setup } from '../scripts/setup.mjs';
-import { build, shippedSizes } from '../scripts/build.mjs';
+import { build, pkg, shippedSizes } from '../scripts/build.mjs';
 import { has, output, root, run } from '../scripts/lib.mjs';
-import { bundleUpstream, fixtures, launch, startServers, tokenFor } from '../tests/js/harness.mjs';
+import { artifacts, bundleUpstream, fixtures, launch, startServers, tokenFor } from '../tests/js/harness.mjs';
+import { bundleComlink, bundleMeshUpstream } from '../tests/js/upstreams.mjs';
+import { roundTrips, sessions } from './bridge.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OPENS = 200;
 const MESSAGES = 10_000;
 const CYCLES = 1000;
 const WARMUP = 100;
+const ROUND_TRIPS = 2000;
+
+/** The columns: each SDK as an integrator uses it. */
+export const SIDES = [
+  { id: 'oursFront', label: 'front-link-wasm `createFrontConnection`', query: 'sdk=ours&api=front', upstream: 'front' },
+  { id: 'oursLink', label: 'front-link-wasm `createLink`', query: 'sdk=ours&api=link', upstream: 'mesh', bridge: 'ours' },
+  { id: 'front', label: '@front-finance/link 1.1.9', query: 'sdk=upstream' },
+  { id: 'mesh', label: '@meshconnect/web-link-sdk 3.13.0', query: 'sdk=mesh-upstream', bridge: 'mesh-upstream' },
+];
 
 setup();
 if (!has('twiggy')) run('cargo install twiggy');
 await build();
-const upstreamMin = await bundleUpstream({ minify: true });
-await bundleUpstream();
 
-// --- size ------------------------------------------------------------------------
+// --- size: what a bundler ships ----------------------------------------------------
 
 const measure = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length });
-const ours = shippedSizes();
-const oursTotal = ours.find((s) => s.file === 'total');
-const minified = join(root, 'test-artifacts', 'vendor', 'front-link-wasm.min.js');
-await (await import('esbuild')).build({ entryPoints: [join(root, 'pkg/index.js')], bundle: true, format: 'esm', minify: true, outfile: minified, logLevel: 'warning' });
-const oursJsMin = measure(readFileSync(minified));
-const wasm = ours.find((s) => s.file.endsWith('.wasm'));
+const { build: esbuild } = await import('esbuild');
+const vendor = join(artifacts, 'vendor');
+const oursDir = join(vendor, 'ours');
+mkdirSync(oursDir, { recursive: true });
+// The package as an app's bundler takes it (plus a hook to read the wasm memory).
+const entry = `export * from ${JSON.stringify(join(pkg, 'index.js'))};
+import init from ${JSON.stringify(join(pkg, 'front_link_wasm.js'))};
+export const __benchWasmMemory = async () => (await init()).memory.buffer.byteLength;`;
+await esbuild({ stdin: { contents: entry, resolveDir: root }, bundle: true, format: 'esm', minify: true, outfile: join(oursDir, 'index.js'), logLevel: 'warning' });
+copyFileSync(join(pkg, 'front_link_wasm_bg.wasm'), join(oursDir, 'front_link_wasm_bg.wasm'));
+const oursJs = join(vendor, 'front-link-wasm.min.js');
+await esbuild({ entryPoints: [join(pkg, 'index.js')], bundle: true, format: 'esm', minify: true, outfile: oursJs, logLevel: 'warning' });
+const published = shippedSizes();
+const wasm = published.find((s) => s.file.endsWith('.wasm'));
+const js = measure(readFileSync(oursJs));
 const size = {
-  ours: { files: ours, total: oursTotal, bundled: { raw: wasm.raw + oursJsMin.raw, gzip: wasm.gzip + oursJsMin.gzip, brotli: wasm.brotli + oursJsMin.brotli } },
-  upstream: { minified: measure(readFileSync(upstreamMin)) },
+  published,
+  ours: { js, wasm, total: { raw: js.raw + wasm.raw, gzip: js.gzip + wasm.gzip, brotli: js.brotli + wasm.brotli } },
+  front: measure(readFileSync(await bundleUpstream({ minify: true }))),
+  mesh: measure(readFileSync(await bundleMeshUpstream({ minify: true }))),
 };
+await Promise.all([bundleUpstream(), bundleMeshUpstream(), bundleComlink()]);
 
 // --- where the wasm's bytes go -----------------------------------------------------
 
-const named = join(root, 'test-artifacts', 'twiggy');
+const named = join(artifacts, 'twiggy');
 run(`wasm-bindgen --target web --out-dir ${named} target/wasm32-unknown-unknown/release/front_link_wasm.wasm`);
-const twiggy = output(`twiggy top -n 25 ${join(named, 'front_link_wasm_bg.wasm')}`);
+const namedWasm = join(named, 'front_link_wasm_bg.wasm');
+const twiggy = output(`twiggy top -n 25 ${namedWasm}`);
+// The bridge's share of the wasm: its functions (by name) in the release build.
+const items = JSON.parse(output(`twiggy top -n 100000 --format json ${namedWasm}`));
+const BRIDGE = /front_link_wasm::(web::bridge|protocol::(comlink|solana|wallet_standard|injected))|wasm_bindgen_futures/;
+const bridgeWasm = items.filter((i) => BRIDGE.test(i.name)).reduce((n, i) => n + i.shallow_size, 0);
+const bridgeJs = published.filter((f) => /bridge\//.test(f.file));
+const bridgeSize = { wasmFunctionsRaw: bridgeWasm, wasmRaw: items.reduce((n, i) => n + (/^(custom section|"function names")/.test(i.name) ? 0 : i.shallow_size), 0), js: bridgeJs };
 
 // --- the browser ------------------------------------------------------------------
 
@@ -53,14 +82,12 @@ const token = tokenFor(linkUrl);
 
 const m = fixtures.inbound;
 const MIX = [m.integrationSelected, m.credentialsEntered, m.transferPreviewed, m.brokerageAccountAccessToken, m.delayedAuthentication, m.transferFinishedSuccess, m.transferFinishedError, m.integrationConnectionError, { type: 'pageLoaded' }, m.loaded];
-const CALLBACKS_PER_MIX = 14; // two for each connection and transfer, one for every other
 const messages = Array.from({ length: MESSAGES }, (_, i) => MIX[i % MIX.length]);
-const expectedCallbacks = (MESSAGES / MIX.length) * CALLBACKS_PER_MIX;
 
-async function page(sdk) {
+async function page(side) {
   const context = await browser.newContext();
   const p = await context.newPage();
-  await p.goto(`${servers.host}/pages/bench.html?sdk=${sdk}`);
+  await p.goto(`${servers.host}/pages/bench.html?${side.query}`);
   await p.waitForFunction(() => window.benchReady === true);
   const cdp = await context.newCDPSession(p);
   return { p, cdp, close: () => context.close() };
@@ -87,44 +114,57 @@ const median = (xs) => {
 };
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs });
 
-const samples = { ours: {}, upstream: {} };
-const add = (sdk, key, value) => (samples[sdk][key] ??= []).push(value);
+const samples = Object.fromEntries(SIDES.map((s) => [s.id, {}]));
+const add = (side, key, value) => (samples[side.id][key] ??= []).push(value);
+const callbacksSeen = {};
 
 for (let r = 0; r < RUNS; r++) {
-  for (const sdk of ['ours', 'upstream']) {
-    console.log(`run ${r + 1}/${RUNS}: ${sdk}`);
-    let s = await page(sdk);
-    add(sdk, 'coldStartMs', await s.p.evaluate(() => window.coldStart()));
-    add(sdk, 'openMs', median(await s.p.evaluate(([t, n]) => window.openTimes(t, n), [token, OPENS])));
+  for (const side of SIDES) {
+    console.log(`run ${r + 1}/${RUNS}: ${side.label}`);
+    let s = await page(side);
+    add(side, 'coldStartMs', await s.p.evaluate(() => window.coldStart()));
+    add(side, 'openMs', median(await s.p.evaluate(([t, n]) => window.openTimes(t, n), [token, OPENS])));
     await s.close();
 
-    s = await page(sdk);
-    const d = await s.p.evaluate(([t, ms, n]) => window.dispatch(t, ms, n), [token, messages, expectedCallbacks]);
-    if (d.callbacks !== expectedCallbacks) throw new Error(`${sdk}: ${d.callbacks} callbacks, expected ${expectedCallbacks}`);
-    add(sdk, 'dispatchPerSecond', (MESSAGES / d.ms) * 1000);
+    s = await page(side);
+    const click = await s.p.evaluate((t) => window.firstClick(t), token);
+    add(side, 'firstClickMs', click.ms);
     await s.close();
 
-    s = await page(sdk);
+    s = await page(side);
+    const d = await s.p.evaluate(([t, ms]) => window.dispatch(t, ms), [token, messages]);
+    // Every run of one SDK must hand on the same callbacks.
+    if ((callbacksSeen[side.id] ??= d.callbacks) !== d.callbacks || d.callbacks === 0) throw new Error(`${side.id}: ${d.callbacks} callbacks, before ${callbacksSeen[side.id]}`);
+    add(side, 'dispatchPerSecond', (MESSAGES / d.ms) * 1000);
+    await s.close();
+
+    s = await page(side);
     await s.p.evaluate(([t, n]) => window.cycles(t, n), [token, WARMUP]);
     const before = await counters(s);
-    add(sdk, 'cyclesMs', await s.p.evaluate(([t, n]) => window.cycles(t, n), [token, CYCLES]));
+    add(side, 'cyclesMs', await s.p.evaluate(([t, n]) => window.cycles(t, n), [token, CYCLES]));
     const after = await counters(s);
-    for (const key of Object.keys(before)) if (before[key] !== null) add(sdk, `growth.${key}`, after[key] - before[key]);
+    for (const key of Object.keys(before)) if (before[key] !== null) add(side, `growth.${key}`, after[key] - before[key]);
     await s.close();
+
+    if (side.bridge) {
+      const trips = await roundTrips(browser, servers, side.bridge, ROUND_TRIPS);
+      add(side, 'bridgeGetMs', trips.getMs);
+      add(side, 'bridgeRequestMs', trips.requestMs);
+      const b = await sessions(browser, servers, side.bridge, CYCLES, WARMUP, counters);
+      add(side, 'bridgeSessionsMs', b.ms);
+      for (const [key, value] of Object.entries(b.growth)) add(side, `bridgeGrowth.${key}`, value);
+    }
   }
 }
 await browser.close();
 await servers.close();
 
 const metrics = {};
-for (const key of Object.keys(samples.ours)) {
-  const o = stats(samples.ours[key]);
-  const u = samples.upstream[key] ? stats(samples.upstream[key]) : null;
-  metrics[key] = { ours: o, upstream: u, ratio: u && u.median !== 0 ? o.median / u.median : null };
-}
+for (const side of SIDES) for (const [key, xs] of Object.entries(samples[side.id])) (metrics[key] ??= {})[side.id] = stats(xs);
 
 const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), kernel: release() };
-const results = { date: new Date().toISOString(), machine, chromium, node: process.version, runs: RUNS, parameters: { opens: OPENS, messages: MESSAGES, cycles: CYCLES, warmup: WARMUP }, size, metrics, twiggy };
+const parameters = { opens: OPENS, messages: MESSAGES, cycles: CYCLES, warmup: WARMUP, roundTrips: ROUND_TRIPS, callbacks: callbacksSeen };
+const results = { date: new Date().toISOString(), machine, chromium, node: process.version, runs: RUNS, parameters, sides: SIDES, size, bridgeSize, metrics, twiggy };
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(root, 'BENCHMARKS.md'), (await import('./report.mjs')).report(results));
 console.log('\nwrote bench/results.json and BENCHMARKS.md');

@@ -1,37 +1,70 @@
-// Benchmark host page: the same measurements for either SDK (?sdk=ours or
-// ?sdk=upstream). Nothing is imported until a measurement asks, so the
-// first one can time a cold start.
-const upstream = new URLSearchParams(location.search).get('sdk') === 'upstream';
-const url = upstream ? '/vendor/front-finance-link.js' : '/pkg/index.js';
+// Benchmark host page: the same measurements for every SDK, each as a
+// bundler ships it (bundled and minified by esbuild, bench/run.mjs):
+//   ?sdk=ours&api=front   this package's createFrontConnection
+//   ?sdk=ours&api=link    this package's createLink
+//   ?sdk=upstream         @front-finance/link 1.1.9 (createFrontConnection)
+//   ?sdk=mesh-upstream    @meshconnect/web-link-sdk 3.13.0 (createLink)
+// Nothing is imported until a measurement asks, so the first one can time
+// a cold start.
+const query = new URLSearchParams(location.search);
+const sdkName = query.get('sdk') ?? 'ours';
+const URLS = { ours: '/vendor/ours/index.js', upstream: '/vendor/front-finance-link.min.js', 'mesh-upstream': '/vendor/mesh-web-link-sdk.min.js' };
+const url = URLS[sdkName];
+const mesh = sdkName === 'mesh-upstream' || (sdkName === 'ours' && query.get('api') === 'link');
+const IFRAME = mesh ? 'mesh-link-popup__iframe' : 'front-link-popup__iframe';
+
 let callbacks = 0;
-let target = Infinity;
-let reached = () => {};
-const tick = () => {
-  if (++callbacks === target) reached();
+let done = () => {};
+const tick = () => callbacks++;
+const options = {
+  clientId: 'bench',
+  onBrokerConnected: tick,
+  onIntegrationConnected: tick,
+  onTransferFinished: tick,
+  onEvent: tick,
+  onExit: () => done(),
 };
-const options = { clientId: 'bench', onBrokerConnected: tick, onExit: tick, onTransferFinished: tick, onEvent: tick };
+
+/** This page's face of the SDK: createLink or createFrontConnection. */
+async function connect(opts = options) {
+  const sdk = await import(url);
+  return mesh ? sdk.createLink(opts) : sdk.createFrontConnection(opts);
+}
+const attached = () => document.getElementById(IFRAME)?.isConnected === true;
 
 /** Import → ready to open: for this SDK that includes fetching, compiling and instantiating the wasm. */
 window.coldStart = async () => {
   const t0 = performance.now();
-  const sdk = await import(url);
-  const link = sdk.createFrontConnection({ clientId: 'bench', onBrokerConnected() {}, onExit() {} });
+  const link = await connect({ clientId: 'bench', onExit() {} });
   await link.openLink(''); // refused at once, but only once the SDK is ready
   return performance.now() - t0;
 };
 
+/** The first click after page load: import, create, one idle second, then openLink → iframe attached. */
+window.firstClick = async (token) => {
+  const t0 = performance.now();
+  const link = await connect();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const t1 = performance.now();
+  await link.openLink(token);
+  while (!attached()) await new Promise((resolve) => requestAnimationFrame(resolve));
+  const ms = performance.now() - t1;
+  link.closeLink();
+  return { ms, total: performance.now() - t0 };
+};
+
 /** openLink → iframe attached, `n` times (after one warm-up). */
 window.openTimes = async (token, n) => {
-  const link = (await import(url)).createFrontConnection(options);
+  const link = await connect();
   await link.openLink(token);
   link.closeLink();
   const times = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     await link.openLink(token);
-    const attached = document.getElementById('front-link-popup__iframe')?.isConnected;
+    const ok = attached();
     times.push(performance.now() - t0);
-    if (!attached) throw new Error('no iframe');
+    if (!ok) throw new Error('no iframe');
     link.closeLink();
   }
   return times;
@@ -42,39 +75,42 @@ function frameLoaded(iframe) {
 }
 
 function waitFor(type) {
-  return new Promise((resolve) => addEventListener('message', function on(e) {
-    if (e.data?.type === type) {
-      removeEventListener('message', on);
-      resolve();
-    }
-  }));
+  return new Promise((resolve) =>
+    addEventListener('message', function on(e) {
+      if (e.data?.type === type) {
+        removeEventListener('message', on);
+        resolve();
+      }
+    }),
+  );
 }
 
-/** `messages` posted by the Link iframe for real → every callback received; ms. */
-window.dispatch = async (token, messages, expected) => {
-  const link = (await import(url)).createFrontConnection(options);
+/**
+ * `messages` posted by the Link iframe for real, then a `close`: ms until
+ * the `close` reached onExit (postMessage keeps order, so every message
+ * before it has been handled), and the callbacks the messages caused.
+ */
+window.dispatch = async (token, messages) => {
+  const link = await connect();
   await link.openLink(token);
-  const iframe = document.getElementById('front-link-popup__iframe');
+  const iframe = document.getElementById(IFRAME);
   await frameLoaded(iframe);
   const prepared = waitFor('__prepared');
-  iframe.contentWindow.postMessage({ __puppet: 'prepare', messages }, '*');
+  iframe.contentWindow.postMessage({ __puppet: 'prepare', messages: [...messages, { type: 'close', payload: {} }] }, '*');
   await prepared;
   callbacks = 0;
-  target = expected;
-  const all = new Promise((resolve) => (reached = resolve));
+  const exited = new Promise((resolve) => (done = resolve));
   const t0 = performance.now();
   iframe.contentWindow.postMessage({ __puppet: 'fire' }, '*');
-  await all;
+  await exited;
   const ms = performance.now() - t0;
-  const received = callbacks;
-  target = Infinity;
-  link.closeLink();
-  return { ms, callbacks: received };
+  done = () => {};
+  return { ms, callbacks };
 };
 
 /** `n` openLink/closeLink cycles; ms. */
 window.cycles = async (token, n) => {
-  const link = (await import(url)).createFrontConnection(options);
+  const link = await connect();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     await link.openLink(token);
@@ -85,10 +121,9 @@ window.cycles = async (token, n) => {
 
 /** Bytes of wasm linear memory (this SDK only). */
 window.wasmMemory = async () => {
-  if (upstream) return null;
-  const glue = await import('/pkg/front_link_wasm.js');
-  const exports = await glue.default(); // already initialised: returns the instance's exports
-  return exports.memory.buffer.byteLength;
+  if (sdkName !== 'ours') return null;
+  const glue = await import(url);
+  return glue.__benchWasmMemory?.() ?? null;
 };
 
 window.benchReady = true;

@@ -42,4 +42,7 @@ window.recorder = (label = '', extra = {}) => {
   };
 };
 
+/** Bytes of this package's wasm memory (null for the upstreams). */
+window.wasmMemory = async () => (query.has('sdk') ? null : (await (await import('/pkg/front_link_wasm.js')).default()).memory.buffer.byteLength);
+
 window.sdkReady = true;
