@@ -1,7 +1,7 @@
 // front-link-wasm: drop-in for @front-finance/link 1.1.9 and
 // @meshconnect/web-link-sdk 3.13, two faces over one wasm runtime.
-// Import touches no browser global (SSR). createLink loads the wasm at once;
-// createFrontConnection on the first openLink, which awaits it.
+// Import touches no browser global (SSR). Both faces start loading the wasm
+// when a connection is created in a browser; an openLink awaits it.
 import init, { Connection } from './front_link_wasm.js';
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 
@@ -70,8 +70,14 @@ function connect(options, mesh) {
   return { open, close, requestClose };
 }
 
+/** In a browser, starts fetching and compiling the wasm now, so that the first click does not wait for it. */
+function preload() {
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') load().catch(() => {});
+}
+
 /** Same contract as `@front-finance/link`'s `createFrontConnection`. */
 export function createFrontConnection(options) {
+  preload();
   const { open, close } = connect(options, false);
   return {
     openLink: (linkToken, iframeId) => open('openLink', linkToken, iframeId),
@@ -104,11 +110,8 @@ function prewarm() {
 
 /** Same contract as `@meshconnect/web-link-sdk`'s `createLink`. */
 export function createLink(options) {
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-    prewarm();
-    // The first openLink should not wait for the wasm: start it now.
-    load().catch(() => {});
-  }
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') prewarm();
+  preload();
   const { open, close, requestClose } = connect(options, true);
   return {
     openLink(linkToken, customIframeId) {

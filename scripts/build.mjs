@@ -20,7 +20,21 @@ export async function build() {
   const merged = { name: manifest.name, version: generated.version, ...manifest, repository: generated.repository };
   writeFileSync(join(pkg, 'package.json'), JSON.stringify(merged, null, 2) + '\n');
   await writeEventKeys();
+  await minify();
   printSizes();
+}
+
+// What is published is what a bundler would ship: every JS file minified
+// (names of exports and properties kept: the wasm's imports are looked up by
+// them). The readable sources are pkg-template/ and src/ in the repository.
+async function minify() {
+  const { transformSync } = await import('esbuild');
+  const files = readdirSync(pkg, { recursive: true }).filter((f) => f.endsWith('.js'));
+  for (const file of files) {
+    const path = join(pkg, file);
+    const { code } = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'es2020', logLevel: 'error', legalComments: 'none' });
+    writeFileSync(path, code);
+  }
 }
 
 // `isFrontEventTypeKey` must answer before the wasm loads, so the wrapper
