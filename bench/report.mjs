@@ -75,7 +75,7 @@ export function report(r) {
   lines.push(`| ratio to 1.1.9 (gzip) | | ${ratio(s.ours.total.gzip / s.front.gzip)} | |`);
   lines.push('');
   const published = s.published.find((f) => f.file === 'total');
-  lines.push(`As published (each file of the package gzipped alone, unminified): ${kb(published.gzip)} gzip.`);
+  lines.push(`As published (each file of the package gzipped alone, the JS minified): ${kb(published.gzip)} gzip.`);
   lines.push('');
   lines.push('## Speed and leaks');
   lines.push('');
@@ -97,7 +97,7 @@ export function report(r) {
   table(lines, r, BRIDGE_ROWS, bridgeSides);
   lines.push('');
   const b = r.bridgeSize;
-  lines.push(`Size: the bridge's functions in the release wasm (Comlink transport, path rules, the families, the Solana rules, \`wasm-bindgen-futures\`; by \`twiggy\`, before \`wasm-opt\`) take ${b.wasmFunctionsRaw} of its ${b.wasmRaw} bytes of code and data (${((100 * b.wasmFunctionsRaw) / b.wasmRaw).toFixed(0)} %); its JavaScript (${b.js.map((f) => `\`${f.file.split('/').pop()}\``).join(', ')}) is ${b.js.reduce((n, f) => n + f.raw, 0)} bytes, ${b.js.reduce((n, f) => n + f.gzip, 0)} gzip as published (unminified). 3.13's bridge parent comes with \`@solana/web3.js\`, most of its ${kb(s.mesh.gzip)}.`);
+  lines.push(`Size: the bridge's functions in the release wasm (Comlink transport, path rules, the families, the Solana rules, \`wasm-bindgen-futures\`; by \`twiggy\`, before \`wasm-opt\`) take ${b.wasmFunctionsRaw} of its ${b.wasmRaw} bytes of code and data (${((100 * b.wasmFunctionsRaw) / b.wasmRaw).toFixed(0)} %); its JavaScript (${b.js.map((f) => `\`${f.file.split('/').pop()}\``).join(', ')}) is ${b.js.reduce((n, f) => n + f.raw, 0)} bytes, ${b.js.reduce((n, f) => n + f.gzip, 0)} gzip as published. 3.13's bridge parent comes with \`@solana/web3.js\`, most of its ${kb(s.mesh.gzip)}.`);
   lines.push('');
   lines.push('## Targets (SPEC §12)');
   lines.push('');

@@ -3,30 +3,16 @@
 //! `bitcoin:*` features as proxies, and account subscriptions.
 
 use alloc::rc::Rc;
-use alloc::string::String;
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{glue, not_found, push, Outcome, Shared, Subscription};
+use super::{glue, not_found, push, registry, Outcome, Shared, Subscription};
 use crate::protocol::Family;
-
-/// The registry's Bitcoin wallets and their ids.
-fn wallets() -> impl Iterator<Item = (JsValue, String)> {
-    glue::standard_wallets().into_iter().filter_map(|wallet| {
-        let chains = glue::chains(&wallet);
-        let chains = chains.iter().map(String::as_str);
-        if !Family::Bitcoin.takes(chains.clone()) {
-            return None;
-        }
-        let id = Family::Bitcoin.wallet_id(&glue::lower_name(&wallet), chains);
-        Some((wallet, id))
-    })
-}
 
 /// Fills `bip122Wallets` (`bip122WalletsReady` is true from the start).
 pub fn discover(shared: &Shared) {
-    let entries: Array = wallets().map(|(wallet, id)| glue::bitcoin_entry(&wallet, &id)).collect();
+    let entries: Array = registry(Family::Bitcoin).map(|(wallet, id)| glue::bitcoin_entry(&wallet, &id)).collect();
     let _ = Reflect::set(&shared.api, &JsValue::from_str("bip122Wallets"), &entries);
 }
 
@@ -36,7 +22,7 @@ pub fn discover(shared: &Shared) {
 pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> {
     let id = args.get(0);
     let wanted = id.as_string();
-    let Some((wallet, _)) = wallets().find(|(_, candidate)| Some(candidate) == wanted.as_ref()) else {
+    let Some((wallet, _)) = registry(Family::Bitcoin).find(|(_, candidate)| Some(candidate) == wanted.as_ref()) else {
         return Err(not_found("subscribeBip122WalletEvent: no wallet found for walletId", &id));
     };
     let off = glue::watch_accounts(&wallet, &args.get(1));

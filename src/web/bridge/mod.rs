@@ -27,7 +27,7 @@ use web_sys::{MessageChannel, MessagePort, Window};
 
 use self::eip6963::Eip6963;
 use self::port::Port;
-use crate::protocol::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS};
+use crate::protocol::{route, ApiFunction, Family, Op, Refusal, Request, Route, Wire, API_FIELDS};
 
 /// A session's bridge. Clones share it; the session holds the one that
 /// lasts, so the bridge ends with it.
@@ -230,6 +230,20 @@ fn not_found(what: &str, key: &JsValue) -> JsValue {
     message.push_str(&glue::text(key));
     message.push('"');
     glue::error(&message)
+}
+
+/// The page's Wallet Standard wallets of `family`, with their ids, in
+/// registration order (read anew on each call: wallets register late).
+fn registry(family: Family) -> impl Iterator<Item = (JsValue, String)> {
+    glue::standard_wallets().into_iter().filter_map(move |wallet| {
+        let chains = glue::chains(&wallet);
+        let chains = chains.iter().map(String::as_str);
+        if !family.takes(chains.clone()) {
+            return None;
+        }
+        let id = family.wallet_id(&glue::lower_name(&wallet), chains);
+        Some((wallet, id))
+    })
 }
 
 /// Keeps `item` for the session. (The lists are only borrowed for a push

@@ -6,14 +6,13 @@
 //! that the session owns.
 
 use alloc::rc::Rc;
-use alloc::string::String;
 
 use js_sys::{Array, Function, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{glue, not_found, push, Outcome, Shared, Subscription};
+use super::{glue, not_found, push, registry, Outcome, Shared, Subscription};
 use crate::protocol::{base58, is_solana_transaction, solana_chain_for_endpoint, Family};
 
 #[wasm_bindgen(module = "/src/web/bridge/solana.js")]
@@ -52,22 +51,9 @@ pub fn codec() -> Codec {
     })
 }
 
-/// The registry's Solana wallets and their ids, in registration order.
-fn wallets() -> impl Iterator<Item = (JsValue, String)> {
-    glue::standard_wallets().into_iter().filter_map(|wallet| {
-        let chains = glue::chains(&wallet);
-        let chains = chains.iter().map(String::as_str);
-        if !Family::Solana.takes(chains.clone()) {
-            return None;
-        }
-        let id = Family::Solana.wallet_id(&glue::lower_name(&wallet), chains);
-        Some((wallet, id))
-    })
-}
-
 /// Fills `walletStandardWallets` (ready from the start), the Base Wallet last.
 pub fn discover(shared: &Shared) {
-    let entries: Array = wallets().map(|(wallet, id)| standard_entry(&wallet, &id, &shared.codec, &shared.teardowns)).collect();
+    let entries: Array = registry(Family::Solana).map(|(wallet, id)| standard_entry(&wallet, &id, &shared.codec, &shared.teardowns)).collect();
     let base = base_entry(&shared.codec, &shared.teardowns, &entries);
     if !base.is_undefined() {
         entries.push(&base);
@@ -83,7 +69,7 @@ pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> 
     let id = args.get(0);
     let wanted = id.as_string();
     let base = shared.base.borrow().clone();
-    let off = match wallets().find(|(_, candidate)| Some(candidate) == wanted.as_ref()) {
+    let off = match registry(Family::Solana).find(|(_, candidate)| Some(candidate) == wanted.as_ref()) {
         Some((wallet, _)) if compatible(&wallet) => glue::watch_accounts(&wallet, &args.get(1)),
         None if wanted.as_deref() == Some("base-wallet-traditional") && !base.is_undefined() => watch_base(&base, &args.get(1)),
         _ => return Err(not_found("subscribeSolanaWalletEvent: no wallet found for walletId", &id)),
