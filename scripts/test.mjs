@@ -30,11 +30,15 @@ async function step(name, body) {
   }
 }
 
+/** Runs `command`, its output shown as it comes; rejects with an Error that keeps the output. */
 function spawned(command, args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (process.stdout.write(chunk), (output += chunk)));
+    child.stderr.on('data', (chunk) => (process.stderr.write(chunk), (output += chunk)));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(Object.assign(new Error(`${command} exited with ${code}`), { output }))));
   });
 }
 
@@ -45,11 +49,17 @@ await step('wasm-pack test --headless --chrome', async () => {
   // The Link UI stand-in must keep serving while the tests run: spawn, not execSync.
   const { startServers } = await import('../tests/js/harness.mjs');
   const servers = await startServers();
+  const env = { FRONT_LINK_TEST_LINK: servers.link, FRONT_LINK_TEST_ATTACKER: servers.attacker };
   try {
-    await spawned('wasm-pack', ['test', '--headless', '--chrome', '--test', 'browser'], {
-      FRONT_LINK_TEST_LINK: servers.link,
-      FRONT_LINK_TEST_ATTACKER: servers.attacker,
-    });
+    // A known chromedriver hang (wasm-bindgen/wasm-pack#783): the page stays at
+    // "Loading scripts..." until the renderer times out, before any test has
+    // run. Only that gets a second try; a test that fails, fails.
+    const output = await spawned('wasm-pack', ['test', '--headless', '--chrome', '--test', 'browser'], env).catch((error) => error);
+    if (output instanceof Error) {
+      if (!output.output?.includes('Failed to detect test as having been run')) throw output;
+      console.log('wasm-pack test: the browser never started the tests (chromedriver hang); once more');
+      await spawned('wasm-pack', ['test', '--headless', '--chrome', '--test', 'browser'], env);
+    }
   } finally {
     await servers.close();
   }
