@@ -201,10 +201,10 @@ const CASES = {
     wallets: 'eip6963,ton',
     steps: [apply('discoverTonWallets', [['fakeTon']]), get('tonWallets.length', { check: { result: 1 } }), apply('discoverTonWallets', [['__proto__', 'constructor', 'document', 'location', 'walletControl']]), get('tonWallets.length', { check: { result: 0 } })],
   },
-  'sendSerializedTransaction to the host origin or over plain http': {
+  'sendSerializedTransaction to the host origin or over plain http; 2 MiB of bytes': {
     family: 'solana',
     wallets: 'eip6963,solana-signonly',
-    steps: [get('walletStandardWallets.length', { check: { result: 1 } }), apply('walletStandardWallets.0.adapter.connect'), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'HOST/steal'], { check: 'unsigned' }), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'http://rpc.invalid/'], { check: 'unsigned' })],
+    steps: [get('walletStandardWallets.length', { check: { result: 1 } }), apply('walletStandardWallets.0.adapter.connect'), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'HOST/steal'], { check: 'unsigned' }), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'http://rpc.invalid/'], { check: 'unsigned' }), apply('walletStandardWallets.0.adapter.signSolanaTransactionBytes', [2 ** 21], { check: 'unsigned' })],
   },
 };
 

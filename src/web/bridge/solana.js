@@ -46,6 +46,24 @@ function rpcEndpoint(url) {
   return url;
 }
 
+/**
+ * Reads bytes the core has already checked (see `transaction`): one byte,
+ * a compact-u16 length, `n` bytes, or a look at the next byte.
+ */
+function reader(raw) {
+  let at = 0;
+  const byte = () => raw[at++];
+  const length = () => {
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = byte();
+      n |= (b & 0x7f) << shift;
+      if ((b & 0x80) === 0) return n;
+    }
+  };
+  return { byte, length, take: (n) => raw.slice(at, (at += n)), peek: () => raw[at], rest: () => raw.slice(at) };
+}
+
 /** A 32-byte key as a web3.js `PublicKey` arrives after a structured clone: its BN.js limbs. */
 function keyClone(key) {
   const words = new Array(11).fill(0);
@@ -66,23 +84,12 @@ function keyClone(key) {
  * for the sign functions.
  */
 function web3Clone(codec, signed) {
-  const raw = transaction(codec, signed, 'The wallet returned bytes that are not a transaction');
-  let at = 0;
-  const byte = () => raw[at++];
-  const length = () => {
-    let n = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = byte();
-      n |= (b & 0x7f) << shift;
-      if ((b & 0x80) === 0) return n;
-    }
-  };
-  const take = (n) => raw.slice(at, (at += n));
+  const { byte, length, take, peek } = reader(transaction(codec, signed, 'The wallet returned bytes that are not a transaction'));
   const list = (item) => Array.from({ length: length() }, item);
   const indexes = () => Array.from(take(length()));
   const signatures = list(() => take(64));
-  const v0 = (raw[at] & 0x80) !== 0;
-  if (v0) at++;
+  const v0 = (peek() & 0x80) !== 0;
+  if (v0) byte();
   const header = { numRequiredSignatures: byte(), numReadonlySignedAccounts: byte(), numReadonlyUnsignedAccounts: byte() };
   const keys = list(() => keyClone(take(32)));
   const recentBlockhash = codec(BASE58, take(32));
@@ -322,15 +329,9 @@ function supportedVersions(features) {
  * takes: its signatures, its message, its version and `serialize()`.
  */
 function versioned(raw) {
-  let at = 0;
-  let count = 0;
-  for (let shift = 0; ; shift += 7) {
-    const b = raw[at++];
-    count |= (b & 0x7f) << shift;
-    if ((b & 0x80) === 0) break;
-  }
-  const signatures = Array.from({ length: count }, () => raw.slice(at, (at += 64)));
-  const message = raw.slice(at);
+  const { length, take, rest } = reader(raw);
+  const signatures = Array.from({ length: length() }, () => take(64));
+  const message = rest();
   return {
     signatures,
     message: { serialize: () => message.slice() },
