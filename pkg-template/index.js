@@ -2,7 +2,7 @@
 // @meshconnect/web-link-sdk 3.13, two faces over one wasm runtime.
 // Import touches no browser global (SSR). Both faces start loading the wasm
 // when a connection is created in a browser; an openLink awaits it.
-import init, { Connection } from './front_link_wasm.js';
+import init, { Connection, warm } from './front_link_wasm.js';
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 
 let loading;
@@ -70,9 +70,31 @@ function connect(options, mesh) {
   return { open, close, requestClose };
 }
 
-/** In a browser, starts fetching and compiling the wasm now, so that the first click does not wait for it. */
+let warmed = false;
+
+/**
+ * In a browser, starts fetching and compiling the wasm now, so that the first
+ * click does not wait for it; once it is in, rehearses a first open so that
+ * the browser compiles those functions before the click, not on it.
+ */
 function preload() {
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') load().catch(() => {});
+  if (typeof window === 'undefined' || typeof document === 'undefined') return;
+  load()
+    .then(() => {
+      if (warmed) return;
+      warmed = true;
+      setTimeout(rehearse);
+    })
+    .catch(() => {});
+}
+
+// The first openLink's paths, run on values nobody sees (src/web/warm.rs):
+// a connection without callbacks refuses a token, then the rest.
+function rehearse() {
+  const connection = new Connection({}, false);
+  connection.openLink('!');
+  connection.free();
+  warm();
 }
 
 /** Same contract as `@front-finance/link`'s `createFrontConnection`. */

@@ -60,6 +60,15 @@ impl Connection {
     }
 }
 
+/// Runs the paths of a first `openLink` on values nobody sees, so that the
+/// browser compiles them now and not on the first click. Once per page,
+/// after the wasm has loaded (`pkg-template/index.js`).
+#[wasm_bindgen]
+pub fn warm() {
+    let options = js_sys::Object::new().into();
+    web::warm(&JsCallbacks { options, dialect: Dialect::Front });
+}
+
 /// Every event key, for the build to write into the JS wrapper (so that
 /// `isFrontEventTypeKey` works before the wasm is loaded).
 #[wasm_bindgen(js_name = frontEventTypeKeys)]

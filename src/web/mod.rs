@@ -11,8 +11,12 @@ mod overlay;
 mod runtime;
 mod surface;
 mod timeout;
+#[cfg(feature = "js")]
+mod warm;
 
 pub use callbacks::{report, Callbacks, Exit};
 pub use runtime::{close, next_id, open};
+#[cfg(feature = "js")]
+pub use warm::warm;
 #[cfg(feature = "js")]
 pub use runtime::request_close;

@@ -12,7 +12,7 @@ use core::cell::RefCell;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, Element, HtmlElement, HtmlIFrameElement, Window};
+use web_sys::{CssStyleSheet, Document, Element, FocusOptions, HtmlElement, HtmlIFrameElement, Window};
 
 use crate::protocol::{LinkStyle, Opening};
 
@@ -47,44 +47,67 @@ pub struct Overlay {
 impl Overlay {
     /// Builds and shows the overlay for `opening`.
     pub fn show(window: &Window, opening: &Opening, style: LinkStyle) -> Result<Overlay, JsValue> {
-        let id = opening.overlay_id;
         let document = window.document().ok_or(JsValue::NULL)?;
         let body = document.body().ok_or(JsValue::NULL)?;
         adopt_sheet(&document)?;
-
-        let part = |suffix: &str| {
-            let mut part = String::from(id);
-            part.push_str(suffix);
-            part
-        };
-        let root: HtmlElement = element(&document, "div", id)?;
-        root.set_attribute("role", "dialog")?;
-        root.set_attribute("aria-modal", "true")?;
-        root.set_attribute("aria-label", "Mesh Link")?;
-        root.set_tab_index(-1);
-        root.style().set_property("--front-link-ir", &style.radius_css())?;
-        root.style().set_property("--front-link-io", &style.opacity_css())?;
-        let backdrop: HtmlElement = element(&document, "div", &part("__backdrop"))?;
-        let content: HtmlElement = element(&document, "div", &part("__popup-content"))?;
-        let iframe = iframe(&document, opening, &part("__iframe"))?;
-        content.append_child(&iframe)?;
-        root.append_child(&backdrop)?;
-        root.append_child(&content)?;
-
+        let (root, iframe) = build(&document, opening, style)?;
         let focus = document.active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
         let class_list = document.document_element().map(|html| html.class_list());
         let added_class = class_list.is_some_and(|list| !list.contains(OPEN_CLASS) && list.add_1(OPEN_CLASS).is_ok());
         let overlay = Overlay { root, iframe, document, window: window.clone(), scroll, focus, added_class };
         body.append_child(&overlay.root)?;
-        let _ = overlay.root.focus();
+        let _ = overlay.root.focus_with_options(&focus_options());
         Ok(overlay)
+    }
+
+    /// Builds the overlay's elements for `opening` and drops them unattached
+    /// (nothing loads, nothing shows), and adopts the stylesheet: see
+    /// `web::warm`.
+    #[cfg(feature = "js")]
+    pub fn rehearse(document: &Document, opening: &Opening) -> Result<(), JsValue> {
+        adopt_sheet(document)?;
+        drop(focus_options());
+        build(document, opening, LinkStyle::default()).map(drop)
     }
 
     /// The Link iframe.
     pub fn iframe(&self) -> &HtmlIFrameElement {
         &self.iframe
     }
+}
+
+/// The overlay covers the viewport: nothing to scroll into view when it
+/// takes focus, so the browser need not lay the page out there and then.
+fn focus_options() -> FocusOptions {
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    options
+}
+
+/// The overlay's elements, not yet in the page.
+fn build(document: &Document, opening: &Opening, style: LinkStyle) -> Result<(HtmlElement, HtmlIFrameElement), JsValue> {
+    let id = opening.overlay_id;
+
+    let part = |suffix: &str| {
+        let mut part = String::from(id);
+        part.push_str(suffix);
+        part
+    };
+    let root: HtmlElement = element(document, "div", id)?;
+    root.set_attribute("role", "dialog")?;
+    root.set_attribute("aria-modal", "true")?;
+    root.set_attribute("aria-label", "Mesh Link")?;
+    root.set_tab_index(-1);
+    root.style().set_property("--front-link-ir", &style.radius_css())?;
+    root.style().set_property("--front-link-io", &style.opacity_css())?;
+    let backdrop: HtmlElement = element(document, "div", &part("__backdrop"))?;
+    let content: HtmlElement = element(document, "div", &part("__popup-content"))?;
+    let iframe = iframe(document, opening, &part("__iframe"))?;
+    content.append_child(&iframe)?;
+    root.append_child(&backdrop)?;
+    root.append_child(&content)?;
+    Ok((root, iframe))
 }
 
 impl Drop for Overlay {

@@ -152,7 +152,7 @@ fn is_active(id: u64) -> bool {
     ACTIVE.with(|slot| slot.try_borrow().ok().is_some_and(|s| s.as_ref().is_some_and(|a| a.id == id)))
 }
 
-fn listeners(window: &Window, id: u64, overlay: bool) -> Vec<EventListener> {
+pub(super) fn listeners(window: &Window, id: u64, overlay: bool) -> Vec<EventListener> {
     let mut listeners = Vec::with_capacity(2);
     listeners.extend(EventListener::new(window, "message", move |event| on_message(id, event)));
     if overlay {

@@ -4,7 +4,7 @@
 // ids, createLink with mesh-link-popup ids, SPEC §10; see APIS in harness.mjs).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APIS, fixtures, hostPage, openSession as open, screenshot, send, startBrowser, stopBrowser, trace } from './harness.mjs';
+import { APIS, fixtures, frameAt, hostPage, openSession as open, screenshot, send, startBrowser, stillWorks, stopBrowser, trace, windowListeners } from './harness.mjs';
 
 let servers;
 let browser;
@@ -133,6 +133,33 @@ for (const api of APIS) describe(api.name, () => {
       const allow = await page.getAttribute(`${popup}__iframe`, 'allow');
       const o = servers.link;
       assert.equal(allow, `clipboard-read ${o}; clipboard-write ${o}; camera ${o}; microphone ${o}`);
+    });
+  });
+
+  describe('rehearsal of the first open', () => {
+    // Once the wasm is in, creating a connection runs a first open on values
+    // nobody sees (src/web/warm.rs), so the click does not pay for compiling.
+    test('leaves nothing but the adopted stylesheet: no element, listener, request or callback; the first open then works', async () => {
+      const page = await hostPage(browser, servers);
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      const count = () =>
+        page.evaluate(() => ({ nodes: document.getElementsByTagName('*').length, cls: document.documentElement.className, sheets: document.adoptedStyleSheets.length }));
+      const before = { ...(await count()), message: await windowListeners(page, 'message'), keydown: await windowListeners(page, 'keydown') };
+      assert.equal(before.sheets, 0);
+      await page.evaluate((create) => (window.link = window.sdk[create](window.recorder())), api.create);
+      // The rehearsal's one visible effect, so it has run when this holds.
+      await page.waitForFunction(() => document.adoptedStyleSheets.length === 1);
+      await page.waitForTimeout(50);
+      const after = { ...(await count()), message: await windowListeners(page, 'message'), keydown: await windowListeners(page, 'keydown') };
+      assert.deepEqual(after, { ...before, sheets: 1 });
+      assert.deepEqual(await trace(page), []);
+      assert.deepEqual(requests.filter((url) => !url.endsWith('.wasm')), []);
+      assert.deepEqual(page.errors, []);
+      const url = `${servers.link}/pages/link.html?after-rehearsal`;
+      await page.evaluate((token) => window.link.openLink(token), Buffer.from(url).toString('base64'));
+      const frame = await frameAt(page, url);
+      await stillWorks(page, frame);
     });
   });
 
