@@ -103,7 +103,7 @@ export function callOption(options, name, count, a, b) {
 ")]
 extern "C" {
     #[wasm_bindgen(js_name = callOption, catch)]
-    fn call_option(options: &JsValue, name: &str, count: u32, a: &JsValue, b: &JsValue) -> Result<(), JsValue>;
+    fn call_option(options: &JsValue, name: &JsValue, count: u32, a: &JsValue, b: &JsValue) -> Result<(), JsValue>;
 }
 
 impl JsCallbacks {
@@ -115,12 +115,12 @@ impl JsCallbacks {
         self.option(name).and_then(|v| v.as_string())
     }
 
-    fn call(&self, name: &str, args: &[&JsValue]) {
+    fn call(&self, name: &'static str, args: &[&JsValue]) {
         let undefined = JsValue::UNDEFINED;
         let a = args.first().copied().unwrap_or(&undefined);
         let b = args.get(1).copied().unwrap_or(&undefined);
         // `catch`: a getter on the options object may throw too.
-        if let Err(error) = call_option(&self.options, name, args.len() as u32, a, b) {
+        if let Err(error) = call_option(&self.options, &web::js_name(name), args.len() as u32, a, b) {
             report("reading FrontOptions threw", &error);
         }
     }

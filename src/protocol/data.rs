@@ -31,7 +31,14 @@ pub trait Data: Clone {
     fn kind(&self) -> Kind;
     /// An *own* property of an object (never one inherited from a possibly
     /// polluted prototype); `None` for non-objects and missing fields.
-    fn field(&self, name: &str) -> Option<Self>;
+    /// Names are the protocol's own, hence `'static`: the web layer makes
+    /// each one a JS string once per page.
+    fn field(&self, name: &'static str) -> Option<Self>;
+    /// The kind of [`Data::field`] (`Undefined` when absent): one question
+    /// instead of two, for the many fields whose shape is just a kind.
+    fn field_kind(&self, name: &'static str) -> Kind {
+        self.field(name).map_or(Kind::Undefined, |value| value.kind())
+    }
     /// The string, if this is one.
     fn string(&self) -> Option<String>;
     /// The number, if this is one.
@@ -84,7 +91,7 @@ impl Data for Value {
         }
     }
 
-    fn field(&self, name: &str) -> Option<Value> {
+    fn field(&self, name: &'static str) -> Option<Value> {
         match self {
             Value::Object(fields) => fields
                 .iter()

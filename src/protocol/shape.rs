@@ -66,6 +66,19 @@ impl Shape {
 
 impl Field {
     fn accepts<D: Data>(&self, object: &D) -> bool {
+        let kind = match self.shape {
+            Shape::Str => Kind::String,
+            Shape::Num => Kind::Number,
+            Shape::Bool => Kind::Bool,
+            _ => return self.accepts_value(object),
+        };
+        match object.field_kind(self.name) {
+            Kind::Undefined | Kind::Null => !self.required,
+            found => found == kind,
+        }
+    }
+
+    fn accepts_value<D: Data>(&self, object: &D) -> bool {
         match object.field(self.name) {
             Some(v) if v.kind() == Kind::Null => !self.required,
             Some(v) => self.shape.accepts(&v),

@@ -2,6 +2,7 @@
 //! so neither getters nor a polluted `Object.prototype` can answer.
 
 use alloc::{string::String, vec::Vec};
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -27,6 +28,9 @@ export function ownField(o, k) {
   const d = Object.getOwnPropertyDescriptor(o, k);
   return d === undefined ? undefined : d.value;
 }
+export function ownFieldKind(o, k) {
+  return kindOf(ownField(o, k));
+}
 export function items(a) {
   return Array.isArray(a) ? Array.from(a) : undefined;
 }
@@ -37,27 +41,55 @@ extern "C" {
     #[wasm_bindgen(js_name = ownField)]
     // `null` comes back as `None` too, which every shape treats like a
     // missing field anyway.
-    fn own_field(object: &JsValue, name: &str) -> Option<JsValue>;
+    fn own_field(object: &JsValue, name: &JsValue) -> Option<JsValue>;
+    #[wasm_bindgen(js_name = ownFieldKind)]
+    fn own_field_kind(object: &JsValue, name: &JsValue) -> u32;
     #[wasm_bindgen(js_name = items)]
     fn array_items(array: &JsValue) -> Option<Vec<JsValue>>;
 }
 
+page_global!(NAMES: RefCell<Vec<(*const u8, usize, JsValue)>> = RefCell::new(Vec::new()));
+
+/// `name` as a JS string, made once per page. Passing a `&str` to JS
+/// decodes its UTF-8 on every call, which cost more than the question it
+/// came with; the protocol's names are few and `'static`.
+pub fn js_name(name: &'static str) -> JsValue {
+    let key = (name.as_ptr(), name.len());
+    NAMES.with(|names| {
+        let Ok(mut names) = names.try_borrow_mut() else { return JsValue::from_str(name) };
+        if let Some((_, _, value)) = names.iter().find(|(ptr, len, _)| (*ptr, *len) == key) {
+            return value.clone();
+        }
+        let value = JsValue::from_str(name);
+        names.push((key.0, key.1, value.clone()));
+        value
+    })
+}
+
+fn kind(code: u32) -> Kind {
+    match code {
+        0 => Kind::Undefined,
+        1 => Kind::Null,
+        2 => Kind::Bool,
+        3 => Kind::Number,
+        4 => Kind::String,
+        5 => Kind::Array,
+        6 => Kind::Object,
+        _ => Kind::Other,
+    }
+}
+
 impl Data for JsValue {
     fn kind(&self) -> Kind {
-        match kind_of(self) {
-            0 => Kind::Undefined,
-            1 => Kind::Null,
-            2 => Kind::Bool,
-            3 => Kind::Number,
-            4 => Kind::String,
-            5 => Kind::Array,
-            6 => Kind::Object,
-            _ => Kind::Other,
-        }
+        kind(kind_of(self))
     }
 
-    fn field(&self, name: &str) -> Option<JsValue> {
-        own_field(self, name)
+    fn field(&self, name: &'static str) -> Option<JsValue> {
+        own_field(self, &js_name(name))
+    }
+
+    fn field_kind(&self, name: &'static str) -> Kind {
+        kind(own_field_kind(self, &js_name(name)))
     }
 
     fn string(&self) -> Option<String> {

@@ -15,6 +15,8 @@ mod timeout;
 mod warm;
 
 pub use callbacks::{report, Callbacks, Exit};
+#[cfg(feature = "js")]
+pub use js_data::js_name;
 pub use runtime::{close, next_id, open};
 #[cfg(feature = "js")]
 pub use warm::warm;

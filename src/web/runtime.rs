@@ -9,7 +9,7 @@ use alloc::borrow::ToOwned;
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::{Cell, RefCell};
+use core::cell::{Cell, OnceCell, RefCell};
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -18,6 +18,7 @@ use web_sys::{Event as DomEvent, KeyboardEvent, MessageEvent, Window};
 
 use super::bridge::{Bridge, Target};
 use super::callbacks::{report, Callbacks, Exit};
+use super::js_data::js_name;
 use super::listener::EventListener;
 use super::surface::Surface;
 use crate::protocol::{popup_features, Action, Callback, Connected, Event, LinkInput, LinkStyle, Outbound, Session};
@@ -241,13 +242,23 @@ fn post(window: &Window, origin: &str, which: Outbound, callbacks: &dyn Callback
     }
 }
 
+page_global!(SDK_SPECS: OnceCell<JsValue> = OnceCell::new());
+
+/// The same for every `loaded` of the page (a page's origin never
+/// changes), so it is made once; `postMessage` sends a copy.
 fn sdk_specs() -> JsValue {
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    object(&[
-        ("platform", &JsValue::from_str("web")),
-        ("version", &JsValue::from_str(env!("CARGO_PKG_VERSION"))),
-        ("origin", &JsValue::from_str(&origin)),
-    ])
+    SDK_SPECS.with(|specs| {
+        specs
+            .get_or_init(|| {
+                let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+                object(&[
+                    ("platform", &JsValue::from_str("web")),
+                    ("version", &JsValue::from_str(env!("CARGO_PKG_VERSION"))),
+                    ("origin", &JsValue::from_str(&origin)),
+                ])
+            })
+            .clone()
+    })
 }
 
 fn open_window(url: &str) {
@@ -267,9 +278,19 @@ export function keyed(key, value) { return { [key]: value }; }
 ")]
 extern "C" {
     /// `{type}` or `{type, payload}`.
-    fn typed(kind: &str, payload: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = typed)]
+    fn typed_js(kind: &JsValue, payload: &JsValue) -> JsValue;
     /// `{[key]: value}`.
-    fn keyed(key: &str, value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = keyed)]
+    fn keyed_js(key: &JsValue, value: &JsValue) -> JsValue;
+}
+
+fn typed(kind: &'static str, payload: &JsValue) -> JsValue {
+    typed_js(&js_name(kind), payload)
+}
+
+fn keyed(key: &'static str, value: &JsValue) -> JsValue {
+    keyed_js(&js_name(key), value)
 }
 
 fn event_object(event: Event<JsValue>) -> JsValue {
