@@ -58,7 +58,7 @@ export function report(r) {
   lines.push(`- date: ${r.date}`);
   lines.push(`- machine: ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGiB} GiB, Linux ${r.machine.kernel}`);
   lines.push(`- browser: Chromium ${r.chromium} (Debian, headless); Node ${r.node}`);
-  lines.push(`- parameters: ${r.parameters.opens} opens per run, ${r.parameters.messages} messages per dispatch run, ${r.parameters.cycles} cycles (and bridge sessions) after ${r.parameters.warmup} warm-up ones, ${r.parameters.roundTrips} bridge round trips of each kind`);
+  lines.push(`- parameters: ${r.parameters.opens} opens per run, ${r.parameters.firstClicks ?? 1} first clicks (fresh pages) per run, their median kept, ${r.parameters.messages} messages per dispatch run, ${r.parameters.cycles} cycles (and bridge sessions) after ${r.parameters.warmup} warm-up ones, ${r.parameters.roundTrips} bridge round trips of each kind`);
   lines.push('');
   lines.push('## Shipped size');
   lines.push('');
@@ -133,18 +133,30 @@ export function report(r) {
   lines.push(`| no growth of listeners, wallet listeners, DOM nodes or wasm memory over ${r.parameters.cycles} sessions with the bridge on | ${leaks.map((k) => fmt(med(r, k, 'oursLink'), 0)).join(', ')} | ${check(leaks.every((k) => zero(k, 'oursLink')))} |`);
   lines.push(`| no growth of listeners, DOM nodes or wasm memory over ${r.parameters.cycles} cycles | ${['growth.windowListeners', 'growth.nodes', 'growth.wasm'].map((k) => ours.map((o) => fmt(med(r, k, o.id), 0)).join('/')).join(', ')} | ${check(['growth.windowListeners', 'growth.nodes', 'growth.wasm'].every((k) => ours.every((o) => zero(k, o.id))))} |`);
   lines.push('');
-  lines.push(WHERE_THE_BYTES_GO);
+  lines.push(whereTheBytesGo(r));
   lines.push('');
   lines.push('`twiggy top -n 25` of the release wasm (before `wasm-opt`, with names; the "function names" section is not shipped):');
   lines.push('');
   lines.push('```');
   lines.push(r.twiggy);
   lines.push('```');
+  if (r.dominators) {
+    lines.push('');
+    lines.push('`twiggy dominators -d 3 -r 12` (everything reached only through the function table, i.e. closures and trait objects, sits under `table[0]`):');
+    lines.push('');
+    lines.push('```');
+    lines.push(r.dominators);
+    lines.push('```');
+  }
   lines.push('');
   return lines.join('\n');
 }
 
-const WHERE_THE_BYTES_GO = `## Where the bytes go, and what was done
+// What was learnt and done about size and speed; the figures in it that
+// the bench measures come from `r`, the others say when they were taken.
+function whereTheBytesGo(r) {
+  const i = r.imports;
+  return `## Where the bytes go, and what was done
 
 The first release build was 76 KB raw, 35.7 KB gzip of wasm (42.7 KB gzip with the
 JS). \`twiggy top\`/\`dominators\`/\`paths\` showed most of it was not our code:
@@ -152,29 +164,76 @@ JS). \`twiggy top\`/\`dominators\`/\`paths\` showed most of it was not our code:
 | contributor (first build) | what was done | effect |
 |---|---|---|
 | \`core::fmt\` machinery (\`Formatter::pad\`, \`pad_integral\`, \`char\` Debug/escape tables, \`fmt::write\`) kept alive by std's panic handler, which formats every panic message | the npm build is \`no_std\` (feature \`std\` off): \`src/bare.rs\` has a panic handler that formats nothing (a trap) and a global allocator | 76 → 65 KB raw |
-| \`str::slice_error_fail\` + \`StrSearcher\`/\`TwoWaySearcher\` (3.5 KB) from one \`host.contains("..")\` | a byte-window check | −4 KB raw |
+| \`str::slice_error_fail\` + \`StrSearcher\`/\`TwoWaySearcher\` (3.5 KB) from one \`host.contains("..")\`, and again (5 KB gzip) from \`str::contains\` in the Solana cluster rule | byte-window checks | −4 KB raw, −5 KB gzip |
 | \`String::from_utf8_lossy\` + \`Utf8Chunks\` (1.1 KB) in percent-decoding | strict \`String::from_utf8\`; a non-UTF-8 parameter counts as absent | −1 KB raw |
 | RefCell panic paths of an \`FnMut\` closure | listeners are \`Fn\` closures; our own cells use \`try_borrow\` | small |
 | serde (27 KB gzip in a similar crate) | never in the npm build: payloads are validated in place (\`protocol::shape\`) and passed through as the original JS objects; serde only backs the typed Rust API (feature \`typed\`) | 0 KB shipped |
 | \`format!\`, \`unwrap\`, Debug derives in shipped code | none in \`src/\` outside tests; numbers are written by hand (\`push_decimal\`, \`css_number\`) | — |
 | \`atob\`, \`URL\`, \`JSON\` | base64 and the URL rule are small hand-written Rust (they are the security boundary and are fuzzed); \`link_style\` JSON uses the browser's \`JSON.parse\` | — |
 | dlmalloc (std's allocator on wasm32, ~5 KB raw) | \`lol_alloc\`'s free-list allocator; the cycle benchmark shows no wasm memory growth | 26.4 → 23.9 KB gzip |
+| \`@solana/web3.js\` (most of 3.13's bytes) | not used: the three Solana rules the bridge needs (is it a transaction, which cluster an RPC URL names, base58) are in the core; the adapters' object plumbing is \`solana.js\` | — |
 
-Dispatch speed: validating a payload asks many small questions of a JS object
-("what kind is this?", "own field X?"). Answering each with one call into a tiny JS
-helper (\`src/web/js_data.rs\`) instead of several wasm-bindgen intrinsics, and
-building callback arguments and calling callbacks with one call each, took dispatch
-from 0.36× to 0.5–0.6× of upstream's events per second (runs vary). What is left is
-mostly the per-field crossing itself and the field-name strings decoded on each call;
-interning the names on the JS side, or validating a whole payload in one call, is the
-next step. Open: reading the iframe's \`contentWindow\` right after inserting it cost
-3–4 ms (the browser sets the frame up synchronously); it is now read on the first
-message. Focusing the dialog (an accessibility requirement) forces a style recalc
-that upstream does not pay.
+**\`no_std\` + \`lol_alloc\` against \`std\` (measured 2026-11-22, this wasm, \`wasm-opt -Oz\`, gzip -9):**
 
-Still there: \`u32\` formatting for the allocator's out-of-memory message (core's
-\`handle_alloc_error\`, unavoidable on stable), panic location strings, the long
-import names wasm-bindgen gives every DOM method (\`./front_link_wasm_bg.js\` +
-a hashed name, ~70 bytes each before compression), and wasm-bindgen's JS glue (one
-shim per imported DOM method: 26 KB raw, 5.6 KB gzip unminified; a bundler's
-minifier takes it to about 4.7 KB gzip with our wrapper).`;
+| build | wasm raw | wasm gzip |
+|---|---:|---:|
+| \`no_std\` + \`lol_alloc\`, our \`EventListener\` (shipped) | 102380 | 45246 |
+| \`std\` (dlmalloc, std's panic machinery), our \`EventListener\` | 113293 | 49751 |
+| \`std\` + \`gloo-events\`' \`EventListener\` behind the same API | 113752 | 50016 |
+
+\`no_std\` still pays: 4.5 KB gzip (10 %) less than \`std\`, most of it \`core::fmt\`
+reached from std's panic and allocation-error paths, and dlmalloc. \`gloo-events\`
+adds 0.3 KB over our 40-line listener (its options and \`FnMut\` handling). The
+glue JS is the same in all three. We keep \`no_std\`; the typed Rust API (feature
+\`typed\`) turns \`std\` on, where serde needs it anyway.
+
+**What every import costs.** The wasm imports ${i ? i.count : '?'} functions from
+wasm-bindgen's glue (one per DOM method, property or helper used). Their names take
+${i ? i.nameBytes : '?'} bytes of the wasm before compression (\`./front_link_wasm_bg.js\`
+and a hashed name each); their shims are ${i ? `${i.glue.raw} bytes of minified JS, ${i.glue.gzip} gzip` : '?'},
+about ${i ? Math.round(i.glue.gzip / i.count) : '?'} bytes gzip per import. An import used
+on a cold path (a wallet family, an error report) costs as much as a hot one, so the
+DOM work that is only object plumbing (the Solana adapters, the Comlink value walk)
+is written in JS modules next to the Rust (\`src/web/bridge/*.js\`), not as dozens of
+imports.
+
+**Where the rest goes** (the twiggy table below): no one item dominates. The
+biggest of our own functions are \`runtime::open\` (the open path, inlined into one
+function), \`bridge::serve\` and the link-URL parser; the \`.rodata\` segment (event-key
+lists, shape tables, the stylesheet, error texts) is ~14 KB. What remains of
+\`core::fmt\` (\`fmt::write\`, \`pad_integral\`, \`u32\` Display, \`assert_failed_inner\`)
+is reached only through the function table from core's own panic paths
+(\`panic_bounds_check\`, \`handle_alloc_error\`): our panic handler never formats, but
+on stable Rust the formatting arguments are still built; \`panic_immediate_abort\`
+needs a nightly \`build-std\`. Getting to a quarter of 3.13 (~27 KB gzip for wasm and
+JS together) would take removing about half of the wasm; that is a redesign (for
+example moving the bridge's families into lazily loaded modules), not a trim, and is
+not done.
+
+**First click.** V8 compiles a wasm function the first time it runs, not when the
+module is instantiated: the first \`openLink\` compiled ~120 functions, several
+milliseconds on the click (Chromium trace: \`wasm.CompileLazy\`). Once the wasm has
+loaded, each face now rehearses a first open on values nobody sees
+(\`src/web/warm.rs\`: a refused token through the whole \`open\`, the rules of a valid
+one, the overlay's elements built but never attached, listeners added and removed);
+the stylesheet is adopted then too. The overlay takes focus with \`preventScroll\`
+(it covers the viewport), so focusing no longer forces a layout. What the
+\`createLink\` face still pays is 3.13's own behaviour: removing the prewarm frame
+(measured by skipping it: about 3 ms, and its mere presence slows the new frame by
+about as much; removing it after the overlay's first frame would differ from 3.13, so
+it stays) and starting the wallet bridge (discovery and its first-call compiles).
+
+**Dispatch.** Validating a payload asks many small questions of a JS object ("what
+kind is this?", "own field X?"). Answering each with one call into a tiny JS helper
+(\`src/web/js_data.rs\`), building callback arguments and calling callbacks with one
+call each, the protocol's names made JS strings once per page (passing a \`&str\` to
+JS decoded its UTF-8 on every call: 60 ms of a 10,000-message run), and one call for
+a field whose shape is a kind, took dispatch from 0.36× to the ratio above. Per
+message what is left is the crossings themselves (kind, own field, origin and source,
+each an externref round trip) and copying the origin into wasm for the core's exact
+comparison; validating a whole payload in one JS call would need a second
+implementation of the shapes outside the fuzzed core, which we did not want.
+
+**Open.** Reading the iframe's \`contentWindow\` right after inserting it cost 3–4 ms
+(the browser sets the frame up synchronously); it is read on the first message.`;
+}
