@@ -41,3 +41,61 @@ export function frontEventTypeKeys(): Array<any>;
  */
 export function laterLinkEventTypeKeys(): Array<any>;
 
+/**
+ * Runs the paths of a first `openLink` on values nobody sees, so that the
+ * browser compiles them now and not on the first click. Once per page,
+ * after the wasm has loaded (`pkg-template/index.js`).
+ */
+export function warm(): void;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_connection_free: (a: number, b: number) => void;
+    readonly connection_closeLink: (a: number) => void;
+    readonly connection_closeLinkRequested: (a: number) => void;
+    readonly connection_new: (a: any, b: number) => number;
+    readonly connection_openLink: (a: number, b: any, c: any) => void;
+    readonly connection_openPopup: (a: number, b: any) => void;
+    readonly frontEventTypeKeys: () => any;
+    readonly laterLinkEventTypeKeys: () => any;
+    readonly warm: () => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h999054c60d4b5969: (a: number, b: number, c: number, d: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h070e62310a87df13: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h66f644354d55f08f: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__hdb0726b267cdba49: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h622fad1a73ff92fe: (a: number, b: number) => void;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_drop_slice: (a: number, b: number) => void;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
