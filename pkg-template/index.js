@@ -7,12 +7,18 @@ import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 
 let loading;
 
+// Once the wasm is in, a first open is rehearsed out of sight, so that the
+// browser compiles those functions before the click, not on it.
 function load() {
   if (!loading) {
-    loading = init().catch((error) => {
-      loading = undefined; // a later call may retry
-      throw error;
-    });
+    loading = init()
+      .then(() => {
+        setTimeout(rehearse);
+      })
+      .catch((error) => {
+        loading = undefined; // a later call may retry
+        throw error;
+      });
   }
   return loading;
 }
@@ -70,22 +76,9 @@ function connect(options, mesh) {
   return { open, close, requestClose };
 }
 
-let warmed = false;
-
-/**
- * In a browser, starts fetching and compiling the wasm now, so that the first
- * click does not wait for it; once it is in, rehearses a first open so that
- * the browser compiles those functions before the click, not on it.
- */
+/** In a browser, starts fetching and compiling the wasm now, so that the first click does not wait for it. */
 function preload() {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return;
-  load()
-    .then(() => {
-      if (warmed) return;
-      warmed = true;
-      setTimeout(rehearse);
-    })
-    .catch(() => {});
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') load().catch(() => {});
 }
 
 // The first openLink's paths, run on values nobody sees (src/web/warm.rs):
