@@ -31,8 +31,27 @@ export function apply(root, path, args) {
     resolve(f.apply(self, args));
   });
 }
-export function settle(promise, ended) {
-  return Promise.race([promise, ended]);
+// A session's pending calls answer from here, without going back into the
+// wasm for each: a reply is one step once the value is known. `session` is
+// `{over}`, set when the session ends; values handed out by reference go to
+// `byReference`, which serves them on a new port.
+export function session() {
+  return { over: false };
+}
+export function end(session) {
+  session.over = true;
+}
+export function answerWhenSettled(promise, session, target, origin, id, byReference) {
+  promise.then(
+    (value) => {
+      if (session.over) return;
+      if (isProxied(value)) byReference(target, origin, id, value);
+      else replyRaw(target, origin, id, value);
+    },
+    (error) => {
+      if (!session.over) replyThrow(target, origin, id, error);
+    },
+  );
 }
 function send(target, origin, message, transfer) {
   if (origin === undefined) target.postMessage(message, transfer);

@@ -12,18 +12,25 @@ extern "C" {
     pub fn get(root: &JsValue, path: &JsValue) -> js_sys::Promise;
     /// Calls the function at `path` with `this` = its parent.
     pub fn apply(root: &JsValue, path: &JsValue, args: &js_sys::Array) -> js_sys::Promise;
-    /// `promise`, or `ended`'s value if the session ends first.
-    pub fn settle(promise: &js_sys::Promise, ended: &js_sys::Promise) -> js_sys::Promise;
+    /// A session's liveness, `{over: false}`, for [`answer_when_settled`].
+    pub fn session() -> JsValue;
+    /// Marks `session` over: its pending calls will not answer.
+    pub fn end(session: &JsValue);
+    /// Answers `id` when `promise` settles, unless `session` is over by
+    /// then: `RAW`, a `throw`, or (a value the API hands out by reference)
+    /// through `by_reference(target, origin, id, value)`.
+    #[wasm_bindgen(js_name = answerWhenSettled)]
+    pub fn answer_when_settled(promise: &js_sys::Promise, session: &JsValue, target: &JsValue, origin: &JsValue, id: &JsValue, by_reference: &js_sys::Function);
     /// `{type:'HANDLER', name:'throw', value, id}`, with a `stack` that
     /// names no script of the host page.
     #[wasm_bindgen(js_name = replyThrow)]
-    pub fn reply_throw(target: &JsValue, origin: Option<&str>, id: &JsValue, error: &JsValue);
+    pub fn reply_throw(target: &JsValue, origin: &JsValue, id: &JsValue, error: &JsValue);
     /// `{type:'RAW', value, id}`, or a `throw` if it cannot be cloned.
     #[wasm_bindgen(js_name = replyRaw)]
-    pub fn reply_raw(target: &JsValue, origin: Option<&str>, id: &JsValue, value: &JsValue);
+    pub fn reply_raw(target: &JsValue, origin: &JsValue, id: &JsValue, value: &JsValue);
     /// A transferred port: a proxy (`HANDLER proxy`) or an `ENDPOINT` (`RAW`).
     #[wasm_bindgen(js_name = replyPort)]
-    pub fn reply_port(target: &JsValue, origin: Option<&str>, id: &JsValue, port: &JsValue, proxy: bool);
+    pub fn reply_port(target: &JsValue, origin: &JsValue, id: &JsValue, port: &JsValue, proxy: bool);
     /// `new Error(message)`.
     pub fn error(message: &str) -> JsValue;
     /// `new TypeError(message)`.

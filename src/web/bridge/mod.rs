@@ -14,15 +14,16 @@ mod injected;
 mod port;
 mod solana;
 
-use alloc::rc::Rc;
+use alloc::rc::{Rc, Weak};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 use core::future::Future;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{MessageChannel, MessagePort, Window};
 
 use self::eip6963::Eip6963;
@@ -38,25 +39,26 @@ pub struct Bridge(Rc<Shared>);
 #[derive(Clone)]
 pub struct Target {
     to: JsValue,
-    origin: Option<String>,
+    /// `undefined` for a port.
+    origin: JsValue,
 }
 
 impl Target {
     /// The Link UI's window, answered at `origin` only.
     pub fn window(window: &Window, origin: &str) -> Target {
-        Target { to: window.clone().into(), origin: Some(origin.into()) }
+        Target { to: window.clone().into(), origin: origin.into() }
     }
 
     fn port(port: &MessagePort) -> Target {
-        Target { to: port.clone().into(), origin: None }
+        Target { to: port.clone().into(), origin: JsValue::UNDEFINED }
     }
 
     fn raw(&self, id: &JsValue, value: &JsValue) {
-        glue::reply_raw(&self.to, self.origin.as_deref(), id, value);
+        glue::reply_raw(&self.to, &self.origin, id, value);
     }
 
     fn throw(&self, id: &JsValue, error: &JsValue) {
-        glue::reply_throw(&self.to, self.origin.as_deref(), id, error);
+        glue::reply_throw(&self.to, &self.origin, id, error);
     }
 }
 
@@ -101,19 +103,19 @@ struct Shared {
     codec: solana::Codec,
     /// The session's Base Wallet entry, if Coinbase's wallet was there.
     base: RefCell<JsValue>,
-    /// Settles when the session ends, so no call waits on a wallet forever.
-    ended: Promise,
-    end: Option<Function>,
+    /// `{over}`, set when the session ends: pending calls then stay
+    /// unanswered (and never wait on a wallet past the session).
+    session: JsValue,
+    /// Serves a pending call's result that the API hands out by reference.
+    by_reference: Closure<dyn Fn(JsValue, JsValue, JsValue, JsValue)>,
 }
 
 impl Bridge {
     /// Starts the bridge of a session: the API the Link UI will read, and
     /// wallet discovery.
     pub fn start(window: &Window) -> Bridge {
-        let mut end = None;
-        let ended = Promise::new(&mut |resolve, _| end = Some(resolve));
         let api = Object::new();
-        let shared = Rc::new(Shared {
+        let shared = Rc::new_cyclic(|weak: &Weak<Shared>| Shared {
             window: window.clone(),
             api,
             released: Cell::new(false),
@@ -123,8 +125,8 @@ impl Bridge {
             eip6963: Eip6963::default(),
             codec: solana::codec(),
             base: RefCell::new(JsValue::UNDEFINED),
-            ended,
-            end,
+            session: glue::session(),
+            by_reference: by_reference(weak.clone()),
         });
         for field in API_FIELDS {
             let value = match field {
@@ -158,9 +160,7 @@ impl Bridge {
 
 impl Drop for Shared {
     fn drop(&mut self) {
-        if let Some(end) = &self.end {
-            let _ = end.call0(&JsValue::UNDEFINED);
-        }
+        glue::end(&self.session);
         // Ports close as they drop; taken out first so that nothing else
         // sees the list mid-way.
         self.ports.get_mut().clear();
@@ -211,7 +211,7 @@ fn serve(shared: &Rc<Shared>, served: &Served, request: Request<JsValue>, target
 fn endpoint(shared: &Rc<Shared>, served: &Served, op: Op, id: &JsValue, target: &Target) {
     if op == Op::Endpoint {
         if let Some(port) = channel(shared, served.clone()) {
-            glue::reply_port(&target.to, target.origin.as_deref(), id, &port, false);
+            glue::reply_port(&target.to, &target.origin, id, &port, false);
         }
         return;
     }
@@ -288,18 +288,19 @@ fn raw(wire: &Wire<JsValue>) -> JsValue {
     }
 }
 
-/// Answers when `promise` settles, unless the session ended first.
+/// Answers when `promise` settles, unless the session ended first. The
+/// wait and the reply stay in JavaScript: most calls (every `GET`, a
+/// wallet's `request`) then enter the wasm once, with their message.
 fn pending(shared: &Rc<Shared>, id: JsValue, target: Target, promise: Promise) {
-    let weak = Rc::downgrade(shared);
-    let settled = glue::settle(&promise, &shared.ended);
-    spawn_local(async move {
-        let result = JsFuture::from(settled).await;
-        let Some(shared) = weak.upgrade() else { return };
-        match result {
-            Ok(value) => answer(&shared, &target, &id, Outcome::Value(value)),
-            Err(error) => target.throw(&id, &error),
+    glue::answer_when_settled(&promise, &shared.session, &target.to, &target.origin, &id, shared.by_reference.as_ref().unchecked_ref());
+}
+
+fn by_reference(weak: Weak<Shared>) -> Closure<dyn Fn(JsValue, JsValue, JsValue, JsValue)> {
+    Closure::new(move |to, origin, id, value| {
+        if let Some(shared) = weak.upgrade() {
+            answer(&shared, &Target { to, origin }, &id, Outcome::Proxy(value));
         }
-    });
+    })
 }
 
 fn call(shared: &Rc<Shared>, id: JsValue, target: Target, function: ApiFunction, args: Array) {
@@ -329,7 +330,7 @@ fn answer(shared: &Rc<Shared>, target: &Target, id: &JsValue, outcome: Outcome) 
         Outcome::Value(value) if !glue::is_proxied(&value) => target.raw(id, &value),
         Outcome::Value(value) | Outcome::Proxy(value) => {
             if let Some(port) = channel(shared, Served::Value(value)) {
-                glue::reply_port(&target.to, target.origin.as_deref(), id, &port, true);
+                glue::reply_port(&target.to, &target.origin, id, &port, true);
             }
         }
     }
