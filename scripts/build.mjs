@@ -19,9 +19,29 @@ export async function build() {
   const manifest = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
   const merged = { name: manifest.name, version: generated.version, ...manifest, repository: generated.repository };
   writeFileSync(join(pkg, 'package.json'), JSON.stringify(merged, null, 2) + '\n');
+  dedupeSnippetImports(join(pkg, 'front_link_wasm.js'));
   await writeEventKeys();
   await minify();
   printSizes();
+}
+
+// wasm-bindgen imports a snippet module once per function the wasm calls
+// without a shim (`import * as importN from "<module>"`) and lists each
+// under the same key of the wasm's imports object. That is valid (every
+// copy is the same module) but bundlers warn about each duplicate key, in
+// the integrator's build. One import per module is kept.
+function dedupeSnippetImports(path) {
+  const kept = new Map();
+  const dropped = new Set();
+  let code = readFileSync(path, 'utf8').replace(/^import \* as (import\d+) from "([^"]+)";?\n/gm, (line, name, module) => {
+    if (!kept.has(module)) return kept.set(module, name), line;
+    dropped.add(name);
+    return '';
+  });
+  code = code.replace(/^\s*"[^"]+": (import\d+),\n/gm, (line, name) => (dropped.has(name) ? '' : line));
+  const left = [...dropped].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+  if (left.length) throw new Error(`wasm-bindgen's glue changed shape: ${left.join(', ')} still used`);
+  writeFileSync(path, code);
 }
 
 // What is published is what a bundler would ship: every JS file minified

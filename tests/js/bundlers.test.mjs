@@ -1,4 +1,5 @@
-// SPEC §2: the package works with Vite and webpack 5 without plugins. Each
+// SPEC §2: the package works with Vite and webpack 5 without plugins (and
+// esbuild, with the wasm copied beside the bundle). Each
 // bundles tests/bundlers/main.js (an ordinary app importing
 // 'front-link-wasm', installed by npm from the `npm pack` tarball of pkg/
 // into a fresh app: what the registry would serve), the bundle is served on
@@ -56,6 +57,20 @@ test('webpack 5', async () => {
     webpack({ mode: 'production', context: app, entry: join(app, 'main.js'), output: { path: dist, filename: 'main.js', publicPath: 'auto' } }, (error, result) => (error ? reject(error) : resolve(result))),
   );
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
+  copyFileSync(join(app, 'index.html'), join(dist, 'index.html'));
+  await runBundle(dist);
+});
+
+// esbuild hides warnings about files in node_modules, so that its silence
+// here proves little: package.test.mjs checks the glue itself.
+test('esbuild', async () => {
+  const { build } = await import('esbuild');
+  const dist = join(artifacts, 'bundlers', 'esbuild');
+  rmSync(dist, { recursive: true, force: true });
+  const result = await build({ absWorkingDir: app, entryPoints: ['main.js'], bundle: true, format: 'esm', minify: true, outdir: dist, logLevel: 'silent' });
+  assert.deepEqual(result.warnings.map((w) => w.text), []);
+  // esbuild leaves `new URL(…, import.meta.url)` alone: the app copies the wasm beside its bundle.
+  copyFileSync(join(app, 'node_modules', 'front-link-wasm', 'front_link_wasm_bg.wasm'), join(dist, 'front_link_wasm_bg.wasm'));
   copyFileSync(join(app, 'index.html'), join(dist, 'index.html'));
   await runBundle(dist);
 });

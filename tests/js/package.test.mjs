@@ -116,3 +116,11 @@ test('package.json: ESM entry, types, the wasm shipped, version matches the crat
   const crate = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
   assert.equal(manifest.version, crate);
 });
+
+test('the published JS gives esbuild nothing to warn about (wasm-bindgen lists a snippet module once per import; the build keeps one)', async () => {
+  const { transform } = await import('esbuild');
+  for (const file of ['front_link_wasm.js', 'index.js', 'event-keys.js']) {
+    const { warnings } = await transform(read(file), { format: 'esm', logLevel: 'silent' });
+    assert.deepEqual(warnings.map((w) => w.text), [], file);
+  }
+});
