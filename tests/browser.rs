@@ -328,3 +328,133 @@ async fn the_rust_api_serves_the_wallet_bridge() {
     link.close_link();
     assert_eq!(taken(&log), ["exit None None"]);
 }
+
+// --- Payload shapes: the one-call JavaScript check against the core's own -----
+//
+// `Data::conforms` of a `JsValue` checks a payload in one call, from a
+// JavaScript transcription of the core's shape table; `Shape::accepts` asks
+// the same questions one field at a time. Every message below must get the
+// same verdict from both.
+
+use front_link_wasm::protocol::{payload_shape, Data, Dialect, Ignored, InboundMessage, Kind, Shape, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// The same JavaScript value, but checked field by field (the default `conforms`).
+#[derive(Clone, Debug)]
+struct FieldByField(JsValue);
+
+impl Data for FieldByField {
+    fn kind(&self) -> Kind {
+        self.0.kind()
+    }
+    fn field(&self, name: &'static str) -> Option<Self> {
+        self.0.field(name).map(FieldByField)
+    }
+    fn field_kind(&self, name: &'static str) -> Kind {
+        self.0.field_kind(name)
+    }
+    fn string(&self) -> Option<String> {
+        self.0.string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.0.number()
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        self.0.items().map(|items| items.into_iter().map(FieldByField).collect())
+    }
+}
+
+/// A value that has `shape`, every optional field present.
+fn example(shape: &Shape) -> JsValue {
+    match shape {
+        Shape::Str => "s".into(),
+        Shape::Num => 1.5.into(),
+        Shape::Bool => true.into(),
+        Shape::Any => 7.into(),
+        Shape::Lit(text) => (*text).into(),
+        Shape::List(item) => Array::of2(&example(item), &example(item)).into(),
+        Shape::Obj(fields) => {
+            let object = js_sys::Object::new();
+            for field in fields.iter() {
+                let _ = Reflect::set(&object, &field.name().into(), &example(field.shape()));
+            }
+            object.into()
+        }
+        Shape::Either(shapes) => shapes.first().map_or(JsValue::NULL, example),
+        Shape::Ref(shape) | Shape::Maybe(shape) => example(shape),
+    }
+}
+
+#[wasm_bindgen(inline_js = "
+// The value itself, then for each place in it (the root included) the value
+// with that place removed or replaced by another kind of value; arrays also
+// emptied and given a stranger element.
+export function mutants(root) {
+  const others = [undefined, null, 's', 0, NaN, true, [], {}, ['s'], { s: 1 }];
+  const out = [root];
+  const visit = (value, rebuild) => {
+    for (const other of others) out.push(rebuild(other));
+    if (Array.isArray(value)) {
+      out.push(rebuild([]), rebuild([...value, 'stranger']));
+      value.forEach((item, i) => visit(item, (v) => rebuild(value.map((x, j) => (j === i ? v : x)))));
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        const { [key]: _, ...rest } = value;
+        out.push(rebuild(rest));
+        visit(value[key], (v) => rebuild({ ...value, [key]: v }));
+      }
+    }
+  };
+  visit(root, (v) => v);
+  return out;
+}
+export function message(type, payload) { return payload === undefined ? { type } : { type, payload }; }
+")]
+extern "C" {
+    fn mutants(root: &JsValue) -> Vec<JsValue>;
+    fn message(kind: &str, payload: &JsValue) -> JsValue;
+}
+
+fn verdict<D: Data>(result: Result<InboundMessage<D>, Ignored>) -> String {
+    match result {
+        Ok(InboundMessage::Exit { error, summary }) => format!("exit {error:?} summary {}", summary.is_some()),
+        Ok(InboundMessage::AccessToken(_)) => "access token".into(),
+        Ok(InboundMessage::DelayedAuth(_)) => "delayed auth".into(),
+        Ok(InboundMessage::TransferFinished(_)) => "transfer finished".into(),
+        Ok(InboundMessage::Event(_)) => "event".into(),
+        Ok(other) => format!("{:?}", core::mem::discriminant(&other)),
+        Err(ignored) => format!("{ignored:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn one_call_shape_checks_agree_with_the_core() {
+    let mut samples: Vec<JsValue> = Vec::new();
+    let inbound = fixture(&["inbound"]);
+    for name in js_sys::Object::keys(inbound.unchecked_ref::<js_sys::Object>()).iter() {
+        let fixture = Reflect::get(&inbound, &name).unwrap_or(JsValue::UNDEFINED);
+        let kind = Reflect::get(&fixture, &"type".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
+        let payload = Reflect::get(&fixture, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
+        samples.extend(mutants(&payload).iter().map(|p| message(&kind, p)));
+    }
+    for dialect in [Dialect::Front, Dialect::Mesh] {
+        for key in FRONT_EVENT_TYPE_KEYS.iter().chain(LATER_LINK_EVENT_TYPE_KEYS.iter()) {
+            samples.extend(mutants(&example(payload_shape(dialect, key))).iter().map(|p| message(key, p)));
+        }
+    }
+    let (mut accepted, mut refused) = (0, 0);
+    for sample in &samples {
+        for dialect in [Dialect::Front, Dialect::Mesh] {
+            let one_call = verdict(InboundMessage::classify(dialect, sample));
+            let by_field = verdict(InboundMessage::classify(dialect, &FieldByField(sample.clone())));
+            assert_eq!(one_call, by_field, "{dialect:?}: {:?}", JSON::stringify(sample).ok());
+            if one_call == "Ignored::BadPayload" || one_call == "BadPayload" {
+                refused += 1;
+            } else {
+                accepted += 1;
+            }
+        }
+    }
+    // Both verdicts must be common, or the comparison proves little.
+    assert!(accepted > 1000 && refused > 1000, "{accepted} accepted, {refused} refused of {}", samples.len() * 2);
+}

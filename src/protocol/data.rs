@@ -3,6 +3,8 @@
 
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
+use super::shape::Shape;
+
 /// What a structured-clone value is, as far as payload shapes care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -45,6 +47,12 @@ pub trait Data: Clone {
     fn number(&self) -> Option<f64>;
     /// The elements, if this is an array.
     fn items(&self) -> Option<Vec<Self>>;
+    /// Whether this value has `shape`: [`Shape::accepts`], which asks its
+    /// questions one field at a time. The web layer answers in one call
+    /// instead, from a JavaScript form of the same table.
+    fn conforms(&self, shape: &'static Shape) -> bool {
+        shape.accepts(self)
+    }
 }
 
 /// A plain in-memory value: the `Data` of host tests and property tests.

@@ -59,14 +59,14 @@ impl<D: Data> InboundMessage<D> {
         }
         let kind = data.field("type").and_then(|t| t.string()).ok_or(Ignored::UnknownType)?;
         let payload = data.field("payload");
-        let checked = |shape: &Shape| payload.clone().filter(|p| shape.accepts(p)).ok_or(Ignored::BadPayload);
+        let checked = |shape: &'static Shape| payload.clone().filter(|p| p.conforms(shape)).ok_or(Ignored::BadPayload);
         match kind.as_str() {
             "brokerageAccountAccessToken" => checked(&ACCESS_TOKEN_PAYLOAD).map(AccessToken),
             "delayedAuthentication" => checked(&DELAYED_AUTH_PAYLOAD).map(DelayedAuth),
             "transferFinished" => checked(&TRANSFER_FINISHED_PAYLOAD).map(TransferFinished),
             "close" | "done" => {
                 let error = dialect.exit_error(data, payload.as_ref());
-                let summary = payload.filter(|p| SESSION_SUMMARY.accepts(p));
+                let summary = payload.filter(|p| p.conforms(&SESSION_SUMMARY));
                 Ok(Exit { error, summary })
             }
             "loaded" => Ok(Loaded),
@@ -78,7 +78,7 @@ impl<D: Data> InboundMessage<D> {
                 .ok_or(Ignored::BadLink),
             key if dialect.is_event_key(key) => match (payload_shape(dialect, key), &payload) {
                 (Shape::Any | Shape::Maybe(_), None) => Ok(Event(data.clone())),
-                (shape, Some(p)) if shape.accepts(p) => Ok(Event(data.clone())),
+                (shape, Some(p)) if p.conforms(shape) => Ok(Event(data.clone())),
                 _ => Err(Ignored::BadPayload),
             },
             _ => Err(Ignored::UnknownType),

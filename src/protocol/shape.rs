@@ -65,6 +65,21 @@ impl Shape {
 }
 
 impl Field {
+    /// The field's name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The shape of its value.
+    pub fn shape(&self) -> &Shape {
+        &self.shape
+    }
+
+    /// Whether it must be there (and not `null`).
+    pub fn required(&self) -> bool {
+        self.required
+    }
+
     fn accepts<D: Data>(&self, object: &D) -> bool {
         let kind = match self.shape {
             Shape::Str => Kind::String,

@@ -7,7 +7,9 @@ use core::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::protocol::{Data, Kind};
+use js_sys::Array;
+
+use crate::protocol::{Data, Kind, Shape};
 
 // One boundary crossing per question instead of several: validation asks
 // many of them per message.
@@ -34,6 +36,31 @@ export function ownFieldKind(o, k) {
 export function items(a) {
   return Array.isArray(a) ? Array.from(a) : undefined;
 }
+export function conforms(s, v) {
+  switch (s[0]) {
+    case 0: return typeof v === 'string';
+    case 1: return typeof v === 'number';
+    case 2: return typeof v === 'boolean';
+    case 3: return true;
+    case 4: return v === s[1];
+    case 5: {
+      const all = items(v);
+      return all !== undefined && all.every((item) => conforms(s[1], item));
+    }
+    case 6: {
+      if (kindOf(v) !== 6) return false;
+      const fields = s[1];
+      for (let i = 0; i < fields.length; i += 3) {
+        const value = ownField(v, fields[i]);
+        if (value === undefined || value === null ? fields[i + 1] : !conforms(fields[i + 2], value)) return false;
+      }
+      return true;
+    }
+    case 7: return s[1].some((shape) => conforms(shape, v));
+    case 8: return v === undefined || v === null || conforms(s[1], v);
+  }
+  return false;
+}
 ")]
 extern "C" {
     #[wasm_bindgen(js_name = kindOf)]
@@ -46,6 +73,8 @@ extern "C" {
     fn own_field_kind(object: &JsValue, name: &JsValue) -> u32;
     #[wasm_bindgen(js_name = items)]
     fn array_items(array: &JsValue) -> Option<Vec<JsValue>>;
+    #[wasm_bindgen(js_name = conforms)]
+    fn conforms_js(shape: &JsValue, value: &JsValue) -> bool;
 }
 
 page_global!(NAMES: RefCell<Vec<(*const u8, usize, JsValue)>> = RefCell::new(Vec::new()));
@@ -64,6 +93,48 @@ pub fn js_name(name: &'static str) -> JsValue {
         names.push((key.0, key.1, value.clone()));
         value
     })
+}
+
+page_global!(SHAPES: RefCell<Vec<(*const Shape, JsValue)>> = RefCell::new(Vec::new()));
+
+/// `shape` in the form `conforms` reads, made once per page: `[tag, …]`
+/// nested arrays, a `Ref` replaced by what it names. The table stays the
+/// core's; this is only its transcription.
+fn compiled(shape: &'static Shape) -> JsValue {
+    let key: *const Shape = shape;
+    SHAPES.with(|shapes| {
+        if let Some((_, value)) = shapes.try_borrow().ok()?.iter().find(|(ptr, _)| *ptr == key) {
+            return Some(value.clone());
+        }
+        let value = transcribe(shape);
+        shapes.try_borrow_mut().ok()?.push((key, value.clone()));
+        Some(value)
+    })
+    .unwrap_or_else(|| transcribe(shape))
+}
+
+fn transcribe(shape: &'static Shape) -> JsValue {
+    let tagged = |tag: u32, inner: JsValue| Array::of2(&tag.into(), &inner).into();
+    match shape {
+        Shape::Str => Array::of1(&0.into()).into(),
+        Shape::Num => Array::of1(&1.into()).into(),
+        Shape::Bool => Array::of1(&2.into()).into(),
+        Shape::Any => Array::of1(&3.into()).into(),
+        Shape::Lit(text) => tagged(4, js_name(text)),
+        Shape::List(item) => tagged(5, transcribe(item)),
+        Shape::Obj(fields) => {
+            let flat = Array::new();
+            for field in fields.iter() {
+                flat.push(&js_name(field.name()));
+                flat.push(&field.required().into());
+                flat.push(&transcribe(field.shape()));
+            }
+            tagged(6, flat.into())
+        }
+        Shape::Either(shapes) => tagged(7, shapes.iter().map(transcribe).collect::<Array>().into()),
+        Shape::Ref(shape) => transcribe(shape),
+        Shape::Maybe(shape) => tagged(8, transcribe(shape)),
+    }
 }
 
 fn kind(code: u32) -> Kind {
@@ -102,5 +173,9 @@ impl Data for JsValue {
 
     fn items(&self) -> Option<Vec<JsValue>> {
         array_items(self)
+    }
+
+    fn conforms(&self, shape: &'static Shape) -> bool {
+        conforms_js(&compiled(shape), self)
     }
 }
