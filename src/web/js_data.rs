@@ -30,9 +30,6 @@ export function ownField(o, k) {
   const d = Object.getOwnPropertyDescriptor(o, k);
   return d === undefined ? undefined : d.value;
 }
-export function ownFieldKind(o, k) {
-  return kindOf(ownField(o, k));
-}
 export function items(a) {
   return Array.isArray(a) ? Array.from(a) : undefined;
 }
@@ -69,8 +66,6 @@ extern "C" {
     // `null` comes back as `None` too, which every shape treats like a
     // missing field anyway.
     fn own_field(object: &JsValue, name: &JsValue) -> Option<JsValue>;
-    #[wasm_bindgen(js_name = ownFieldKind)]
-    fn own_field_kind(object: &JsValue, name: &JsValue) -> u32;
     #[wasm_bindgen(js_name = items)]
     fn array_items(array: &JsValue) -> Option<Vec<JsValue>>;
     #[wasm_bindgen(js_name = conforms)]
@@ -157,10 +152,6 @@ impl Data for JsValue {
 
     fn field(&self, name: &'static str) -> Option<JsValue> {
         own_field(self, &js_name(name))
-    }
-
-    fn field_kind(&self, name: &'static str) -> Kind {
-        kind(own_field_kind(self, &js_name(name)))
     }
 
     fn string(&self) -> Option<String> {
