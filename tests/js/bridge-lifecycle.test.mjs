@@ -95,6 +95,10 @@ test('sessions whose Link UI subscribed and opened endpoints leave no subscripti
   const page = await hostPage(browser, servers);
   await page.evaluate(instrument);
   await page.evaluate(() => (window.link = window.sdk.createLink({ onIntegrationConnected() {} })));
+  // createLink loads the wasm, then rehearses a first open on a timer
+  // (pkg-template/index.js), which adopts the overlay's stylesheet: the
+  // baseline is taken once that has happened.
+  await page.waitForFunction(() => document.adoptedStyleSheets.length > 0 && window.live.timers.size === 0);
   const before = await state(page);
   for (let i = 0; i < 5; i++) {
     const url = `${servers.link}/pages/link.html?subscriber=${i}`;
