@@ -4,7 +4,7 @@
 // ids, createLink with mesh-link-popup ids, SPEC §10; see APIS in harness.mjs).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APIS, fixtures, frameAt, hostPage, openSession as open, screenshot, send, startBrowser, stillWorks, stopBrowser, trace, windowListeners } from './harness.mjs';
+import { APIS, fixtures, frameAt, hostPage, openSession as open, screenshot, send, startBrowser, stillWorks, stopBrowser, tokenFor, trace, windowListeners } from './harness.mjs';
 
 let servers;
 let browser;
@@ -108,6 +108,31 @@ for (const api of APIS) describe(api.name, () => {
         cls: document.documentElement.className,
       }));
       assert.deepEqual(closed, { overflow: 'visible', scrollY: 500, active: 'connect', cls: '' });
+    });
+
+    test('focus moves into the dialog by the next frame; a session closed before then leaves focus where it was', async () => {
+      const page = await hostPage(browser, servers);
+      await page.focus('#connect');
+      const url = `${servers.link}/pages/link.html`;
+      const seen = await page.evaluate(
+        async ({ create, token, root }) => {
+          const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+          const link = window.sdk[create](window.recorder());
+          await link.openLink(token);
+          const opened = document.getElementById(root) !== null;
+          await frame();
+          const focused = document.activeElement.id;
+          link.closeLink();
+          const restored = document.activeElement.id;
+          await link.openLink(token);
+          link.closeLink(); // before any frame
+          await frame();
+          return { opened, focused, restored, after: document.activeElement.id, left: document.getElementById(root) };
+        },
+        { create: api.create, token: tokenFor(url), root: api.root },
+      );
+      assert.deepEqual(seen, { opened: true, focused: api.root, restored: 'connect', after: 'connect', left: null });
+      assert.deepEqual(page.errors, []);
     });
 
     test('accessible: dialog, aria-modal, labelled, iframe title; Escape closes like closeLink', async () => {
