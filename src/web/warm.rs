@@ -5,14 +5,16 @@
 //! for the first time, which put several milliseconds of compiling between
 //! the click and the overlay. Here the same paths run on values nobody
 //! sees: the rules of a valid token, the overlay's elements built but never
-//! attached, listeners added and removed. (Before this, the JS wrapper has
-//! a throwaway connection refuse a token, which compiles all of `open` and
-//! the bindings' shims.) The page sees one thing: the overlay's stylesheet
+//! attached, listeners added and removed, a wallet bridge set up without
+//! asking any wallet. (Before this, the JS wrapper has a throwaway
+//! connection refuse a token, which compiles all of `open` and the
+//! bindings' shims.) The page sees one thing: the overlay's stylesheet
 //! is adopted now, not at the first open; it only matches while an overlay
 //! is shown.
 
 use wasm_bindgen::JsValue;
 
+use super::bridge::Bridge;
 use super::callbacks::Callbacks;
 use super::overlay::Overlay;
 use super::runtime;
@@ -29,5 +31,7 @@ pub fn warm(callbacks: &dyn Callbacks) {
     let Ok((mut session, opening)) = Session::open(LinkInput::Token(SAMPLE_TOKEN), &params) else { return };
     let _ = Overlay::rehearse(&document, &opening);
     drop(runtime::listeners(&window, 0, true));
+    // Whichever face the page uses: createLink's sessions start a bridge.
+    Bridge::rehearse(&window);
     drop(session.close::<JsValue>());
 }

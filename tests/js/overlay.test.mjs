@@ -170,14 +170,26 @@ for (const api of APIS) describe(api.name, () => {
       page.on('request', (r) => requests.push(r.url()));
       const count = () =>
         page.evaluate(() => ({ nodes: document.getElementsByTagName('*').length, cls: document.documentElement.className, sheets: document.adoptedStyleSheets.length }));
-      const before = { ...(await count()), message: await windowListeners(page, 'message'), keydown: await windowListeners(page, 'keydown') };
+      const listeners = async () => ({
+        message: await windowListeners(page, 'message'),
+        keydown: await windowListeners(page, 'keydown'),
+        announce: await windowListeners(page, 'eip6963:announceProvider'),
+        register: await windowListeners(page, 'wallet-standard:register-wallet'),
+      });
+      // No wallet may hear of the rehearsal's bridge: it asks none.
+      await page.evaluate(() => {
+        window.walletEvents = [];
+        for (const type of ['eip6963:requestProvider', 'wallet-standard:app-ready']) addEventListener(type, () => window.walletEvents.push(type));
+      });
+      const before = { ...(await count()), ...(await listeners()) };
       assert.equal(before.sheets, 0);
       await page.evaluate((create) => (window.link = window.sdk[create](window.recorder())), api.create);
       // The rehearsal's one visible effect, so it has run when this holds.
       await page.waitForFunction(() => document.adoptedStyleSheets.length === 1);
       await page.waitForTimeout(50);
-      const after = { ...(await count()), message: await windowListeners(page, 'message'), keydown: await windowListeners(page, 'keydown') };
+      const after = { ...(await count()), ...(await listeners()) };
       assert.deepEqual(after, { ...before, sheets: 1 });
+      assert.deepEqual(await page.evaluate(() => window.walletEvents), []);
       assert.deepEqual(await trace(page), []);
       assert.deepEqual(requests.filter((url) => !url.endsWith('.wasm')), []);
       assert.deepEqual(page.errors, []);

@@ -44,9 +44,9 @@ impl Drop for Eip6963 {
 }
 
 impl Eip6963 {
-    /// Listens for announcements, asks for them, and publishes the list
-    /// after [`DISCOVERY_MS`].
-    pub fn start(shared: &Rc<Shared>) {
+    /// Listens for announcements, asks for them if `ask`, and publishes
+    /// the list after [`DISCOVERY_MS`].
+    pub fn start(shared: &Rc<Shared>, ask: bool) {
         let mut resolve = None;
         let done = Promise::new(&mut |r, _| resolve = Some(r));
         if let Some(resolve) = resolve {
@@ -69,7 +69,9 @@ impl Eip6963 {
         }
         // Wallets answer during the dispatch, so listen first.
         if let Ok(request) = Event::new("eip6963:requestProvider") {
-            let _ = shared.window.dispatch_event(&request);
+            if ask {
+                let _ = shared.window.dispatch_event(&request);
+            }
         }
     }
 

@@ -114,6 +114,25 @@ impl Bridge {
     /// Starts the bridge of a session: the API the Link UI will read, and
     /// wallet discovery.
     pub fn start(window: &Window) -> Bridge {
+        let shared = Shared::new(window);
+        // 1.7.0's order: EIP-6963 asks first, then the registry is read.
+        Eip6963::start(&shared, true);
+        solana::discover(&shared);
+        bitcoin::discover(&shared);
+        Bridge(shared)
+    }
+
+    /// What [`Bridge::start`] does that no page or wallet can see (no
+    /// wallet is asked, no registry read), for `web::warm`: the first
+    /// `createLink` open then calls far fewer functions for the first time.
+    #[cfg(feature = "js")]
+    pub fn rehearse(window: &Window) {
+        Eip6963::start(&Shared::new(window), false);
+    }
+}
+
+impl Shared {
+    fn new(window: &Window) -> Rc<Shared> {
         let api = Object::new();
         let shared = Rc::new_cyclic(|weak: &Weak<Shared>| Shared {
             window: window.clone(),
@@ -136,12 +155,11 @@ impl Bridge {
             };
             let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
         }
-        // 1.7.0's order: EIP-6963 asks first, then the registry is read.
-        Eip6963::start(&shared);
-        solana::discover(&shared);
-        bitcoin::discover(&shared);
-        Bridge(shared)
+        shared
     }
+}
+
+impl Bridge {
 
     /// Carries out a request that came through the session's window.
     pub fn handle(&self, request: Request<JsValue>, target: Target) {
