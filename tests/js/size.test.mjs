@@ -5,13 +5,14 @@
 // counting wasm-bindgen's inline-JS snippets (missed before) took it to
 // 55.5 KB; the Solana family and the Base Wallet (solana.js, 6.6 KB gzip
 // unminified, and the core's Solana rules) to 63.4 KB; publishing the JS
-// minified brought it to 57.8 KB. Issue 10 is to bring all of it under a
-// quarter of 3.13's bytes.
+// minified brought it to 57.8 KB (59.3 KB with the bridge's one-call
+// answers); the overlay's DOM work in one JS module to 57.4 KB. Issue 10 is
+// to bring all of it under a quarter of 3.13's bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedSizes } from '../../scripts/build.mjs';
 
-const BUDGET = 60 * 1024;
+const BUDGET = 59 * 1024;
 
 test(`shipped gzip total is at most ${BUDGET / 1024} KB`, () => {
   const sizes = shippedSizes();
