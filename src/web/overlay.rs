@@ -16,14 +16,17 @@ use crate::protocol::{LinkStyle, Opening};
 
 #[wasm_bindgen(module = "/src/web/overlay.js")]
 extern "C" {
+    // Each one `catch`es: a host page that patched the DOM must not throw
+    // through the wasm.
     /// `[root, iframe]`, not yet in the page.
-    #[wasm_bindgen(js_name = build)]
-    fn build_elements(document: &Document, id: &str, allow: &str, src: &str, radius: &str, opacity: &str) -> Array;
+    #[wasm_bindgen(catch, js_name = build)]
+    fn build_elements(document: &Document, id: &str, allow: &str, src: &str, radius: &str, opacity: &str) -> Result<Array, JsValue>;
     /// Puts `root` on the page and focuses it; what [`hide`] needs.
     #[wasm_bindgen(catch)]
     fn show(window: &Window, root: &JsValue) -> Result<Object, JsValue>;
     /// Removes the overlay, puts focus, scrolling and scroll position back.
-    fn hide(shown: &Object);
+    #[wasm_bindgen(catch)]
+    fn hide(shown: &Object) -> Result<(), JsValue>;
     /// Adopts the overlay's stylesheet into `document`, once.
     #[wasm_bindgen(catch)]
     fn adopt(document: &Document) -> Result<(), JsValue>;
@@ -61,13 +64,13 @@ impl Overlay {
 
 /// The overlay's elements, not yet in the page: its root and the iframe.
 fn build(document: &Document, opening: &Opening, style: LinkStyle) -> Result<(JsValue, HtmlIFrameElement), JsValue> {
-    let elements = build_elements(document, opening.overlay_id, &opening.allow, opening.url.href(), &style.radius_css(), &style.opacity_css());
+    let elements = build_elements(document, opening.overlay_id, &opening.allow, opening.url.href(), &style.radius_css(), &style.opacity_css())?;
     let iframe = elements.get(1).dyn_into::<HtmlIFrameElement>()?;
     Ok((elements.get(0), iframe))
 }
 
 impl Drop for Overlay {
     fn drop(&mut self) {
-        hide(&self.shown);
+        let _ = hide(&self.shown);
     }
 }

@@ -160,7 +160,6 @@ impl Shared {
 }
 
 impl Bridge {
-
     /// Carries out a request that came through the session's window.
     pub fn handle(&self, request: Request<JsValue>, target: Target) {
         if !self.0.released.get() {
