@@ -129,9 +129,24 @@ impl Bridge {
     pub fn rehearse(window: &Window) {
         Eip6963::start(&Shared::new(window), false);
     }
+
+    /// Carries out a request that came through the session's window.
+    pub fn handle(&self, request: Request<JsValue>, target: Target) {
+        if !self.0.released.get() {
+            serve(&self.0, &Served::Api, request, target);
+        }
+    }
+
+    /// Answers a request the core refused.
+    pub fn refuse(&self, id: &JsValue, refusal: Refusal, target: &Target) {
+        if !self.0.released.get() {
+            target.throw(id, &glue::type_error(refusal.message()));
+        }
+    }
 }
 
 impl Shared {
+    /// The API with its initial fields; no wallet asked yet.
     fn new(window: &Window) -> Rc<Shared> {
         let api = Object::new();
         let shared = Rc::new_cyclic(|weak: &Weak<Shared>| Shared {
@@ -156,22 +171,6 @@ impl Shared {
             let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
         }
         shared
-    }
-}
-
-impl Bridge {
-    /// Carries out a request that came through the session's window.
-    pub fn handle(&self, request: Request<JsValue>, target: Target) {
-        if !self.0.released.get() {
-            serve(&self.0, &Served::Api, request, target);
-        }
-    }
-
-    /// Answers a request the core refused.
-    pub fn refuse(&self, id: &JsValue, refusal: Refusal, target: &Target) {
-        if !self.0.released.get() {
-            target.throw(id, &glue::type_error(refusal.message()));
-        }
     }
 }
 
