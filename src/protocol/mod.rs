@@ -22,7 +22,7 @@ pub use comlink::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIE
 pub use data::{Data, Kind, Value};
 pub use dialect::Dialect;
 pub use error::{LinkError, Rejection};
-pub use event_keys::{is_front_event_type_key, payload_shape, is_link_event_type_key, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
+pub use event_keys::{is_front_event_type_key, is_link_event_type_key, payload_shape, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
 pub use inbound::{Ignored, InboundMessage};
 pub use injected::{ton_uuid, tron_names, window_path, MAX_DEPTH};
 pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};

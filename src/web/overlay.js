@@ -57,9 +57,9 @@ export function build(document, id, allow, src, radius, opacity) {
 }
 
 /**
- * Puts `root` on the page and gives it focus, noting what `hide` puts back:
- * the focused element, the scroll position, whether the page's scrolling
- * was ours to turn off. Throws if the page has no body.
+ * Puts `root` on the page (focus follows in the next frame), noting what
+ * `hide` puts back: the focused element, the scroll position, whether the
+ * page's scrolling was ours to turn off. Throws if the page has no body.
  */
 export function show(window, root) {
   const { document } = window;

@@ -21,10 +21,12 @@ extern "C" {
     /// `[root, iframe]`, not yet in the page.
     #[wasm_bindgen(catch, js_name = build)]
     fn build_elements(document: &Document, id: &str, allow: &str, src: &str, radius: &str, opacity: &str) -> Result<Array, JsValue>;
-    /// Puts `root` on the page and focuses it; what [`hide`] needs.
+    /// Puts `root` on the page (focus follows in the next animation
+    /// frame); what [`hide`] needs.
     #[wasm_bindgen(catch)]
     fn show(window: &Window, root: &JsValue) -> Result<Object, JsValue>;
-    /// Removes the overlay, puts focus, scrolling and scroll position back.
+    /// Removes the overlay (cancelling a focus not yet moved), puts focus,
+    /// scrolling and scroll position back.
     #[wasm_bindgen(catch)]
     fn hide(shown: &Object) -> Result<(), JsValue>;
     /// Adopts the overlay's stylesheet into `document`, once.
