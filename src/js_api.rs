@@ -95,7 +95,9 @@ export function callOption(options, name, count, a, b) {
   const f = options == null ? undefined : options[name];
   if (typeof f !== 'function') return;
   try {
-    f.apply(options, [a, b].slice(0, count));
+    if (count === 1) f.call(options, a);
+    else if (count === 2) f.call(options, a, b);
+    else f.call(options);
   } catch (error) {
     console.error('front-link-wasm: ' + name + ' threw', error);
   }
@@ -107,11 +109,11 @@ extern "C" {
 }
 
 impl JsCallbacks {
-    fn option(&self, name: &str) -> Option<JsValue> {
-        Reflect::get(&self.options, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    fn option(&self, name: &'static str) -> Option<JsValue> {
+        Reflect::get(&self.options, &web::js_name(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
     }
 
-    fn text(&self, name: &str) -> Option<String> {
+    fn text(&self, name: &'static str) -> Option<String> {
         self.option(name).and_then(|v| v.as_string())
     }
 

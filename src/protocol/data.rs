@@ -41,6 +41,17 @@ pub trait Data: Clone {
     fn field_kind(&self, name: &'static str) -> Kind {
         self.field(name).map_or(Kind::Undefined, |value| value.kind())
     }
+    /// Which of `among` the own string field `name` of this object (not
+    /// an array) is, if it is one of them: a message's `type` is only ever
+    /// compared, never kept, so the web layer answers without copying the
+    /// string into the wasm.
+    fn field_among(&self, name: &'static str, among: &'static [&'static str]) -> Option<&'static str> {
+        if self.kind() != Kind::Object {
+            return None;
+        }
+        let text = self.field(name)?.string()?;
+        among.iter().find(|known| **known == text).copied()
+    }
     /// The string, if this is one.
     fn string(&self) -> Option<String>;
     /// The number, if this is one.

@@ -4,7 +4,7 @@ use alloc::string::String;
 
 use super::data::{Data, Kind};
 use super::dialect::Dialect;
-use super::event_keys::payload_shape;
+use super::event_keys::{payload_shape, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
 use super::link_url::LinkUrl;
 use super::shape::{Shape, ACCESS_TOKEN_PAYLOAD, DELAYED_AUTH_PAYLOAD, SESSION_SUMMARY, TRANSFER_FINISHED_PAYLOAD};
 
@@ -49,22 +49,50 @@ pub enum Ignored {
     BadLink,
 }
 
+/// Every `type` [`InboundMessage::classify`] knows in either dialect: the
+/// protocol's own, then the event keys (`close` and `done` among them).
+// A `static`: the web layer knows a table by its address.
+static KNOWN_TYPES: [&str; 48] = concat([
+    &["brokerageAccountAccessToken", "delayedAuthentication", "transferFinished", "loaded", "oauthLinkOpen"],
+    &FRONT_EVENT_TYPE_KEYS,
+    &LATER_LINK_EVENT_TYPE_KEYS,
+]);
+
+/// The lists one after another; a wrong `N` fails the build.
+const fn concat<const N: usize>(lists: [&[&'static str]; 3]) -> [&'static str; N] {
+    let mut all = [""; N];
+    let (mut at, mut list) = (0, 0);
+    while list < lists.len() {
+        let mut i = 0;
+        while i < lists[list].len() {
+            all[at] = lists[list][i];
+            (at, i) = (at + 1, i + 1);
+        }
+        list += 1;
+    }
+    assert!(at == N, "KNOWN_TYPES has room for exactly the lists");
+    all
+}
+
 impl<D: Data> InboundMessage<D> {
     /// Reads `data` as the Link protocol of `dialect`; never fails loudly,
     /// whatever it is.
     pub fn classify(dialect: Dialect, data: &D) -> Result<InboundMessage<D>, Ignored> {
         use InboundMessage::*;
-        if data.kind() != Kind::Object {
-            return Err(Ignored::NotAnObject);
-        }
-        let kind = data.field("type").and_then(|t| t.string()).ok_or(Ignored::UnknownType)?;
-        let payload = data.field("payload");
-        let checked = |shape: &'static Shape| payload.clone().filter(|p| p.conforms(shape)).ok_or(Ignored::BadPayload);
-        match kind.as_str() {
+        // Every question crosses into JavaScript in the browser: the kind
+        // is asked only to say why a message was ignored, the payload only
+        // where its shape matters.
+        let Some(kind) = data.field_among("type", &KNOWN_TYPES) else {
+            return Err(if data.kind() == Kind::Object { Ignored::UnknownType } else { Ignored::NotAnObject });
+        };
+        let payload = || data.field("payload");
+        let checked = |shape: &'static Shape| payload().filter(|p| p.conforms(shape)).ok_or(Ignored::BadPayload);
+        match kind {
             "brokerageAccountAccessToken" => checked(&ACCESS_TOKEN_PAYLOAD).map(AccessToken),
             "delayedAuthentication" => checked(&DELAYED_AUTH_PAYLOAD).map(DelayedAuth),
             "transferFinished" => checked(&TRANSFER_FINISHED_PAYLOAD).map(TransferFinished),
             "close" | "done" => {
+                let payload = payload();
                 let error = dialect.exit_error(data, payload.as_ref());
                 let summary = payload.filter(|p| p.conforms(&SESSION_SUMMARY));
                 Ok(Exit { error, summary })
@@ -76,11 +104,13 @@ impl<D: Data> InboundMessage<D> {
                 .and_then(|l| LinkUrl::parse(&l).ok())
                 .map(OauthLinkOpen)
                 .ok_or(Ignored::BadLink),
-            key if dialect.is_event_key(key) => match (payload_shape(dialect, key), &payload) {
-                (Shape::Any | Shape::Maybe(_), None) => Ok(Event(data.clone())),
-                (shape, Some(p)) if p.conforms(shape) => Ok(Event(data.clone())),
-                _ => Err(Ignored::BadPayload),
-            },
+            key if dialect.is_event_key(key) => {
+                let shape = payload_shape(dialect, key);
+                // `Any` takes anything, no payload included: nothing to read.
+                let fits = matches!(shape, Shape::Any)
+                    || payload().map_or(matches!(shape, Shape::Maybe(_)), |p| p.conforms(shape));
+                fits.then(|| Event(data.clone())).ok_or(Ignored::BadPayload)
+            }
             _ => Err(Ignored::UnknownType),
         }
     }

@@ -30,6 +30,14 @@ export function ownField(o, k) {
   const d = Object.getOwnPropertyDescriptor(o, k);
   return d === undefined ? undefined : d.value;
 }
+export function among(o, k, names) {
+  if (kindOf(o) !== 6) return -1;
+  const value = ownField(o, k);
+  return typeof value === 'string' ? names.get(value) ?? -1 : -1;
+}
+export function indexOf(names) {
+  return new Map(names.map((name, i) => [name, i]));
+}
 export function items(a) {
   return Array.isArray(a) ? Array.from(a) : undefined;
 }
@@ -66,28 +74,31 @@ extern "C" {
     // `null` comes back as `None` too, which every shape treats like a
     // missing field anyway.
     fn own_field(object: &JsValue, name: &JsValue) -> Option<JsValue>;
+    /// The position of `object[name]` in a list [`indexed`] made a `Map`;
+    /// -1 if it is not there (or not an own string field).
+    fn among(object: &JsValue, name: &JsValue, names: &JsValue) -> i32;
+    #[wasm_bindgen(js_name = indexOf)]
+    fn index_of(names: &Array) -> JsValue;
     #[wasm_bindgen(js_name = items)]
     fn array_items(array: &JsValue) -> Option<Vec<JsValue>>;
     #[wasm_bindgen(js_name = conforms)]
     fn conforms_js(shape: &JsValue, value: &JsValue) -> bool;
 }
 
-page_global!(NAMES: RefCell<Vec<(*const u8, usize, JsValue)>> = RefCell::new(Vec::new()));
+page_global!(NAMES: RefCell<Vec<(*const str, JsValue)>> = RefCell::new(Vec::new()));
 
 /// `name` as a JS string, made once per page. Passing a `&str` to JS
 /// decodes its UTF-8 on every call, which cost more than the question it
 /// came with; the protocol's names are few and `'static`.
 pub fn js_name(name: &'static str) -> JsValue {
-    let key = (name.as_ptr(), name.len());
-    NAMES.with(|names| {
-        let Ok(mut names) = names.try_borrow_mut() else { return JsValue::from_str(name) };
-        if let Some((_, _, value)) = names.iter().find(|(ptr, len, _)| (*ptr, *len) == key) {
-            return value.clone();
-        }
-        let value = JsValue::from_str(name);
-        names.push((key.0, key.1, value.clone()));
-        value
-    })
+    NAMES.with(|names| once(names, name, || JsValue::from_str(name)))
+}
+
+page_global!(LISTS: RefCell<Vec<(*const &'static str, JsValue)>> = RefCell::new(Vec::new()));
+
+/// `names` as a JS `Map` from each name to its position, made once per page.
+fn indexed(names: &'static [&'static str]) -> JsValue {
+    LISTS.with(|lists| once(lists, names.as_ptr(), || index_of(&names.iter().map(|name| js_name(name)).collect())))
 }
 
 page_global!(SHAPES: RefCell<Vec<(*const Shape, JsValue)>> = RefCell::new(Vec::new()));
@@ -96,16 +107,20 @@ page_global!(SHAPES: RefCell<Vec<(*const Shape, JsValue)>> = RefCell::new(Vec::n
 /// nested arrays, a `Ref` replaced by what it names. The table stays the
 /// core's; this is only its transcription.
 fn compiled(shape: &'static Shape) -> JsValue {
-    let key: *const Shape = shape;
-    SHAPES.with(|shapes| {
-        if let Some((_, value)) = shapes.try_borrow().ok()?.iter().find(|(ptr, _)| *ptr == key) {
-            return Some(value.clone());
-        }
-        let value = transcribe(shape);
-        shapes.try_borrow_mut().ok()?.push((key, value.clone()));
-        Some(value)
-    })
-    .unwrap_or_else(|| transcribe(shape))
+    SHAPES.with(|shapes| once(shapes, shape, || transcribe(shape)))
+}
+
+/// The JS form of the core's `'static` value at `key` (address and, for a
+/// `str`, length), made the first time it is asked for.
+fn once<T: ?Sized>(made: &RefCell<Vec<(*const T, JsValue)>>, key: *const T, make: impl Fn() -> JsValue) -> JsValue {
+    if let Some((_, value)) = made.try_borrow().ok().and_then(|made| made.iter().find(|(at, _)| core::ptr::eq(*at, key)).cloned()) {
+        return value;
+    }
+    let value = make();
+    if let Ok(mut made) = made.try_borrow_mut() {
+        made.push((key, value.clone()));
+    }
+    value
 }
 
 fn transcribe(shape: &'static Shape) -> JsValue {
@@ -154,6 +169,11 @@ impl Data for JsValue {
         own_field(self, &js_name(name))
     }
 
+    fn field_among(&self, name: &'static str, among_names: &'static [&'static str]) -> Option<&'static str> {
+        let at = among(self, &js_name(name), &indexed(among_names));
+        among_names.get(usize::try_from(at).ok()?).copied()
+    }
+
     fn string(&self) -> Option<String> {
         self.as_string()
     }
@@ -167,6 +187,6 @@ impl Data for JsValue {
     }
 
     fn conforms(&self, shape: &'static Shape) -> bool {
-        conforms_js(&compiled(shape), self)
+        matches!(shape, Shape::Any) || conforms_js(&compiled(shape), self)
     }
 }

@@ -5,6 +5,7 @@
 mod global;
 mod bridge;
 mod callbacks;
+mod inbox;
 mod js_data;
 mod listener;
 mod overlay;

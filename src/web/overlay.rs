@@ -49,13 +49,13 @@ impl Overlay {
         Ok(Overlay { shown, iframe })
     }
 
-    /// Builds the overlay's elements for `opening` and drops them unattached
-    /// (nothing loads, nothing shows), and adopts the stylesheet: see
-    /// `web::warm`.
+    /// Builds the overlay's elements for `opening`, unattached (nothing
+    /// loads, nothing shows), and adopts the stylesheet: see `web::warm`.
+    /// Returns the iframe, for the rehearsal's listeners.
     #[cfg(feature = "js")]
-    pub fn rehearse(document: &Document, opening: &Opening) -> Result<(), JsValue> {
+    pub fn rehearse(document: &Document, opening: &Opening) -> Result<HtmlIFrameElement, JsValue> {
         adopt(document)?;
-        build(document, opening, LinkStyle::default()).map(drop)
+        build(document, opening, LinkStyle::default()).map(|(_, iframe)| iframe)
     }
 
     /// The Link iframe.

@@ -5,7 +5,6 @@
 //! while integrator code runs: every entry point decides under the borrow,
 //! releases it, then calls out; callbacks may re-enter freely.
 
-use alloc::borrow::ToOwned;
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -14,10 +13,11 @@ use core::cell::{Cell, OnceCell, RefCell};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event as DomEvent, KeyboardEvent, MessageEvent, Window};
+use web_sys::{HtmlIFrameElement, KeyboardEvent, Window};
 
 use super::bridge::{Bridge, Target};
 use super::callbacks::{report, Callbacks, Exit};
+use super::inbox::Inbox;
 use super::js_data::js_name;
 use super::listener::EventListener;
 use super::surface::Surface;
@@ -29,9 +29,11 @@ struct Active {
     session: Session,
     callbacks: Rc<dyn Callbacks>,
     // Dropped after the listeners (field order), then the overlay.
-    _listeners: Vec<EventListener>,
+    _listeners: Listeners,
     bridge: Option<Bridge>,
     surface: Surface,
+    /// Where replies go, found at the first one (see [`Surface`]).
+    replies: OnceCell<Option<Target>>,
 }
 
 page_global!(ACTIVE: RefCell<Option<Active>> = RefCell::new(None));
@@ -74,10 +76,11 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
     match Surface::show(&window, &opening, style, host_iframe) {
         Ok(surface) => {
             let id = next_id();
-            let listeners = listeners(&window, id, surface.is_overlay());
+            let listeners = listeners(&window, id, surface.iframe(), session.origin(), surface.is_overlay());
             // As 3.13: the wallets are asked for as the Link UI starts.
             let bridge = session.has_bridge().then(|| Bridge::start(&window));
-            let active = Active { id, owner, session, callbacks: callbacks.clone(), _listeners: listeners, bridge, surface };
+            let active =
+                Active { id, owner, session, callbacks: callbacks.clone(), _listeners: listeners, bridge, surface, replies: OnceCell::new() };
             // The previous session's onExit may have opened another one.
             let displaced = ACTIVE.with(|slot| slot.try_borrow_mut().ok().and_then(|mut slot| slot.replace(active)));
             if let Some(displaced) = displaced {
@@ -109,8 +112,9 @@ pub fn request_close(owner: u64) {
     }
 }
 
-fn link_target(active: &Active) -> Option<(Window, String)> {
-    active.surface.link_window().map(|w| (w.clone(), active.session.origin().to_owned()))
+fn link_target(active: &Active) -> Option<Target> {
+    let origin = active.session.origin();
+    active.replies.get_or_init(|| active.surface.link_window().map(|window| Target::window(window, origin))).clone()
 }
 
 fn end(which: impl Fn(&Active) -> bool) {
@@ -153,28 +157,32 @@ fn is_active(id: u64) -> bool {
     ACTIVE.with(|slot| slot.try_borrow().ok().is_some_and(|s| s.as_ref().is_some_and(|a| a.id == id)))
 }
 
-pub(super) fn listeners(window: &Window, id: u64, overlay: bool) -> Vec<EventListener> {
-    let mut listeners = Vec::with_capacity(2);
-    listeners.extend(EventListener::new(window, "message", move |event| on_message(id, event)));
-    if overlay {
-        listeners.extend(EventListener::new(window, "keydown", move |event| {
+/// What a session listens to, removed on drop: its Link frame's messages
+/// and, over our overlay, Escape.
+pub(super) struct Listeners {
+    _messages: Option<Inbox>,
+    _escape: Option<EventListener>,
+}
+
+pub(super) fn listeners(window: &Window, id: u64, frame: &HtmlIFrameElement, origin: &str, overlay: bool) -> Listeners {
+    let escape = overlay.then(|| {
+        EventListener::new(window, "keydown", move |event| {
             if event.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
                 end(|active| active.id == id);
             }
-        }));
-    }
-    listeners
+        })
+    });
+    Listeners { _messages: Inbox::new(window, frame, origin, move |data| on_message(id, data)), _escape: escape.flatten() }
 }
 
-fn on_message(id: u64, event: &DomEvent) {
-    // Only ever registered for "message": no need to ask the browser.
-    let event = event.unchecked_ref::<MessageEvent>();
+fn on_message(id: u64, data: &JsValue) {
     let decided = ACTIVE.with(|slot| {
         let mut slot = slot.try_borrow_mut().ok()?;
         let active = slot.as_mut().filter(|a| a.id == id)?;
-        let from_link_frame = active.surface.is_link_window(event.source().as_ref());
-        let actions = active.session.on_message(&event.origin(), from_link_frame, &event.data()).ok()?;
-        Some((actions, active.callbacks.clone(), link_target(active)))
+        let actions = active.session.on_link_message(data).ok()?;
+        // Most messages only call back: no need to look up where replies go.
+        let replies = actions.iter().any(|a| matches!(a, Action::Post(_) | Action::Bridge(_) | Action::Refuse(..)));
+        Some((actions, active.callbacks.clone(), replies.then(|| link_target(active)).flatten()))
     });
     if let Some((actions, callbacks, target)) = decided {
         execute(id, &*callbacks, target, actions);
@@ -185,13 +193,13 @@ fn on_message(id: u64, event: &DomEvent) {
 /// is delivered even if an earlier one ends the session (a connected
 /// account must never be lost because `onEvent` called `closeLink`); posts
 /// go only to a session that is still live.
-fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<(Window, String)>, actions: Vec<Action<JsValue>>) {
+fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<Target>, actions: Vec<Action<JsValue>>) {
     for action in actions {
         match action {
             Action::End => end(|active| active.id == id),
             Action::Post(which) => {
-                if let Some((window, origin)) = target.as_ref().filter(|_| is_active(id)) {
-                    post(window, origin, which, callbacks);
+                if let Some(target) = target.as_ref().filter(|_| is_active(id)) {
+                    post(target, which, callbacks);
                 }
             }
             Action::OpenWindow(url) => open_window(url.href()),
@@ -212,10 +220,10 @@ fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<(Window, String)>,
 }
 
 /// The live session's bridge, and where its replies go.
-fn bridge_of(id: u64, target: Option<&(Window, String)>) -> Option<(Bridge, Target)> {
-    let (window, origin) = target?;
+fn bridge_of(id: u64, target: Option<&Target>) -> Option<(Bridge, Target)> {
+    let target = target?.clone();
     let bridge = ACTIVE.with(|slot| slot.try_borrow().ok()?.as_ref().filter(|a| a.id == id)?.bridge.clone())?;
-    Some((bridge, Target::window(window, origin)))
+    Some((bridge, target))
 }
 
 fn call(callbacks: &dyn Callbacks, callback: Callback<JsValue>) {
@@ -228,7 +236,7 @@ fn call(callbacks: &dyn Callbacks, callback: Callback<JsValue>) {
     }
 }
 
-fn post(window: &Window, origin: &str, which: Outbound, callbacks: &dyn Callbacks) {
+fn post(target: &Target, which: Outbound, callbacks: &dyn Callbacks) {
     let (kind, payload) = match which {
         Outbound::SdkSpecs => ("meshSDKSpecs", Some(sdk_specs())),
         Outbound::AccessTokens => ("frontAccessTokens", callbacks.outbound_payload(which)),
@@ -236,8 +244,7 @@ fn post(window: &Window, origin: &str, which: Outbound, callbacks: &dyn Callback
         Outbound::CloseRequested => ("closeRequested", Some(JsValue::UNDEFINED)),
     };
     let Some(payload) = payload else { return };
-    let message = typed(kind, &payload);
-    if let Err(error) = window.post_message(&message, origin) {
+    if let Err(error) = target.post(&js_name(kind), &payload) {
         report("could not post to the Link UI", &error);
     }
 }

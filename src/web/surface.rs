@@ -11,7 +11,7 @@ use crate::protocol::{LinkError, LinkStyle, Opening};
 
 /// Where the session is shown, and the Link UI's window. A `WindowProxy`
 /// keeps its identity across the iframe's navigations, so it is looked up
-/// once, on the first message: reading `contentWindow` right after
+/// once, for the first reply: reading `contentWindow` right after
 /// inserting the iframe makes the browser set the frame up synchronously,
 /// which costs milliseconds on every open. Dropping it takes the overlay
 /// down.
@@ -60,11 +60,8 @@ impl Surface {
         self.link_window.get_or_init(|| self.iframe.content_window()).as_ref()
     }
 
-    /// Whether `source` (a `MessageEvent.source`) is the Link UI's window.
-    pub fn is_link_window(&self, source: Option<&js_sys::Object>) -> bool {
-        match (source, self.link_window()) {
-            (Some(source), Some(window)) => js_sys::Object::is(source, window),
-            _ => false,
-        }
+    /// The Link iframe, whose window alone may post to the session.
+    pub fn iframe(&self) -> &HtmlIFrameElement {
+        &self.iframe
     }
 }

@@ -29,8 +29,9 @@ pub fn warm(callbacks: &dyn Callbacks) {
     let Some(document) = window.document() else { return };
     let params = callbacks.link_params();
     let Ok((mut session, opening)) = Session::open(LinkInput::Token(SAMPLE_TOKEN), &params) else { return };
-    let _ = Overlay::rehearse(&document, &opening);
-    drop(runtime::listeners(&window, 0, true));
+    if let Ok(iframe) = Overlay::rehearse(&document, &opening) {
+        drop(runtime::listeners(&window, 0, &iframe, session.origin(), true));
+    }
     // Whichever face the page uses: createLink's sessions start a bridge.
     Bridge::rehearse(&window);
     drop(session.close::<JsValue>());

@@ -57,6 +57,9 @@ function send(target, origin, message, transfer) {
   if (origin === undefined) target.postMessage(message, transfer);
   else target.postMessage(message, origin, transfer);
 }
+export function post(target, origin, type, payload) {
+  send(target, origin, payload === undefined ? { type } : { type, payload }, []);
+}
 function thrown(error) {
   return error instanceof Error
     ? { isError: true, value: { message: error.message, name: error.name, stack: `${error.name}: ${error.message}` } }

@@ -21,6 +21,10 @@ extern "C" {
     /// through `by_reference(target, origin, id, value)`.
     #[wasm_bindgen(js_name = answerWhenSettled)]
     pub fn answer_when_settled(promise: &js_sys::Promise, session: &JsValue, target: &JsValue, origin: &JsValue, id: &JsValue, by_reference: &js_sys::Function);
+    /// `{type}`, or `{type, payload}` if there is one: the runtime's own
+    /// messages to the Link UI.
+    #[wasm_bindgen(catch)]
+    pub fn post(target: &JsValue, origin: &JsValue, kind: &JsValue, payload: &JsValue) -> Result<(), JsValue>;
     /// `{type:'HANDLER', name:'throw', value, id}`, with a `stack` that
     /// names no script of the host page.
     #[wasm_bindgen(js_name = replyThrow)]

@@ -49,6 +49,11 @@ impl Target {
         Target { to: window.clone().into(), origin: origin.into() }
     }
 
+    /// Posts the runtime's own `{type, payload}` (see [`glue::post`]).
+    pub fn post(&self, kind: &JsValue, payload: &JsValue) -> Result<(), JsValue> {
+        glue::post(&self.to, &self.origin, kind, payload)
+    }
+
     fn port(port: &MessagePort) -> Target {
         Target { to: port.clone().into(), origin: JsValue::UNDEFINED }
     }
