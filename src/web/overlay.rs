@@ -25,8 +25,8 @@ extern "C" {
     /// frame); what [`hide`] needs.
     #[wasm_bindgen(catch)]
     fn show(window: &Window, root: &JsValue) -> Result<Object, JsValue>;
-    /// Removes the overlay (cancelling a focus not yet moved), puts focus,
-    /// scrolling and scroll position back.
+    /// Removes the overlay (cancelling a focus not yet moved), puts focus and
+    /// scrolling back (the scroll position is never moved).
     #[wasm_bindgen(catch)]
     fn hide(shown: &Object) -> Result<(), JsValue>;
     /// Adopts the overlay's stylesheet into `document`, once.
