@@ -110,7 +110,7 @@ extern "C" {
 
 impl JsCallbacks {
     fn option(&self, name: &'static str) -> Option<JsValue> {
-        Reflect::get(&self.options, &web::js_name(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+        Reflect::get(&self.options, web::js_name(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
     }
 
     fn text(&self, name: &'static str) -> Option<String> {
@@ -122,7 +122,7 @@ impl JsCallbacks {
         let a = args.first().copied().unwrap_or(&undefined);
         let b = args.get(1).copied().unwrap_or(&undefined);
         // `catch`: a getter on the options object may throw too.
-        if let Err(error) = call_option(&self.options, &web::js_name(name), args.len() as u32, a, b) {
+        if let Err(error) = call_option(&self.options, web::js_name(name), args.len() as u32, a, b) {
             report("reading FrontOptions threw", &error);
         }
     }

@@ -51,6 +51,9 @@ pub struct Request<D> {
     pub op: Op,
     /// Property names from the served object; `[]` is the object itself.
     pub path: Vec<String>,
+    /// `path` as it came (an array of exactly those names), so that the
+    /// web layer walks it without copying the names back out.
+    pub path_value: Option<D>,
     /// `SET`'s value.
     pub value: Option<Wire<D>>,
     /// `APPLY`'s arguments.
@@ -95,6 +98,11 @@ pub const MAX_SEGMENT: usize = 64;
 /// Most arguments one call may carry.
 pub const MAX_ARGUMENTS: usize = 8;
 
+// `static`s: the web layer knows a list by its address.
+static OPS: [&str; 6] = ["GET", "SET", "APPLY", "CONSTRUCT", "ENDPOINT", "RELEASE"];
+static WIRE_TYPES: [&str; 2] = ["RAW", "HANDLER"];
+static PROXY: [&str; 1] = ["proxy"];
+
 /// Names that lead out of the data into the machinery of JavaScript objects.
 const FORBIDDEN: [&str; 3] = ["__proto__", "prototype", "constructor"];
 
@@ -103,10 +111,8 @@ impl<D: Data> Request<D> {
     /// whether to answer with a `throw` (and the request's id, to answer
     /// with) or to ignore it.
     pub fn classify(data: &D) -> Result<Request<D>, (Refusal, Option<D>)> {
-        if data.kind() != Kind::Object {
-            return Err((Refusal::NotComlink, None));
-        }
-        let op = match data.field("type").and_then(|t| t.string()).as_deref() {
+        // Not an object: no `type` among these either.
+        let op = match data.field_among("type", &OPS) {
             Some("GET") => Op::Get,
             Some("SET") => Op::Set,
             Some("APPLY") => Op::Apply,
@@ -119,9 +125,10 @@ impl<D: Data> Request<D> {
         let id = data.field("id").filter(|id| !matches!(id.kind(), Kind::Null | Kind::Undefined));
         let Some(id) = id else { return Err((Refusal::NotComlink, None)) };
         let refuse = |why| Err((why, Some(id.clone())));
-        let path = match data.field("path") {
+        let path_value = data.field("path");
+        let path = match &path_value {
             None => Vec::new(),
-            Some(path) => match segments(&path) {
+            Some(path) => match segments(path) {
                 Some(path) => path,
                 None => return refuse(Refusal::Path),
             },
@@ -148,7 +155,7 @@ impl<D: Data> Request<D> {
             }
             _ => Vec::new(),
         };
-        Ok(Request { id, op, path, value, arguments })
+        Ok(Request { id, op, path, path_value, value, arguments })
     }
 }
 
@@ -164,11 +171,9 @@ fn segments<D: Data>(path: &D) -> Option<Vec<String>> {
 }
 
 fn wire<D: Data>(value: &D) -> Option<Wire<D>> {
-    match value.field("type").and_then(|t| t.string()).as_deref() {
+    match value.field_among("type", &WIRE_TYPES) {
         Some("RAW") => Some(Wire::Raw(value.clone())),
-        Some("HANDLER") if value.field("name").and_then(|n| n.string()).as_deref() == Some("proxy") => {
-            value.field("value").map(Wire::Proxy)
-        }
+        Some("HANDLER") if value.field_among("name", &PROXY).is_some() => value.field("value").map(Wire::Proxy),
         _ => None,
     }
 }

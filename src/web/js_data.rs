@@ -85,40 +85,45 @@ extern "C" {
     fn conforms_js(shape: &JsValue, value: &JsValue) -> bool;
 }
 
-page_global!(NAMES: RefCell<Vec<(*const str, JsValue)>> = RefCell::new(Vec::new()));
+page_global!(NAMES: RefCell<Vec<(*const str, &'static JsValue)>> = RefCell::new(Vec::new()));
 
 /// `name` as a JS string, made once per page. Passing a `&str` to JS
 /// decodes its UTF-8 on every call, which cost more than the question it
 /// came with; the protocol's names are few and `'static`.
-pub fn js_name(name: &'static str) -> JsValue {
+pub fn js_name(name: &'static str) -> &'static JsValue {
     NAMES.with(|names| once(names, name, || JsValue::from_str(name)))
 }
 
-page_global!(LISTS: RefCell<Vec<(*const &'static str, JsValue)>> = RefCell::new(Vec::new()));
+page_global!(LISTS: RefCell<Vec<(*const &'static str, &'static JsValue)>> = RefCell::new(Vec::new()));
 
 /// `names` as a JS `Map` from each name to its position, made once per page.
-fn indexed(names: &'static [&'static str]) -> JsValue {
+fn indexed(names: &'static [&'static str]) -> &'static JsValue {
     LISTS.with(|lists| once(lists, names.as_ptr(), || index_of(&names.iter().map(|name| js_name(name)).collect())))
 }
 
-page_global!(SHAPES: RefCell<Vec<(*const Shape, JsValue)>> = RefCell::new(Vec::new()));
+page_global!(SHAPES: RefCell<Vec<(*const Shape, &'static JsValue)>> = RefCell::new(Vec::new()));
 
 /// `shape` in the form `conforms` reads, made once per page: `[tag, …]`
 /// nested arrays, a `Ref` replaced by what it names. The table stays the
 /// core's; this is only its transcription.
-fn compiled(shape: &'static Shape) -> JsValue {
+fn compiled(shape: &'static Shape) -> &'static JsValue {
     SHAPES.with(|shapes| once(shapes, shape, || transcribe(shape)))
 }
 
 /// The JS form of the core's `'static` value at `key` (address and, for a
-/// `str`, length), made the first time it is asked for.
-fn once<T: ?Sized>(made: &RefCell<Vec<(*const T, JsValue)>>, key: *const T, make: impl Fn() -> JsValue) -> JsValue {
-    if let Some((_, value)) = made.try_borrow().ok().and_then(|made| made.iter().find(|(at, _)| core::ptr::eq(*at, key)).cloned()) {
+/// `str`, length), made the first time it is asked for and kept, like the
+/// value it stands for, for the life of the page: handing out a reference
+/// spares a copy of the handle, itself a call into JS, at every use.
+fn once<T: ?Sized>(made: &RefCell<Vec<(*const T, &'static JsValue)>>, key: *const T, make: impl Fn() -> JsValue) -> &'static JsValue {
+    let found = made.try_borrow().ok().and_then(|made| made.iter().find(|(at, _)| core::ptr::eq(*at, key)).map(|(_, value)| *value));
+    if let Some(value) = found {
         return value;
     }
-    let value = make();
+    // Made and kept once per key: no borrow is held while `make` runs, so
+    // recording it cannot fail.
+    let value: &'static JsValue = alloc::boxed::Box::leak(alloc::boxed::Box::new(make()));
     if let Ok(mut made) = made.try_borrow_mut() {
-        made.push((key, value.clone()));
+        made.push((key, value));
     }
     value
 }
@@ -130,12 +135,12 @@ fn transcribe(shape: &'static Shape) -> JsValue {
         Shape::Num => Array::of1(&1.into()).into(),
         Shape::Bool => Array::of1(&2.into()).into(),
         Shape::Any => Array::of1(&3.into()).into(),
-        Shape::Lit(text) => tagged(4, js_name(text)),
+        Shape::Lit(text) => tagged(4, js_name(text).clone()),
         Shape::List(item) => tagged(5, transcribe(item)),
         Shape::Obj(fields) => {
             let flat = Array::new();
             for field in fields.iter() {
-                flat.push(&js_name(field.name()));
+                flat.push(js_name(field.name()));
                 flat.push(&field.required().into());
                 flat.push(&transcribe(field.shape()));
             }
@@ -166,11 +171,11 @@ impl Data for JsValue {
     }
 
     fn field(&self, name: &'static str) -> Option<JsValue> {
-        own_field(self, &js_name(name))
+        own_field(self, js_name(name))
     }
 
     fn field_among(&self, name: &'static str, among_names: &'static [&'static str]) -> Option<&'static str> {
-        let at = among(self, &js_name(name), &indexed(among_names));
+        let at = among(self, js_name(name), indexed(among_names));
         among_names.get(usize::try_from(at).ok()?).copied()
     }
 
@@ -187,6 +192,6 @@ impl Data for JsValue {
     }
 
     fn conforms(&self, shape: &'static Shape) -> bool {
-        matches!(shape, Shape::Any) || conforms_js(&compiled(shape), self)
+        matches!(shape, Shape::Any) || conforms_js(compiled(shape), self)
     }
 }

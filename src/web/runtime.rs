@@ -244,7 +244,7 @@ fn post(target: &Target, which: Outbound, callbacks: &dyn Callbacks) {
         Outbound::CloseRequested => ("closeRequested", Some(JsValue::UNDEFINED)),
     };
     let Some(payload) = payload else { return };
-    if let Err(error) = target.post(&js_name(kind), &payload) {
+    if let Err(error) = target.post(js_name(kind), &payload) {
         report("could not post to the Link UI", &error);
     }
 }
@@ -293,11 +293,11 @@ extern "C" {
 }
 
 fn typed(kind: &'static str, payload: &JsValue) -> JsValue {
-    typed_js(&js_name(kind), payload)
+    typed_js(js_name(kind), payload)
 }
 
 fn keyed(key: &'static str, value: &JsValue) -> JsValue {
-    keyed_js(&js_name(key), value)
+    keyed_js(js_name(key), value)
 }
 
 fn event_object(event: Event<JsValue>) -> JsValue {

@@ -12,13 +12,15 @@ function step(object, key, own) {
   if ((own && owner !== object) || shared.includes(owner)) throw new TypeError(`The wallet bridge does not serve '${key}'`);
   return object[key];
 }
+// `path` is the child's own array, checked by the core: walked by index,
+// so that nothing it carries besides its items can take part.
 function walk(root, path) {
   let parent = root;
   let value = root;
-  path.forEach((key, i) => {
+  for (let i = 0; i < path.length; i++) {
     parent = value;
-    value = step(value, key, i === 0);
-  });
+    value = step(value, path[i], i === 0);
+  }
   return [parent, value];
 }
 export function get(root, path) {
@@ -27,7 +29,7 @@ export function get(root, path) {
 export function apply(root, path, args) {
   return new Promise((resolve) => {
     const [self, f] = walk(root, path);
-    if (typeof f !== 'function') throw new TypeError(`${path.at(-1)} is not a function`);
+    if (typeof f !== 'function') throw new TypeError(`${path[path.length - 1]} is not a function`);
     resolve(f.apply(self, args));
   });
 }

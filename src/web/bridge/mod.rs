@@ -196,7 +196,7 @@ fn serve(shared: &Rc<Shared>, served: &Served, request: Request<JsValue>, target
         Served::Api => shared.api.clone().into(),
         Served::Value(value) => value.clone(),
     };
-    let path = || request.path.iter().map(|s| JsValue::from_str(s)).collect::<Array>();
+    let path = || request.path_value.clone().unwrap_or_else(|| Array::new().into());
     let routed = match served {
         Served::Api => route(&request),
         // A proxied value: read or call it, nothing else.
@@ -304,7 +304,7 @@ fn arguments(shared: &Rc<Shared>, wires: &[Wire<JsValue>]) -> Array {
 
 fn raw(wire: &Wire<JsValue>) -> JsValue {
     match wire {
-        Wire::Raw(wire) => Reflect::get(wire, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED),
+        Wire::Raw(wire) => Reflect::get(wire, super::js_data::js_name("value")).unwrap_or(JsValue::UNDEFINED),
         Wire::Proxy(_) => JsValue::UNDEFINED,
     }
 }
