@@ -273,6 +273,11 @@ reply, three entries into the wasm per round trip. Now the wait and the reply
 stay in JS (\`answerWhenSettled\` in \`src/web/bridge/glue.js\`), the session's end
 is a flag it reads, and the wasm is entered once per request, with its message
 (values the API hands out by reference still come back to Rust to get their port).
+Since the third pass the child's \`path\` array, once the core has checked it, is
+walked as it came (by index) rather than rebuilt from copies of its names, and
+Comlink's \`type\` fields are looked up like a Link message's \`type\`; on this
+machine's noise that leaves \`request\` about 5–10 % behind 3.13, most of a round
+trip being the two \`postMessage\` hops both pay.
 
 **Open.** Reading the iframe's \`contentWindow\` right after inserting it cost 3–4 ms
 (the browser sets the frame up synchronously); it is read on the first message. A
@@ -286,7 +291,13 @@ close only if it is elsewhere. The overlay's DOM work is also one JS call each w
 (\`src/web/overlay.js\`) instead of some twenty calls through wasm-bindgen's shims,
 which took 2 KB gzip off as well. Separate runs of 9 pages × 200 opens: 4.2 ms
 against 1.1.9's 4.4 (\`createFrontConnection\`), 5.0 ms for \`createLink\`, whose
-bridge starts with the session.
+bridge starts with the session. Then (same day) the profile still showed ~0.5 ms
+of every open inside \`show\` itself: reading \`scrollX\`/\`scrollY\` (to put the
+position back on close) made the browser lay the page out on the spot, including
+the previous overlay's removal, which 1.1.9 leaves for the next frame. The overlay
+no longer reads or sets the scroll position at all (scrolling is turned off, not
+reset, and focus returns with \`preventScroll\`); in 6 pages × 200 opens
+\`createLink\` went from ~5–6 to 3.4 ms against 1.1.9's 4.0.
 
 **JS heap growth.** A heap-snapshot diff around 1,000 cycles (2026-11-22) finds no
 JavaScript object left behind: the growth is compiled code, V8 optimizing the
