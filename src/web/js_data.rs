@@ -192,6 +192,6 @@ impl Data for JsValue {
     }
 
     fn conforms(&self, shape: &'static Shape) -> bool {
-        matches!(shape, Shape::Any) || conforms_js(compiled(shape), self)
+        conforms_js(compiled(shape), self)
     }
 }

@@ -9,11 +9,12 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::{glue, not_found, push, registry, Outcome, Shared, Subscription};
 use crate::protocol::Family;
+use crate::web::js_data::js_name;
 
 /// Fills `bip122Wallets` (`bip122WalletsReady` is true from the start).
 pub fn discover(shared: &Shared) {
     let entries: Array = registry(Family::Bitcoin).map(|(wallet, id)| glue::bitcoin_entry(&wallet, &id)).collect();
-    let _ = Reflect::set(&shared.api, &JsValue::from_str("bip122Wallets"), &entries);
+    let _ = Reflect::set(&shared.api, js_name("bip122Wallets"), &entries);
 }
 
 /// `subscribeBip122WalletEvent(walletId, callback)`: the wallet is looked

@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Event;
 
 use super::{glue, Outcome, Shared, Subscription};
+use crate::web::js_data::js_name;
 use crate::web::listener::EventListener;
 use crate::web::timeout::Timeout;
 
@@ -108,8 +109,8 @@ fn publish(shared: &Shared) {
     let Ok(wallets) = shared.eip6963.wallets.try_borrow() else { return };
     let entries: Array = wallets.iter().map(|w| w.entry.clone()).collect();
     drop(wallets);
-    let _ = Reflect::set(&shared.api, &JsValue::from_str("eip6963Wallets"), &entries);
-    let _ = Reflect::set(&shared.api, &JsValue::from_str("eip6963WalletsReady"), &JsValue::TRUE);
+    let _ = Reflect::set(&shared.api, js_name("eip6963Wallets"), &entries);
+    let _ = Reflect::set(&shared.api, js_name("eip6963WalletsReady"), &JsValue::TRUE);
     if let Some((_, resolve)) = shared.eip6963.done.get() {
         let _ = resolve.call0(&JsValue::UNDEFINED);
     }

@@ -29,6 +29,7 @@ use web_sys::{MessageChannel, MessagePort, Window};
 use self::eip6963::Eip6963;
 use self::port::Port;
 use crate::protocol::{route, ApiFunction, Family, Op, Refusal, Request, Route, Wire, API_FIELDS};
+use crate::web::js_data::js_name;
 
 /// A session's bridge. Clones share it; the session holds the one that
 /// lasts, so the bridge ends with it.
@@ -173,7 +174,7 @@ impl Shared {
                 f if f.ends_with("Ready") => JsValue::from(f == "walletStandardWalletsReady" || f == "bip122WalletsReady"),
                 _ => Array::new().into(),
             };
-            let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
+            let _ = Reflect::set(&shared.api, js_name(field), &value);
         }
         shared
     }
@@ -304,7 +305,7 @@ fn arguments(shared: &Rc<Shared>, wires: &[Wire<JsValue>]) -> Array {
 
 fn raw(wire: &Wire<JsValue>) -> JsValue {
     match wire {
-        Wire::Raw(wire) => Reflect::get(wire, super::js_data::js_name("value")).unwrap_or(JsValue::UNDEFINED),
+        Wire::Raw(wire) => Reflect::get(wire, js_name("value")).unwrap_or(JsValue::UNDEFINED),
         Wire::Proxy(_) => JsValue::UNDEFINED,
     }
 }
