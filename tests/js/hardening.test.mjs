@@ -40,11 +40,12 @@ for (const api of APIS) describe(api.name, () => {
     test('the Link frame navigated to another origin (right source, wrong origin) is ignored; back at the Link origin it is heard', async () => {
       const page = await hostPage(browser, servers);
       const frame = await openSession(page, servers);
-      await frame.evaluate((url) => (location.href = url), `${servers.attacker}/pages/link.html?navigated`);
+      // Navigated after evaluate returns, which a navigation would otherwise interrupt.
+      await frame.evaluate((url) => setTimeout(() => (location.href = url)), `${servers.attacker}/pages/link.html?navigated`);
       const away = await frameAt(page, `${servers.attacker}/pages/link.html?navigated`);
       await send(page, away, connected, inbound.closeWithMessage);
       assert.deepEqual(await trace(page), []);
-      await away.evaluate((url) => (location.href = url), `${servers.link}/pages/link.html?back`);
+      await away.evaluate((url) => setTimeout(() => (location.href = url)), `${servers.link}/pages/link.html?back`);
       await stillWorks(page, await frameAt(page, `${servers.link}/pages/link.html?back`));
     });
 
