@@ -2,7 +2,9 @@
 //   1. cargo test           the protocol core on the host (unit, property, doc tests)
 //   2. cargo doc            the Rust docs, with no warning (RUSTDOCFLAGS=-D warnings)
 //   3. npm run build        the release npm package in pkg/
-//   4. wasm-pack test       the Rust API in headless Chromium, real cross-origin frames
+//   4. wasm browser tests   the Rust API in headless Chromium, real cross-origin frames
+//                           (wasm-bindgen's runner serves them, playwright-core drives;
+//                           scripts/wasm-test.mjs)
 //   5. npm pack             pkg/ as the registry would get it: the bundler, React and
 //                           registry (publint, attw) suites install or check this tarball
 //   6. examples/leptos      the Leptos app on the Rust API (scripts/example.mjs), for
@@ -15,6 +17,7 @@ import { setup } from './setup.mjs';
 import { build } from './build.mjs';
 import { buildLeptosExample } from './example.mjs';
 import { pack } from './pack.mjs';
+import { wasmBrowserTests } from './wasm-test.mjs';
 import { root, run } from './lib.mjs';
 
 setup();
@@ -45,22 +48,12 @@ function spawned(command, args, env = {}) {
 await step('cargo test (host)', () => run('cargo test'));
 await step('cargo doc --no-deps (no warnings)', () => run('cargo doc --no-deps', { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } }));
 await step('build pkg/', build);
-await step('wasm-pack test --headless --chrome', async () => {
-  // The Link UI stand-in must keep serving while the tests run: spawn, not execSync.
+await step('wasm browser tests (tests/browser.rs)', async () => {
+  // The Link UI stand-in must keep serving while the tests run.
   const { startServers } = await import('../tests/js/harness.mjs');
   const servers = await startServers();
-  const env = { FRONT_LINK_TEST_LINK: servers.link, FRONT_LINK_TEST_ATTACKER: servers.attacker };
   try {
-    // A known chromedriver hang (wasm-bindgen/wasm-pack#783): the page stays at
-    // "Loading scripts..." until the renderer times out, before any test has
-    // run. Only that gets another try (up to three in all; it hangs often on
-    // this 2-core machine); a test that fails, fails.
-    for (let attempt = 1; ; attempt++) {
-      const output = await spawned('wasm-pack', ['test', '--headless', '--chrome', '--test', 'browser'], env).catch((error) => error);
-      if (!(output instanceof Error)) break;
-      if (attempt === 3 || !output.output?.includes('Failed to detect test as having been run')) throw output;
-      console.log(`wasm-pack test: the browser never started the tests (chromedriver hang); attempt ${attempt + 1}`);
-    }
+    await wasmBrowserTests({ FRONT_LINK_TEST_LINK: servers.link, FRONT_LINK_TEST_ATTACKER: servers.attacker });
   } finally {
     await servers.close();
   }
