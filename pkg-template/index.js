@@ -123,16 +123,20 @@ function prewarm() {
   document.body.append(container);
 }
 
+function unprewarm() {
+  if (typeof document !== 'undefined') document.getElementById(PREWARM_ID)?.remove();
+}
+
 /** Same contract as `@meshconnect/web-link-sdk`'s `createLink`. */
 export function createLink(options) {
   if (typeof window !== 'undefined' && typeof document !== 'undefined') prewarm();
   preload();
   const { open, close, requestClose } = connect(options, true);
   return {
-    openLink(linkToken, customIframeId) {
-      if (typeof document !== 'undefined') document.getElementById(PREWARM_ID)?.remove();
-      return open('openLink', linkToken, customIframeId);
-    },
+    // The prewarm frame goes once the Link frame is in (or the open has
+    // failed): a frame removed just before the next is created makes the
+    // browser create the new one only after tearing down the old.
+    openLink: (linkToken, customIframeId) => open('openLink', linkToken, customIframeId).finally(unprewarm),
     closeLink: close,
     closeLinkRequested: requestClose,
   };
