@@ -76,10 +76,16 @@ export async function sessions(browser, servers, sdk, n, warmup, counters) {
       [tokenFor(url), count],
     );
   const wallets = () => page.evaluate(() => Object.values(window.walletControl.listeners()).reduce((a, b) => a + b, 0));
+  // The test wallets journal every call made on them (tests/pages/wallets.js): emptied
+  // before each count, so that the heap figure is the SDK's, not the journal's.
+  const count = async () => {
+    await page.evaluate(() => (window.walletCalls.length = 0));
+    return { ...(await counters({ p: page, cdp })), walletListeners: await wallets() };
+  };
   await cycle(warmup);
-  const before = { ...(await counters({ p: page, cdp })), walletListeners: await wallets() };
+  const before = await count();
   const ms = await cycle(n);
-  const after = { ...(await counters({ p: page, cdp })), walletListeners: await wallets() };
+  const after = await count();
   await context.close();
   const growth = Object.fromEntries(Object.keys(before).filter((k) => before[k] !== null).map((k) => [k, after[k] - before[k]]));
   return { ms, growth };

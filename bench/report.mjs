@@ -92,7 +92,7 @@ export function report(r) {
   lines.push('');
   lines.push('## The wallet bridge');
   lines.push('');
-  lines.push(`A child in the Link frame on the real \`comlink\` 4.4.2 calls the bridge in the host page (an EIP-6963 wallet there answers \`eth_chainId\`); then ${r.parameters.cycles} sessions are opened and closed in a page with EIP-6963, Solana and Bitcoin wallets, counting what is left.`);
+  lines.push(`A child in the Link frame on the real \`comlink\` 4.4.2 calls the bridge in the host page (an EIP-6963 wallet there answers \`eth_chainId\`); then ${r.parameters.cycles} sessions are opened and closed in a page with EIP-6963, Solana and Bitcoin wallets, counting what is left. The page's test wallets journal every call made on them; the journal is emptied before each count (until the fifth pass it was not, and this package's subscribe and unsubscribe per session, two entries, showed as ~125 bytes of heap growth a session).`);
   lines.push('');
   const bridgeSides = sides.filter((x) => x.bridge);
   table(lines, r, BRIDGE_ROWS, bridgeSides);
@@ -224,11 +224,14 @@ the stylesheet is adopted then too; since 2026-11-22 (third pass) the rehearsal 
 sets up a wallet bridge that asks no wallet (\`Bridge::rehearse\`: the API object, its
 closures, the discovery listener and timer, taken down at once), which took
 \`createLink\`'s first click from about 11.8 to 8.3 ms in separate runs of 11 pages.
-What the \`createLink\` face still pays is 3.13's own behaviour: removing the prewarm
-frame (measured by skipping it: about 3 ms, and its mere presence slows the new frame
-by about as much; removing it after the overlay's first frame would differ from 3.13,
-so it stays) and asking the wallets (the EIP-6963 request, the Wallet Standard
-registry read), which a rehearsal must not do.
+What the \`createLink\` face still pays is 3.13's own behaviour: the prewarm frame
+and asking the wallets (the EIP-6963 request, the Wallet Standard registry read),
+which a rehearsal must not do. Removing the prewarm frame takes 0.3 ms itself, but
+done just before the Link frame was created it made the first click ~2.6 ms slower
+than with \`meshLinkShouldSkipPrewarm\` (15 pages each: 7.9 against 5.3 ms): the
+browser created the new frame only after tearing the old one down. Since the fifth
+pass (2026-11-22) \`openLink\` removes it once the Link frame is in, before its
+promise settles (3.13's differential test still sees it gone): 6.8 against 5.8 ms.
 
 **Dispatch.** Validating a payload asks many small questions of a JS object ("what
 kind is this?", "own field X?"). Answering each with one call into a tiny JS helper
@@ -306,5 +309,10 @@ functions that every cycle calls (44 new code objects, about 37 KB, for
 large functions), plus tiered-up wasm code outside the JS heap. It does not scale
 with the cycles: 1,000 and 3,000 cycles grew the heap by 37.8 and 40.8 KB (1.1.9:
 16.5 and 16.8 KB). Fewer, larger glue functions (the overlay's one call each way)
-took it to 34 KB in the same measurement.`;
+took it to 34 KB in the same measurement. The fifth pass's snapshot diff (same
+day) of \`createFrontConnection\`: 21 KB is the wasm module's native part growing
+as V8 tiers hot wasm functions up, 17.6 KB optimized JS code (42 objects); 1.1.9's
+is 8 KB of code (9 objects); the rest, in both, Blink's own tables. Neither is data
+this SDK keeps, so nothing was changed for it: a longer warm-up would hide it but
+measure something else, and every SDK gets the same 100 warm-up cycles.`;
 }
