@@ -48,6 +48,7 @@ export async function wasmBrowserTests(env, { minutes = 10 } = {}) {
       runner.on('error', reject);
       runner.on('close', (code) => reject(new Error(`the test build ended (${code}) before serving the tests`)));
     });
+    // Imported here: on a fresh machine playwright-core arrives with setup(), after this module loads.
     const { launch } = await import('../tests/js/harness.mjs');
     browser = await launch();
     const page = await browser.newPage();
