@@ -32,7 +32,7 @@ struct Active {
     _listeners: Listeners,
     bridge: Option<Bridge>,
     surface: Surface,
-    /// Where replies go, found at the first one (see [`Surface`]).
+    /// Where replies go, found at the first one (see [`Surface::link_window`]).
     replies: OnceCell<Option<Target>>,
 }
 
@@ -114,7 +114,7 @@ pub fn request_close(owner: u64) {
 
 fn link_target(active: &Active) -> Option<Target> {
     let origin = active.session.origin();
-    active.replies.get_or_init(|| active.surface.link_window().map(|window| Target::window(window, origin))).clone()
+    active.replies.get_or_init(|| active.surface.link_window().map(|window| Target::window(&window, origin))).clone()
 }
 
 fn end(which: impl Fn(&Active) -> bool) {

@@ -1,24 +1,16 @@
 //! Where the Link UI is shown: our overlay, or an iframe of the host page
 //! (`renderType: 'embedded'`).
 
-use core::cell::OnceCell;
-
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlIFrameElement, Window};
 
 use super::overlay::Overlay;
 use crate::protocol::{LinkError, LinkStyle, Opening};
 
-/// Where the session is shown, and the Link UI's window. A `WindowProxy`
-/// keeps its identity across the iframe's navigations, so it is looked up
-/// once, for the first reply: reading `contentWindow` right after
-/// inserting the iframe makes the browser set the frame up synchronously,
-/// which costs milliseconds on every open. Dropping it takes the overlay
-/// down.
+/// Where the session is shown. Dropping it takes the overlay down.
 pub struct Surface {
     shown: Shown,
     iframe: HtmlIFrameElement,
-    link_window: OnceCell<Option<Window>>,
 }
 
 enum Shown {
@@ -43,11 +35,11 @@ impl Surface {
         let Some(iframe) = host_iframe else {
             let overlay = Overlay::show(window, opening, style).map_err(|_| LinkError::NoPage)?;
             let iframe = overlay.iframe().clone();
-            return Ok(Surface { shown: Shown::Overlay(overlay), iframe, link_window: OnceCell::new() });
+            return Ok(Surface { shown: Shown::Overlay(overlay), iframe });
         };
         let _ = iframe.set_attribute("allow", &opening.allow);
         iframe.set_src(opening.url.href());
-        Ok(Surface { shown: Shown::Embedded, iframe, link_window: OnceCell::new() })
+        Ok(Surface { shown: Shown::Embedded, iframe })
     }
 
     /// Whether this is our overlay (which listens for Escape).
@@ -55,9 +47,13 @@ impl Surface {
         matches!(self.shown, Shown::Overlay(_))
     }
 
-    /// The Link UI's window, where outbound messages go.
-    pub fn link_window(&self) -> Option<&Window> {
-        self.link_window.get_or_init(|| self.iframe.content_window()).as_ref()
+    /// The Link UI's window, where outbound messages go. Read only when a
+    /// reply is due (the caller keeps it: a `WindowProxy` keeps its identity
+    /// across the frame's navigations): reading `contentWindow` right after
+    /// inserting the iframe makes the browser set the frame up
+    /// synchronously, milliseconds on every open.
+    pub fn link_window(&self) -> Option<Window> {
+        self.iframe.content_window()
     }
 
     /// The Link iframe, whose window alone may post to the session.
