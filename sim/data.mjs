@@ -1,5 +1,5 @@
 // What the simulated Mesh knows: integrations, their accounts and holdings.
-// Shapes follow Mesh's public API (shared/fixtures/link-messages.json).
+// Shapes follow Mesh's public API (tests/fixtures/link-messages.json).
 
 export const integrations = [
   {

@@ -8,11 +8,11 @@ use alloc::string::String;
 
 use alloc::rc::Rc;
 
-use js_sys::{Array, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use crate::protocol::{Dialect, LinkInput, LinkParams, Outbound, Theme, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
+use crate::protocol::{Dialect, LinkInput, LinkParams, Outbound, Theme};
 use crate::web::{self, report, Callbacks, Exit};
 
 /// One `createFrontConnection(options)` or `createLink(options)`.
@@ -69,19 +69,6 @@ pub fn warm() {
     web::warm(&JsCallbacks { options, dialect: Dialect::Front });
 }
 
-/// Every event key, for the build to write into the JS wrapper (so that
-/// `isFrontEventTypeKey` works before the wasm is loaded).
-#[wasm_bindgen(js_name = frontEventTypeKeys)]
-pub fn front_event_type_keys() -> Array {
-    FRONT_EVENT_TYPE_KEYS.iter().map(|k| JsValue::from_str(k)).collect()
-}
-
-/// The keys 3.13's `isLinkEventTypeKey` adds to those, likewise.
-#[wasm_bindgen(js_name = laterLinkEventTypeKeys)]
-pub fn later_link_event_type_keys() -> Array {
-    LATER_LINK_EVENT_TYPE_KEYS.iter().map(|k| JsValue::from_str(k)).collect()
-}
-
 struct JsCallbacks {
     options: JsValue,
     dialect: Dialect,
@@ -133,7 +120,7 @@ impl Callbacks for JsCallbacks {
         self.call("onEvent", &[event]);
     }
 
-    fn on_broker_connected(&self, payload: &JsValue) {
+    fn on_integration_connected(&self, payload: &JsValue) {
         let name = match self.dialect {
             Dialect::Front => "onBrokerConnected",
             Dialect::Mesh => "onIntegrationConnected",

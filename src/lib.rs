@@ -1,32 +1,36 @@
-//! The Mesh (Front Finance) Link SDK for the browser, in Rust.
+//! The Mesh (Front Finance) Link SDK for the browser, in Rust: the client
+//! side of `@meshconnect/web-link-sdk` 3.13 and `@front-finance/link` 1.1.9.
 //!
 //! Your server asks Mesh for a link token (`POST /api/v1/linktoken`, with the
 //! client secret, which never reaches the browser); the page hands it to
-//! [`FrontConnection`], which shows Mesh's hosted Link UI and calls your
-//! closures with typed payloads: the access tokens of the accounts the user
-//! connected, transfer results, events, and exit.
+//! [`Link`], which shows Mesh's hosted Link UI and calls your closures with
+//! typed payloads: the access tokens of the accounts the user connected,
+//! transfer results, events, and exit. The names are 3.13's (`Link`,
+//! `LinkOptions`, `on_integration_connected`, `LinkPayload`); 1.1.9's
+//! (`FrontConnection`, `FrontOptions`, `on_broker_connected`,
+//! `FrontPayload`) are aliases of them.
 //!
 //! The crate has three layers. [`protocol`] is the sans-IO core: token and
 //! URL rules, message classification, `link_style` and the session state
 //! machine, with no `web-sys` in sight. `web` executes its decisions in the
 //! browser: overlay, listeners, `postMessage`. On top sit the typed Rust
-//! API ([`FrontConnection`], feature `typed`, on by default) and the
+//! API ([`Link`], feature `typed`, on by default) and the
 //! JavaScript exports of the npm package (feature `js`).
 //!
 //! # Connecting an account
 //!
-//! [`FrontOptions`] collects the callbacks; [`FrontConnection::open_link`]
+//! [`LinkOptions`] collects the callbacks; [`Link::open_link`]
 //! shows the Link UI in an overlay. Problems (a malformed token, a Link URL
 //! that is not `https:`) never come back as errors: they reach `on_exit`.
 //!
 //! ```no_run
-//! use front_link_wasm::{FrontConnection, FrontOptions, TransferFinishedPayload};
+//! use front_link_wasm::{Link, LinkOptions, TransferFinishedPayload};
 //! use web_sys::console;
 //!
 //! # fn link_token_from_your_server() -> String { String::new() }
-//! let link = FrontConnection::new(
-//!     FrontOptions::new()
-//!         .on_broker_connected(|payload| {
+//! let link = Link::new(
+//!     LinkOptions::new()
+//!         .on_integration_connected(|payload| {
 //!             if let Some(connected) = payload.access_token {
 //!                 for token in connected.account_tokens {
 //!                     // Send token.access_token to your server: it asks Mesh for holdings.
@@ -50,8 +54,8 @@
 //! link.open_link(&link_token_from_your_server());
 //! ```
 //!
-//! A [`FrontConnection`] is a cheap handle: clones control the same session,
-//! so a callback may hold one to call [`close_link`](FrontConnection::close_link).
+//! A [`Link`] is a cheap handle: clones control the same session,
+//! so a callback may hold one to call [`close_link`](Link::close_link).
 //! It is not `Send` (it lives in the browser's one thread): in Leptos, keep it
 //! in a `StoredValue::new_local`. `examples/leptos` in the repository is a
 //! whole app (connect, then show holdings) built this way.
@@ -60,19 +64,19 @@
 //!
 //! With [`RenderType::Embedded`] the Link UI renders into an `<iframe>` of
 //! your own page instead of the overlay, and the session ends when the Link
-//! UI says so or on [`close_link`](FrontConnection::close_link) (the iframe
+//! UI says so or on [`close_link`](Link::close_link) (the iframe
 //! stays). An id that names no iframe gives `on_exit(Some("Iframe not found!"))`.
 //!
 //! ```no_run
-//! use front_link_wasm::{FrontConnection, FrontOptions, RenderType, Theme};
+//! use front_link_wasm::{Link, LinkOptions, RenderType, Theme};
 //!
 //! # let link_token = String::new();
 //! // The page has <iframe id="mesh-link" title="Connect an account"></iframe>.
-//! let link = FrontConnection::new(
-//!     FrontOptions::new()
+//! let link = Link::new(
+//!     LinkOptions::new()
 //!         .render_type(RenderType::Embedded)
 //!         .theme(Theme::Light)
-//!         .on_broker_connected(|payload| {
+//!         .on_integration_connected(|payload| {
 //!             let _ = payload.access_token; // as above
 //!         })
 //!         .on_exit(|error, summary| {
@@ -90,9 +94,9 @@
 //! add are kept in each struct's `extra`. This runs anywhere:
 //!
 //! ```
-//! use front_link_wasm::{FrontPayload, TransferFinishedPayload};
+//! use front_link_wasm::{LinkPayload, TransferFinishedPayload};
 //!
-//! let connected: FrontPayload = serde_json::from_str(r#"{
+//! let connected: LinkPayload = serde_json::from_str(r#"{
 //!   "accessToken": {
 //!     "accountTokens": [{
 //!       "account": { "accountId": "5FUVPB0", "accountName": "Margin account", "cash": 310 },

@@ -16,7 +16,7 @@ use web_sys::{HtmlIFrameElement, MessageEvent, Window};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FIXTURES: &str = include_str!("../../shared/fixtures/link-messages.json");
+const FIXTURES: &str = include_str!("fixtures/link-messages.json");
 
 // A clear message beats env!'s compile error for someone running the tests by hand.
 #[allow(clippy::option_env_unwrap)]
@@ -439,7 +439,7 @@ fn one_call_shape_checks_agree_with_the_core() {
     }
     for dialect in [Dialect::Front, Dialect::Mesh] {
         for key in FRONT_EVENT_TYPE_KEYS.iter().chain(LATER_LINK_EVENT_TYPE_KEYS.iter()) {
-            samples.extend(mutants(&example(payload_shape(dialect, key))).iter().map(|p| message(key, p)));
+            samples.extend(mutants(&example(payload_shape(dialect, key).map_or(&Shape::Any, |p| p.shape()))).iter().map(|p| message(key, p)));
         }
     }
     let (mut accepted, mut refused) = (0, 0);

@@ -18,8 +18,8 @@ fn from_json(json: &serde_json::Value) -> Value {
 }
 
 fn fixture(name: &str) -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/link-messages.json");
-    let text = std::fs::read_to_string(path).expect("shared/fixtures/link-messages.json beside the project");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/link-messages.json");
+    let text = std::fs::read_to_string(path).expect("tests/fixtures/link-messages.json");
     let json: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
     from_json(&json["inbound"][name])
 }
@@ -50,12 +50,12 @@ use Action::{Call, End, Post};
 fn access_token_gives_event_then_broker_connected() {
     let msg = fixture("brokerageAccountAccessToken");
     let p = payload(&msg);
-    let got = session().on_message(ORIGIN, true, &msg);
+    let got = session().on_message(&msg);
     assert_eq!(
         got,
         Ok(vec![
             Call(Callback::Event(Event::IntegrationConnected(Connected::AccessToken(p.clone())))),
-            Call(Callback::BrokerConnected(Connected::AccessToken(p))),
+            Call(Callback::IntegrationConnected(Connected::AccessToken(p))),
         ])
     );
 }
@@ -65,17 +65,17 @@ fn delayed_auth_and_transfers() {
     let msg = fixture("delayedAuthentication");
     let p = payload(&msg);
     assert_eq!(
-        session().on_message(ORIGIN, true, &msg),
+        session().on_message(&msg),
         Ok(vec![
             Call(Callback::Event(Event::IntegrationConnected(Connected::DelayedAuth(p.clone())))),
-            Call(Callback::BrokerConnected(Connected::DelayedAuth(p))),
+            Call(Callback::IntegrationConnected(Connected::DelayedAuth(p))),
         ])
     );
     for name in ["transferFinishedSuccess", "transferFinishedError"] {
         let msg = fixture(name);
         let p = payload(&msg);
         assert_eq!(
-            session().on_message(ORIGIN, true, &msg),
+            session().on_message(&msg),
             Ok(vec![Call(Callback::Event(Event::TransferCompleted(p.clone()))), Call(Callback::TransferFinished(p))])
         );
     }
@@ -83,7 +83,7 @@ fn delayed_auth_and_transfers() {
 
 #[test]
 fn loaded_posts_then_reports() {
-    let got = session().on_message(ORIGIN, true, &fixture("loaded"));
+    let got = session().on_message(&fixture("loaded"));
     assert_eq!(
         got,
         Ok(vec![
@@ -100,16 +100,16 @@ fn exit_ends_once() {
     let mut s = session();
     let done = fixture("doneWithSummary");
     assert_eq!(
-        s.on_message(ORIGIN, true, &done),
+        s.on_message(&done),
         Ok(vec![End, Call(Callback::Exit { error: None, summary: Some(payload(&done)) })])
     );
     assert!(!s.is_open());
-    assert_eq!(s.on_message(ORIGIN, true, &fixture("loaded")), Err(Ignored::Stranger));
+    assert_eq!(s.on_message(&fixture("loaded")), Err(Ignored::Ended));
     assert_eq!(s.close::<Value>(), vec![]);
 
     let mut s = session();
     assert_eq!(
-        s.on_message(ORIGIN, true, &fixture("closeWithMessage")),
+        s.on_message(&fixture("closeWithMessage")),
         Ok(vec![End, Call(Callback::Exit { error: Some("User closed the window".into()), summary: None })])
     );
     let mut s = session();
@@ -125,7 +125,7 @@ fn exit_error_falls_back_to_payload_and_drops_bad_summaries() {
         ("payload", Value::object([("errorMessage", Value::str("Boom")), ("page", Value::Number(1.0))])),
     ]);
     assert_eq!(
-        session().on_message(ORIGIN, true, &msg),
+        session().on_message(&msg),
         Ok(vec![End, Call(Callback::Exit { error: Some("Boom".into()), summary: None })])
     );
 }
@@ -133,20 +133,19 @@ fn exit_error_falls_back_to_payload_and_drops_bad_summaries() {
 #[test]
 fn known_events_pass_through_unknown_are_ignored() {
     let msg = fixture("integrationSelected");
-    assert_eq!(session().on_message(ORIGIN, true, &msg), Ok(vec![Call(Callback::Event(Event::Other(msg)))]));
+    assert_eq!(session().on_message(&msg), Ok(vec![Call(Callback::Event(Event::Other(msg)))]));
     let later = Value::object([("type", Value::str("transferExecuted")), ("payload", Value::str("x")), ("extra", Value::Null)]);
-    assert_eq!(session().on_message(ORIGIN, true, &later), Ok(vec![Call(Callback::Event(Event::Other(later)))]));
+    assert_eq!(session().on_message(&later), Ok(vec![Call(Callback::Event(Event::Other(later)))]));
     let unknown = Value::object([("type", Value::str("somethingNew"))]);
-    assert_eq!(session().on_message(ORIGIN, true, &unknown), Err(Ignored::UnknownType));
+    assert_eq!(session().on_message(&unknown), Err(Ignored::UnknownType));
 }
 
 #[test]
-fn strangers_are_ignored_before_data_is_read() {
-    let msg = fixture("brokerageAccountAccessToken");
-    let mut s = session();
-    for (origin, own) in [("http://127.0.0.1:8082", true), (ORIGIN, false), ("null", true), ("http://127.0.0.1:8081/", true)] {
-        assert_eq!(s.on_message(origin, own, &msg), Err(Ignored::Stranger), "{origin} {own}");
-    }
+fn the_session_names_the_one_origin_it_hears_and_posts_to() {
+    // The listener (src/web/inbox.js) compares event.origin with this,
+    // exactly: no trailing slash, no path.
+    assert_eq!(session().origin(), ORIGIN);
+    assert_eq!(mesh_session(false).origin(), ORIGIN);
 }
 
 #[test]
@@ -158,7 +157,7 @@ fn wrong_shapes_never_reach_typed_callbacks() {
         broken[i].1 = Value::Number(1.0);
         let broken_is_optional = matches!(broken[i].0.as_str(), "expiresInSeconds" | "refreshTokenExpiresInSeconds");
         let msg = Value::object([("type", Value::str("brokerageAccountAccessToken")), ("payload", Value::Object(broken))]);
-        let got = session().on_message(ORIGIN, true, &msg);
+        let got = session().on_message(&msg);
         assert_eq!(got.is_ok(), broken_is_optional, "field {}", fields[i].0);
     }
     let bad_account = Value::object([
@@ -173,27 +172,27 @@ fn wrong_shapes_never_reach_typed_callbacks() {
             ]),
         ),
     ]);
-    assert_eq!(session().on_message(ORIGIN, true, &bad_account), Err(Ignored::BadPayload));
+    assert_eq!(session().on_message(&bad_account), Err(Ignored::BadPayload));
     for data in [Value::Null, Value::str("loaded"), Value::Number(1.0), Value::Array(vec![Value::str("loaded")])] {
-        assert_eq!(session().on_message(ORIGIN, true, &data), Err(Ignored::NotAnObject));
+        assert_eq!(session().on_message(&data), Err(Ignored::NotAnObject));
     }
     let typed = Value::object([("type", Value::Number(1.0))]);
-    assert_eq!(session().on_message(ORIGIN, true, &typed), Err(Ignored::UnknownType));
+    assert_eq!(session().on_message(&typed), Err(Ignored::UnknownType));
     let transfer = Value::object([("type", Value::str("transferFinished")), ("payload", Value::object([("status", Value::str("pending"))]))]);
-    assert_eq!(session().on_message(ORIGIN, true, &transfer), Err(Ignored::BadPayload));
+    assert_eq!(session().on_message(&transfer), Err(Ignored::BadPayload));
     let selected = Value::object([("type", Value::str("integrationSelected"))]);
-    assert_eq!(session().on_message(ORIGIN, true, &selected), Err(Ignored::BadPayload));
+    assert_eq!(session().on_message(&selected), Err(Ignored::BadPayload));
 }
 
 #[test]
 fn oauth_links_follow_the_url_rule() {
     let msg = fixture("oauthLinkOpen");
-    let got = session().on_message(ORIGIN, true, &msg);
+    let got = session().on_message(&msg);
     let url = LinkUrl::parse("https://oauth.example/authorize?client_id=abc&state=xyz").expect("valid");
     assert_eq!(got, Ok(vec![Action::OpenWindow(url)]));
     for link in ["javascript:alert(document.domain)", "http://evil.example/", "data:text/html,x"] {
         let msg = Value::object([("type", Value::str("oauthLinkOpen")), ("link", Value::str(link))]);
-        assert_eq!(session().on_message(ORIGIN, true, &msg), Err(Ignored::BadLink), "{link}");
+        assert_eq!(session().on_message(&msg), Err(Ignored::BadLink), "{link}");
     }
     assert_eq!(
         popup_features(1920.0, 1080.0),
@@ -343,10 +342,10 @@ fn check_message(text: &str) {
         let data = from_json(&json);
         for dialect in [Dialect::Front, Dialect::Mesh] {
             let _ = InboundMessage::classify(dialect, &data);
-            let _ = mesh_session(false).on_message(ORIGIN, true, &data);
+            let _ = mesh_session(false).on_message(&data);
         }
         let mut s = session();
-        let _ = s.on_message(ORIGIN, true, &data);
+        let _ = s.on_message(&data);
     }
 }
 
@@ -439,10 +438,7 @@ proptest! {
     #[test]
     fn any_message_is_classified_without_panic(data in arb_value(), own in any::<bool>()) {
         let mut s = session();
-        let actions = s.on_message(ORIGIN, own, &data);
-        if !own {
-            prop_assert_eq!(actions, Err(Ignored::Stranger));
-        }
+        let _ = s.on_message(&data);
         let _ = InboundMessage::classify(Dialect::Front, &data);
         let _ = InboundMessage::classify(Dialect::Mesh, &data);
         let _ = mesh_session(own).request_close::<Value>();
@@ -485,16 +481,16 @@ fn mesh_refuses_embedded_without_an_iframe_after_an_empty_token() {
 
 #[test]
 fn mesh_loaded_posts_no_transfer_destination_tokens() {
-    let got = mesh_session(false).on_message(ORIGIN, true, &fixture("loaded"));
+    let got = mesh_session(false).on_message(&fixture("loaded"));
     assert_eq!(got, Ok(vec![Post(Outbound::SdkSpecs), Post(Outbound::AccessTokens), Call(Callback::Event(Event::PageLoaded))]));
 }
 
 #[test]
 fn mesh_exit_reads_only_the_payload_error() {
     let close = fixture("closeWithMessage");
-    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &close), Ok(vec![End, Call(Callback::Exit { error: None, summary: None })]));
+    assert_eq!(mesh_session(false).on_message(&close), Ok(vec![End, Call(Callback::Exit { error: None, summary: None })]));
     let done = Value::object([("type", Value::str("done")), ("message", Value::str("m")), ("payload", Value::object([("page", Value::str("p")), ("errorMessage", Value::str("e"))]))]);
-    let Ok(actions) = mesh_session(false).on_message(ORIGIN, true, &done) else { panic!("done is accepted") };
+    let Ok(actions) = mesh_session(false).on_message(&done) else { panic!("done is accepted") };
     assert!(matches!(&actions[..], [End, Call(Callback::Exit { error: Some(e), summary: Some(_) })] if e == "e"));
 }
 
@@ -506,18 +502,18 @@ fn mesh_hears_its_43_keys_and_ignores_oauth_link_open() {
     }
     let wallets = Value::Array(vec![Value::object([("id", Value::str("io.metamask")), ("name", Value::str("MetaMask"))])]);
     let injected = Value::object([("type", Value::str("SDKinjectedWalletProviders")), ("payload", wallets)]);
-    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &injected), Ok(vec![Call(Callback::Event(Event::Other(injected.clone())))]));
-    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &event("SDKinjectedWalletProviders")), Err(Ignored::BadPayload));
+    assert_eq!(mesh_session(false).on_message(&injected), Ok(vec![Call(Callback::Event(Event::Other(injected.clone())))]));
+    assert_eq!(mesh_session(false).on_message(&event("SDKinjectedWalletProviders")), Err(Ignored::BadPayload));
     // 3.13 types the payloads of later keys; 1.1.9 did not, and passes them on.
     let executed = Value::object([("type", Value::str("transferExecuted")), ("payload", Value::object([("txId", Value::str("t"))]))]);
-    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &executed), Err(Ignored::BadPayload));
-    assert!(session().on_message(ORIGIN, true, &executed).is_ok());
+    assert_eq!(mesh_session(false).on_message(&executed), Err(Ignored::BadPayload));
+    assert!(session().on_message(&executed).is_ok());
     // transferStarted may come with or without a payload, but not a wrong one.
-    assert!(mesh_session(false).on_message(ORIGIN, true, &event("transferStarted")).is_ok());
+    assert!(mesh_session(false).on_message(&event("transferStarted")).is_ok());
     let started = Value::object([("type", Value::str("transferStarted")), ("payload", Value::Number(1.0))]);
-    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &started), Err(Ignored::BadPayload));
-    assert_eq!(session().on_message(ORIGIN, true, &injected), Err(Ignored::UnknownType), "not a 1.1.9 key");
-    assert_eq!(mesh_session(false).on_message(ORIGIN, true, &fixture("oauthLinkOpen")), Err(Ignored::UnknownType));
+    assert_eq!(mesh_session(false).on_message(&started), Err(Ignored::BadPayload));
+    assert_eq!(session().on_message(&injected), Err(Ignored::UnknownType), "not a 1.1.9 key");
+    assert_eq!(mesh_session(false).on_message(&fixture("oauthLinkOpen")), Err(Ignored::UnknownType));
     assert!(!is_front_event_type_key("done") && !is_link_event_type_key("loaded"));
 }
 
@@ -526,7 +522,7 @@ fn close_requested_only_for_an_embedded_mesh_session() {
     let mut embedded = mesh_session(true);
     assert_eq!(embedded.request_close::<Value>(), vec![Post(Outbound::CloseRequested)]);
     assert!(embedded.is_open(), "stays open until the Link UI answers");
-    let done = embedded.on_message(ORIGIN, true, &event_done());
+    let done = embedded.on_message(&event_done());
     assert_eq!(done.map(|a| a.len()), Ok(2));
     assert_eq!(embedded.request_close::<Value>(), vec![], "ended: nothing to ask");
     assert_eq!(mesh_session(false).request_close::<Value>(), vec![End, Call(Callback::Closed)]);

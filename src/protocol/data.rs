@@ -3,9 +3,11 @@
 
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
-use super::shape::Shape;
+use super::shape::{Payload, Shape};
 
 /// What a structured-clone value is, as far as payload shapes care.
+/// `kind as u32` is the code the web layer's JavaScript answers with (its
+/// constants are generated from [`Kind::ALL`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// `undefined` or a missing field.
@@ -24,6 +26,17 @@ pub enum Kind {
     Object,
     /// Something no payload field may be (a `BigInt`, say).
     Other,
+}
+
+impl Kind {
+    /// Every kind, in code order.
+    pub const ALL: [Kind; 8] =
+        [Kind::Undefined, Kind::Null, Kind::Bool, Kind::Number, Kind::String, Kind::Array, Kind::Object, Kind::Other];
+
+    /// The kind a code stands for; anything unknown is [`Kind::Other`].
+    pub fn from_code(code: u32) -> Kind {
+        usize::try_from(code).ok().and_then(|at| Kind::ALL.get(at)).copied().unwrap_or(Kind::Other)
+    }
 }
 
 /// The operations the core needs from a message value. The web layer
@@ -58,11 +71,20 @@ pub trait Data: Clone {
     fn number(&self) -> Option<f64>;
     /// The elements, if this is an array.
     fn items(&self) -> Option<Vec<Self>>;
-    /// Whether this value has `shape`: [`Shape::accepts`], which asks its
-    /// questions one field at a time. The web layer answers in one call
-    /// instead, from a JavaScript form of the same table.
-    fn conforms(&self, shape: &'static Shape) -> bool {
-        shape.accepts(self)
+    /// Whether this value has the shape of `payload`: [`Shape::accepts`],
+    /// which asks its questions one field at a time. The web layer answers
+    /// in one call instead, from the generated JavaScript form of the same
+    /// table.
+    fn conforms(&self, payload: Payload) -> bool {
+        payload.shape().accepts(self)
+    }
+    /// Whether the field `name` of this object has the shape of `payload`;
+    /// a missing field only fits a shape that allows absence.
+    fn field_conforms(&self, name: &'static str, payload: Payload) -> bool {
+        match self.field(name) {
+            Some(value) => value.conforms(payload),
+            None => matches!(payload.shape(), Shape::Maybe(_)),
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! The event keys the Link UI may send and `onEvent` passes on.
 
 use super::dialect::Dialect;
-use super::shape::{self, Shape};
+use super::shape::Payload;
 
 /// Every `FrontEventTypeKeys` value: the ten of `@front-finance/link` 1.1.9
 /// first, then those later Link UIs send.
@@ -63,36 +63,37 @@ pub fn is_link_event_type_key(key: &str) -> bool {
     is_front_event_type_key(key) || LATER_LINK_EVENT_TYPE_KEYS.contains(&key)
 }
 
-/// The payload shape the typings of `dialect` promise for `key`: `Any`
+/// The payload shape the typings of `dialect` promise for `key`: `None`
 /// where they promise nothing in particular. 1.1.9 typed only its ten keys;
 /// 3.13 types most of the later ones too.
-pub fn payload_shape(dialect: Dialect, key: &str) -> &'static Shape {
+pub fn payload_shape(dialect: Dialect, key: &str) -> Option<Payload> {
+    use Payload::*;
     let later = match (dialect, key) {
-        (Dialect::Front, _) => &Shape::Any,
-        (_, "transferStarted") => &shape::TRANSFER_STARTED_PAYLOAD,
-        (_, "transferConfigureError") => &shape::ERROR_PAYLOAD,
-        (_, "transferInitiated") => &shape::TRANSFER_INITIATED_PAYLOAD,
-        (_, "transferExecuted") => &shape::TRANSFER_EXECUTED_PAYLOAD,
-        (_, "transferNoEligibleAssets") => &shape::TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD,
-        (_, "transferAssetSelected") => &shape::TRANSFER_ASSET_SELECTED_PAYLOAD,
-        (_, "transferNetworkSelected") => &shape::TRANSFER_NETWORK_SELECTED_PAYLOAD,
-        (_, "connectionUnavailable") => &shape::CONNECTION_UNAVAILABLE_PAYLOAD,
-        (_, "connectionDeclined") => &shape::CONNECTION_DECLINED_PAYLOAD,
-        (_, "transferDeclined") => &shape::TRANSFER_DECLINED_PAYLOAD,
-        (_, "walletMessageSigned") => &shape::WALLET_MESSAGE_SIGNED_PAYLOAD,
-        (_, "defiWalletError") => &shape::DEFI_WALLET_ERROR_PAYLOAD,
-        (_, "SDKinjectedWalletProviders") => &shape::INJECTED_WALLET_PROVIDERS_PAYLOAD,
-        (_, "executeFundingStep") => &shape::EXECUTE_FUNDING_STEP_PAYLOAD,
-        (_, "linkTransferQRGenerated") => &shape::LINK_TRANSFER_QR_GENERATED_PAYLOAD,
-        (_, "methodSelected") => &shape::METHOD_SELECTED_PAYLOAD,
-        _ => &Shape::Any,
+        (Dialect::Front, _) => None,
+        (_, "transferStarted") => Some(TransferStarted),
+        (_, "transferConfigureError") => Some(Error),
+        (_, "transferInitiated") => Some(TransferInitiated),
+        (_, "transferExecuted") => Some(TransferExecuted),
+        (_, "transferNoEligibleAssets") => Some(TransferNoEligibleAssets),
+        (_, "transferAssetSelected") => Some(TransferAssetSelected),
+        (_, "transferNetworkSelected") => Some(TransferNetworkSelected),
+        (_, "connectionUnavailable") => Some(ConnectionUnavailable),
+        (_, "connectionDeclined") => Some(ConnectionDeclined),
+        (_, "transferDeclined") => Some(TransferDeclined),
+        (_, "walletMessageSigned") => Some(WalletMessageSigned),
+        (_, "defiWalletError") => Some(DefiWalletError),
+        (_, "SDKinjectedWalletProviders") => Some(InjectedWalletProviders),
+        (_, "executeFundingStep") => Some(ExecuteFundingStep),
+        (_, "linkTransferQRGenerated") => Some(LinkTransferQrGenerated),
+        (_, "methodSelected") => Some(MethodSelected),
+        _ => None,
     };
     match key {
-        "integrationConnected" => &shape::FRONT_PAYLOAD,
-        "transferCompleted" => &shape::TRANSFER_FINISHED_PAYLOAD,
-        "integrationConnectionError" | "transferPreviewError" | "transferExecutionError" => &shape::ERROR_PAYLOAD,
-        "integrationSelected" => &shape::INTEGRATION_SELECTED_PAYLOAD,
-        "transferPreviewed" => &shape::TRANSFER_PREVIEWED_PAYLOAD,
+        "integrationConnected" => Some(LinkPayload),
+        "transferCompleted" => Some(TransferFinished),
+        "integrationConnectionError" | "transferPreviewError" | "transferExecutionError" => Some(Error),
+        "integrationSelected" => Some(IntegrationSelected),
+        "transferPreviewed" => Some(TransferPreviewed),
         _ => later,
     }
 }

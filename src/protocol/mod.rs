@@ -30,7 +30,7 @@ pub use link_url::LinkUrl;
 pub use session::{
     popup_features, Action, Callback, Connected, Event, LinkInput, LinkParams, Opening, Outbound, Session, Theme,
 };
-pub use shape::{Field, Shape};
+pub use shape::{Field, Payload, Shape};
 pub use solana::{base58, is_solana_transaction, solana_chain_for_endpoint};
 pub use token::{decode_base64, decode_link_token};
 pub use wallet_standard::Family;

@@ -128,7 +128,8 @@ pub enum Outbound {
     CloseRequested,
 }
 
-/// What the integrator gets connected: the payload of `onBrokerConnected`.
+/// What the integrator gets connected: the payload of
+/// `onIntegrationConnected` (3.13) or `onBrokerConnected` (1.1.9).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Connected<D> {
     /// `{accessToken: payload}`.
@@ -150,13 +151,13 @@ pub enum Event<D> {
     Other(D),
 }
 
-/// A callback of `FrontOptions` to call.
+/// A callback of the options (`LinkOptions` or `FrontOptions`) to call.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Callback<D> {
     /// `onEvent(event)`.
     Event(Event<D>),
-    /// `onBrokerConnected(payload)`.
-    BrokerConnected(Connected<D>),
+    /// `onIntegrationConnected(payload)` (3.13), `onBrokerConnected` (1.1.9).
+    IntegrationConnected(Connected<D>),
     /// `onTransferFinished(payload)`.
     TransferFinished(D),
     /// `onExit(error, summary)`: the Link UI ended the session.
@@ -198,12 +199,11 @@ pub enum Action<D> {
 /// let (mut session, opening) = Session::open(LinkInput::Token(token), &LinkParams::default()).unwrap();
 /// assert_eq!(opening.url.href(), "https://web.meshconnect.com/b2b-iframe");
 ///
+/// // Messages from the Link iframe (and only those) are heard from this origin.
+/// assert_eq!(session.origin(), "https://web.meshconnect.com");
 /// let close = Value::object([("type", Value::str("close")), ("message", Value::str("bye"))]);
-/// // From anywhere but the Link iframe at the Link origin: ignored.
-/// assert!(session.on_message("https://evil.example", true, &close).is_err());
-/// assert!(session.on_message("https://web.meshconnect.com", false, &close).is_err());
-/// // From the Link iframe: take the overlay down, then call onExit.
-/// let actions = session.on_message("https://web.meshconnect.com", true, &close).unwrap();
+/// // Take the overlay down, then call onExit.
+/// let actions = session.on_message(&close).unwrap();
 /// assert_eq!(actions, [Action::End, Action::Call(Callback::Exit { error: Some("bye".into()), summary: None })]);
 /// assert!(session.close::<Value>().is_empty(), "onExit fires once");
 /// ```
@@ -264,25 +264,15 @@ impl Session {
         self.open
     }
 
-    /// A `message` event reached the window. `from_link_frame` says whether
-    /// `event.source` is this session's iframe window; `origin` is
-    /// `event.origin`. Both are checked before `data` is even looked at.
-    pub fn on_message<D: Data>(&mut self, origin: &str, from_link_frame: bool, data: &D) -> Result<Vec<Action<D>>, Ignored> {
-        if !from_link_frame || origin != self.origin {
-            return Err(Ignored::Stranger);
-        }
-        self.on_link_message(data)
-    }
-
-    /// [`on_message`](Self::on_message) for a listener that has already
-    /// dropped every message but those from this session's iframe window at
-    /// exactly [`origin`](Self::origin). The browser's listener does that
-    /// filtering itself: every message on the page reaches it, most of them
-    /// other widgets' chatter, and none of those should cost a call into
-    /// the wasm or a copy of their origin.
-    pub fn on_link_message<D: Data>(&mut self, data: &D) -> Result<Vec<Action<D>>, Ignored> {
+    /// The Link UI posted `data`. Only messages whose `event.source` is
+    /// this session's iframe window and whose `event.origin` is exactly
+    /// [`origin`](Self::origin) may come here: that rule runs in the web
+    /// layer's listener (`src/web/inbox.js`, its one place), before `data`
+    /// is read, because every message on the page reaches that listener and
+    /// most are other widgets' chatter.
+    pub fn on_message<D: Data>(&mut self, data: &D) -> Result<Vec<Action<D>>, Ignored> {
         if !self.open {
-            return Err(Ignored::Stranger);
+            return Err(Ignored::Ended);
         }
         use Action::{Call, Post};
         let message = match InboundMessage::classify(self.dialect, data) {
@@ -341,7 +331,7 @@ impl Session {
 fn connected<D: Clone>(payload: Connected<D>) -> Vec<Action<D>> {
     vec![
         Action::Call(Callback::Event(Event::IntegrationConnected(payload.clone()))),
-        Action::Call(Callback::BrokerConnected(payload)),
+        Action::Call(Callback::IntegrationConnected(payload)),
     ]
 }
 

@@ -1,5 +1,11 @@
 //! Payload shapes of the Link protocol, checked before a payload reaches a
 //! typed callback. Unknown extra fields are allowed and handed on.
+//!
+//! This is the one declaration of the wire schema. `tests/generated.rs`
+//! renders it into what JavaScript needs (`src/web/tables.js`, read by the
+//! one-call check of the web layer) and into `tests/schema.json`, against
+//! which tests hold the TypeScript declarations and the Rust API's serde
+//! types, both ways.
 
 use super::data::{Data, Kind};
 
@@ -130,7 +136,7 @@ static BROKER_ACCOUNT_TOKEN: Shape = Obj(&[
 ]);
 
 /// `AccessTokenPayload` (of `brokerageAccountAccessToken`).
-pub static ACCESS_TOKEN_PAYLOAD: Shape = Obj(&[
+static ACCESS_TOKEN_PAYLOAD: Shape = Obj(&[
     req("accountTokens", List(&BROKER_ACCOUNT_TOKEN)),
     req("brokerBrandInfo", Ref(&BROKER_BRAND_INFO)),
     opt("expiresInSeconds", Num),
@@ -140,7 +146,7 @@ pub static ACCESS_TOKEN_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `DelayedAuthPayload` (of `delayedAuthentication`).
-pub static DELAYED_AUTH_PAYLOAD: Shape = Obj(&[
+static DELAYED_AUTH_PAYLOAD: Shape = Obj(&[
     opt("refreshTokenExpiresInSeconds", Num),
     req("brokerType", Str),
     req("refreshToken", Str),
@@ -148,50 +154,63 @@ pub static DELAYED_AUTH_PAYLOAD: Shape = Obj(&[
     req("brokerBrandInfo", Ref(&BROKER_BRAND_INFO)),
 ]);
 
-/// `TransferFinishedPayload`: success or error.
-pub static TRANSFER_FINISHED_PAYLOAD: Shape = Either(&[
-    Obj(&[
-        req("status", Lit("success")),
-        req("txId", Str),
-        req("fromAddress", Str),
-        req("toAddress", Str),
-        req("symbol", Str),
-        req("amount", Num),
-        req("networkId", Str),
-        opt("userId", Str),
-        opt("clientTransactionId", Str),
-        opt("amountInFiat", Num),
-        opt("totalAmountInFiat", Num),
-        opt("networkName", Str),
-        opt("txHash", Str),
-        opt("transferId", Str),
-        opt("refundAddress", Str),
-    ]),
-    Obj(&[req("status", Lit("error")), req("errorMessage", Str)]),
+/// A transfer that went through: 3.13's `TransferFinishedPayload`.
+static TRANSFER_FINISHED_SUCCESS: Shape = Obj(&[
+    req("status", Lit("success")),
+    req("txId", Str),
+    req("fromAddress", Str),
+    req("toAddress", Str),
+    req("symbol", Str),
+    req("amount", Num),
+    req("networkId", Str),
+    opt("userId", Str),
+    opt("clientTransactionId", Str),
+    opt("amountInFiat", Num),
+    opt("totalAmountInFiat", Num),
+    opt("networkName", Str),
+    opt("txHash", Str),
+    opt("transferId", Str),
+    opt("refundAddress", Str),
 ]);
 
+/// A transfer that failed: the Link UI reports it the same way.
+static TRANSFER_FINISHED_ERROR: Shape = Obj(&[req("status", Lit("error")), req("errorMessage", Str)]);
+
+/// What `transferFinished` carries: 1.1.9's `TransferFinishedPayload`.
+static TRANSFER_FINISHED_PAYLOAD: Shape = Either(&[Ref(&TRANSFER_FINISHED_SUCCESS), Ref(&TRANSFER_FINISHED_ERROR)]);
+
 /// `SessionSummary`, the second argument of `onExit`.
-pub static SESSION_SUMMARY: Shape = Obj(&[
+static SESSION_SUMMARY: Shape = Obj(&[
     req("page", Str),
     opt(
         "selectedIntegration",
         Obj(&[opt("id", Str), opt("name", Str), opt("integrationType", Str), opt("integrationName", Str)]),
     ),
-    opt("transfer", Obj(&[])),
+    opt(
+        "transfer",
+        Obj(&[
+            opt("previewId", Str),
+            opt("symbol", Str),
+            opt("amount", Num),
+            opt("amountInFiat", Num),
+            opt("transactionId", Str),
+            opt("networkId", Str),
+        ]),
+    ),
     opt("errorMessage", Str),
 ]);
 
 /// `FrontPayload`, when the Link UI sends `integrationConnected` itself.
-pub static FRONT_PAYLOAD: Shape = Obj(&[
+static FRONT_PAYLOAD: Shape = Obj(&[
     opt("accessToken", Ref(&ACCESS_TOKEN_PAYLOAD)),
     opt("delayedAuth", Ref(&DELAYED_AUTH_PAYLOAD)),
 ]);
 
 /// `{errorMessage: string}` of the `…Error` events.
-pub static ERROR_PAYLOAD: Shape = Obj(&[req("errorMessage", Str), opt("requestId", Str)]);
+static ERROR_PAYLOAD: Shape = Obj(&[req("errorMessage", Str), opt("requestId", Str)]);
 
 /// Payload of `integrationSelected`.
-pub static INTEGRATION_SELECTED_PAYLOAD: Shape = Obj(&[
+static INTEGRATION_SELECTED_PAYLOAD: Shape = Obj(&[
     req("integrationType", Str),
     req("integrationName", Str),
     opt("nativeLink", Str),
@@ -211,7 +230,7 @@ static FUNDING_OPTION: Shape = Obj(&[
 ]);
 
 /// Payload of `transferPreviewed`.
-pub static TRANSFER_PREVIEWED_PAYLOAD: Shape = Obj(&[
+static TRANSFER_PREVIEWED_PAYLOAD: Shape = Obj(&[
     req("amount", Num),
     req("symbol", Str),
     req("toAddress", Str),
@@ -233,14 +252,14 @@ pub static TRANSFER_PREVIEWED_PAYLOAD: Shape = Obj(&[
 // The payloads 3.13's event types promise for keys 1.1.9 did not know.
 
 /// `transferStarted`: 1.1.9 sent none, 3.13 types one.
-pub static TRANSFER_STARTED_PAYLOAD: Shape = Maybe(&Obj(&[opt("integrationType", Str), req("integrationName", Str)]));
+static TRANSFER_STARTED_PAYLOAD: Shape = Maybe(&Obj(&[opt("integrationType", Str), req("integrationName", Str)]));
 
 /// `transferInitiated`.
-pub static TRANSFER_INITIATED_PAYLOAD: Shape =
+static TRANSFER_INITIATED_PAYLOAD: Shape =
     Obj(&[opt("integrationType", Str), req("integrationName", Str), req("status", Lit("pending"))]);
 
 /// `transferExecuted`.
-pub static TRANSFER_EXECUTED_PAYLOAD: Shape = Obj(&[
+static TRANSFER_EXECUTED_PAYLOAD: Shape = Obj(&[
     req("status", Either(&[Lit("success"), Lit("pending")])),
     req("txId", Str),
     req("fromAddress", Str),
@@ -253,7 +272,7 @@ pub static TRANSFER_EXECUTED_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `transferNoEligibleAssets`.
-pub static TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD: Shape = Obj(&[
+static TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD: Shape = Obj(&[
     opt("integrationType", Str),
     req("integrationName", Str),
     opt("noAssetsType", Str),
@@ -264,17 +283,17 @@ pub static TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `transferAssetSelected`.
-pub static TRANSFER_ASSET_SELECTED_PAYLOAD: Shape = Obj(&[req("symbol", Str)]);
+static TRANSFER_ASSET_SELECTED_PAYLOAD: Shape = Obj(&[req("symbol", Str)]);
 
 /// `transferNetworkSelected`.
-pub static TRANSFER_NETWORK_SELECTED_PAYLOAD: Shape = Obj(&[req("id", Str), req("name", Str)]);
+static TRANSFER_NETWORK_SELECTED_PAYLOAD: Shape = Obj(&[req("id", Str), req("name", Str)]);
 
 /// `connectionUnavailable`.
-pub static CONNECTION_UNAVAILABLE_PAYLOAD: Shape =
+static CONNECTION_UNAVAILABLE_PAYLOAD: Shape =
     Obj(&[opt("integrationType", Str), req("integrationName", Str), req("reason", Str)]);
 
 /// `connectionDeclined`.
-pub static CONNECTION_DECLINED_PAYLOAD: Shape = Obj(&[
+static CONNECTION_DECLINED_PAYLOAD: Shape = Obj(&[
     opt("integrationType", Str),
     req("integrationName", Str),
     req("reason", Str),
@@ -284,7 +303,7 @@ pub static CONNECTION_DECLINED_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `transferDeclined`.
-pub static TRANSFER_DECLINED_PAYLOAD: Shape = Obj(&[
+static TRANSFER_DECLINED_PAYLOAD: Shape = Obj(&[
     opt("integrationType", Str),
     req("integrationName", Str),
     opt("toAddress", Str),
@@ -295,7 +314,7 @@ pub static TRANSFER_DECLINED_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `walletMessageSigned` (the hash and message may be `undefined`).
-pub static WALLET_MESSAGE_SIGNED_PAYLOAD: Shape = Obj(&[
+static WALLET_MESSAGE_SIGNED_PAYLOAD: Shape = Obj(&[
     opt("signedMessageHash", Str),
     opt("message", Str),
     req("address", Str),
@@ -305,7 +324,7 @@ pub static WALLET_MESSAGE_SIGNED_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `defiWalletError`.
-pub static DEFI_WALLET_ERROR_PAYLOAD: Shape = Obj(&[
+static DEFI_WALLET_ERROR_PAYLOAD: Shape = Obj(&[
     req("integrationName", Str),
     req("errorType", Either(&[Lit("timeout"), Lit("verifyMismatch")])),
     req(
@@ -322,17 +341,198 @@ pub static DEFI_WALLET_ERROR_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `SDKinjectedWalletProviders`.
-pub static INJECTED_WALLET_PROVIDERS_PAYLOAD: Shape =
+static INJECTED_WALLET_PROVIDERS_PAYLOAD: Shape =
     List(&Obj(&[opt("icon", Str), req("id", Str), req("name", Str)]));
 
 /// `executeFundingStep`.
-pub static EXECUTE_FUNDING_STEP_PAYLOAD: Shape =
+static EXECUTE_FUNDING_STEP_PAYLOAD: Shape =
     Obj(&[req("cryptocurrencyFundingOptionType", Str), req("status", Str), opt("errorMessage", Str)]);
 
 /// `linkTransferQRGenerated`.
-pub static LINK_TRANSFER_QR_GENERATED_PAYLOAD: Shape =
+static LINK_TRANSFER_QR_GENERATED_PAYLOAD: Shape =
     Obj(&[opt("token", Str), opt("network", Str), opt("toAddress", Str), opt("qrUrl", Str)]);
 
 /// `methodSelected`.
-pub static METHOD_SELECTED_PAYLOAD: Shape =
+static METHOD_SELECTED_PAYLOAD: Shape =
     Obj(&[req("method", Either(&[Lit("embedded"), Lit("manual"), Lit("buy")]))]);
+
+/// A payload shape the upstreams' types name. `payload as u32` is its place
+/// in the generated JavaScript table, so the web layer hands over a number,
+/// never the shape: the trees stay out of the shipped wasm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payload {
+    /// 3.13's `BrandInfo`, 1.1.9's `BrokerBrandInfo`.
+    BrandInfo,
+    /// 3.13's `Account`, 1.1.9's `BrokerAccount`.
+    Account,
+    /// 3.13's `AccountToken`, 1.1.9's `BrokerAccountToken`.
+    AccountToken,
+    /// `AccessTokenPayload` (of `brokerageAccountAccessToken`).
+    AccessToken,
+    /// `DelayedAuthPayload` (of `delayedAuthentication`).
+    DelayedAuth,
+    /// A transfer that went through: 3.13's `TransferFinishedPayload`,
+    /// 1.1.9's `TransferFinishedSuccessPayload`.
+    TransferFinishedSuccess,
+    /// 1.1.9's `TransferFinishedErrorPayload`.
+    TransferFinishedError,
+    /// Either of the two: what `transferFinished` carries.
+    TransferFinished,
+    /// `SessionSummary`, the second argument of `onExit`.
+    SessionSummary,
+    /// 3.13's `LinkPayload`, 1.1.9's `FrontPayload`.
+    LinkPayload,
+    /// `{errorMessage}` of the `…Error` events.
+    Error,
+    /// `integrationSelected`.
+    IntegrationSelected,
+    /// A fee inside `transferPreviewed`.
+    TransferFee,
+    /// A funding option inside `transferPreviewed`.
+    FundingOption,
+    /// `transferPreviewed`.
+    TransferPreviewed,
+    /// `transferStarted` (may carry nothing).
+    TransferStarted,
+    /// `transferInitiated`.
+    TransferInitiated,
+    /// `transferExecuted`.
+    TransferExecuted,
+    /// `transferNoEligibleAssets`.
+    TransferNoEligibleAssets,
+    /// `transferAssetSelected`.
+    TransferAssetSelected,
+    /// `transferNetworkSelected`.
+    TransferNetworkSelected,
+    /// `connectionUnavailable`.
+    ConnectionUnavailable,
+    /// `connectionDeclined`.
+    ConnectionDeclined,
+    /// `transferDeclined`.
+    TransferDeclined,
+    /// `walletMessageSigned`.
+    WalletMessageSigned,
+    /// `defiWalletError`.
+    DefiWalletError,
+    /// `SDKinjectedWalletProviders`.
+    InjectedWalletProviders,
+    /// `executeFundingStep`.
+    ExecuteFundingStep,
+    /// `linkTransferQRGenerated`.
+    LinkTransferQrGenerated,
+    /// `methodSelected`.
+    MethodSelected,
+}
+
+impl Payload {
+    /// Every payload shape, in table order.
+    pub const ALL: [Payload; 30] = {
+        use Payload::*;
+        [
+            BrandInfo,
+            Account,
+            AccountToken,
+            AccessToken,
+            DelayedAuth,
+            TransferFinishedSuccess,
+            TransferFinishedError,
+            TransferFinished,
+            SessionSummary,
+            LinkPayload,
+            Error,
+            IntegrationSelected,
+            TransferFee,
+            FundingOption,
+            TransferPreviewed,
+            TransferStarted,
+            TransferInitiated,
+            TransferExecuted,
+            TransferNoEligibleAssets,
+            TransferAssetSelected,
+            TransferNetworkSelected,
+            ConnectionUnavailable,
+            ConnectionDeclined,
+            TransferDeclined,
+            WalletMessageSigned,
+            DefiWalletError,
+            InjectedWalletProviders,
+            ExecuteFundingStep,
+            LinkTransferQrGenerated,
+            MethodSelected,
+        ]
+    };
+
+    /// The shape itself.
+    pub fn shape(self) -> &'static Shape {
+        use Payload::*;
+        match self {
+            BrandInfo => &BROKER_BRAND_INFO,
+            Account => &BROKER_ACCOUNT,
+            AccountToken => &BROKER_ACCOUNT_TOKEN,
+            AccessToken => &ACCESS_TOKEN_PAYLOAD,
+            DelayedAuth => &DELAYED_AUTH_PAYLOAD,
+            TransferFinishedSuccess => &TRANSFER_FINISHED_SUCCESS,
+            TransferFinishedError => &TRANSFER_FINISHED_ERROR,
+            TransferFinished => &TRANSFER_FINISHED_PAYLOAD,
+            SessionSummary => &SESSION_SUMMARY,
+            LinkPayload => &FRONT_PAYLOAD,
+            Error => &ERROR_PAYLOAD,
+            IntegrationSelected => &INTEGRATION_SELECTED_PAYLOAD,
+            TransferFee => &TRANSFER_FEE,
+            FundingOption => &FUNDING_OPTION,
+            TransferPreviewed => &TRANSFER_PREVIEWED_PAYLOAD,
+            TransferStarted => &TRANSFER_STARTED_PAYLOAD,
+            TransferInitiated => &TRANSFER_INITIATED_PAYLOAD,
+            TransferExecuted => &TRANSFER_EXECUTED_PAYLOAD,
+            TransferNoEligibleAssets => &TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD,
+            TransferAssetSelected => &TRANSFER_ASSET_SELECTED_PAYLOAD,
+            TransferNetworkSelected => &TRANSFER_NETWORK_SELECTED_PAYLOAD,
+            ConnectionUnavailable => &CONNECTION_UNAVAILABLE_PAYLOAD,
+            ConnectionDeclined => &CONNECTION_DECLINED_PAYLOAD,
+            TransferDeclined => &TRANSFER_DECLINED_PAYLOAD,
+            WalletMessageSigned => &WALLET_MESSAGE_SIGNED_PAYLOAD,
+            DefiWalletError => &DEFI_WALLET_ERROR_PAYLOAD,
+            InjectedWalletProviders => &INJECTED_WALLET_PROVIDERS_PAYLOAD,
+            ExecuteFundingStep => &EXECUTE_FUNDING_STEP_PAYLOAD,
+            LinkTransferQrGenerated => &LINK_TRANSFER_QR_GENERATED_PAYLOAD,
+            MethodSelected => &METHOD_SELECTED_PAYLOAD,
+        }
+    }
+
+    /// The name of the shape in `tests/schema.json`.
+    pub fn name(self) -> &'static str {
+        use Payload::*;
+        match self {
+            BrandInfo => "BrandInfo",
+            Account => "Account",
+            AccountToken => "AccountToken",
+            AccessToken => "AccessTokenPayload",
+            DelayedAuth => "DelayedAuthPayload",
+            TransferFinishedSuccess => "TransferFinishedSuccessPayload",
+            TransferFinishedError => "TransferFinishedErrorPayload",
+            TransferFinished => "TransferFinishedPayload",
+            SessionSummary => "SessionSummary",
+            LinkPayload => "LinkPayload",
+            Error => "ErrorPayload",
+            IntegrationSelected => "IntegrationSelectedPayload",
+            TransferFee => "TransferFee",
+            FundingOption => "CryptocurrencyFundingOption",
+            TransferPreviewed => "TransferPreviewedPayload",
+            TransferStarted => "TransferStartedPayload",
+            TransferInitiated => "TransferInitiatedPayload",
+            TransferExecuted => "TransferExecutedPayload",
+            TransferNoEligibleAssets => "TransferNoEligibleAssetsPayload",
+            TransferAssetSelected => "TransferAssetSelectedPayload",
+            TransferNetworkSelected => "TransferNetworkSelectedPayload",
+            ConnectionUnavailable => "ConnectionUnavailablePayload",
+            ConnectionDeclined => "ConnectionDeclinedPayload",
+            TransferDeclined => "TransferDeclinedPayload",
+            WalletMessageSigned => "WalletMessageSignedPayload",
+            DefiWalletError => "DefiWalletErrorPayload",
+            InjectedWalletProviders => "SDKinjectedWalletProvidersPayload",
+            ExecuteFundingStep => "ExecuteFundingStepPayload",
+            LinkTransferQrGenerated => "LinkTransferQrGeneratedPayload",
+            MethodSelected => "MethodSelectedPayload",
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! [`FrontConnection`]: `createFrontConnection` for Rust callers.
+//! [`Link`]: `createLink` (and 1.1.9's `createFrontConnection`) for Rust
+//! callers.
 
 use std::rc::Rc;
 
@@ -6,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::payloads::{FrontEvent, FrontPayload, IntegrationAccessToken, SessionSummary, TransferFinishedPayload};
+use super::payloads::{IntegrationAccessToken, LinkEvent, LinkPayload, SessionSummary, TransferFinishedPayload};
 use crate::protocol::{LinkInput, LinkParams, Outbound, Theme};
 use crate::web::{self, report, Callbacks, Exit};
 
@@ -18,32 +19,38 @@ pub enum RenderType {
     /// In this SDK's overlay (the default).
     #[default]
     Overlay,
-    /// In an iframe of the host page, see [`FrontConnection::open_link_in`].
+    /// In an iframe of the host page, see [`Link::open_link_in`].
     Embedded,
 }
 
-/// Callbacks and settings of a [`FrontConnection`], built fluently.
+/// Callbacks and settings of a [`Link`] (3.13's `LinkOptions`), built
+/// fluently.
 #[derive(Default)]
-pub struct FrontOptions {
-    on_broker_connected: Handler<FrontPayload>,
+pub struct LinkOptions {
+    on_integration_connected: Handler<LinkPayload>,
     on_exit: Handler<(Option<String>, Option<SessionSummary>)>,
     on_transfer_finished: Handler<TransferFinishedPayload>,
-    on_event: Handler<FrontEvent>,
+    on_event: Handler<LinkEvent>,
     access_tokens: Option<Vec<IntegrationAccessToken>>,
     transfer_destination_tokens: Option<Vec<IntegrationAccessToken>>,
     params: LinkParams,
 }
 
-impl FrontOptions {
+impl LinkOptions {
     /// No callbacks, default settings.
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Accounts were connected: store the tokens server-side.
-    pub fn on_broker_connected(mut self, f: impl Fn(FrontPayload) + 'static) -> Self {
-        self.on_broker_connected = Some(Box::new(f));
+    pub fn on_integration_connected(mut self, f: impl Fn(LinkPayload) + 'static) -> Self {
+        self.on_integration_connected = Some(Box::new(f));
         self
+    }
+
+    /// 1.1.9's name for [`on_integration_connected`](Self::on_integration_connected).
+    pub fn on_broker_connected(self, f: impl Fn(LinkPayload) + 'static) -> Self {
+        self.on_integration_connected(f)
     }
 
     /// The session ended: `(error, summary)`, both `None` when the host
@@ -60,7 +67,7 @@ impl FrontOptions {
     }
 
     /// Every event of the Link UI.
-    pub fn on_event(mut self, f: impl Fn(FrontEvent) + 'static) -> Self {
+    pub fn on_event(mut self, f: impl Fn(LinkEvent) + 'static) -> Self {
         self.on_event = Some(Box::new(f));
         self
     }
@@ -109,18 +116,18 @@ impl FrontOptions {
     }
 }
 
-/// A connection to the Link UI, like upstream's `FrontConnection`.
+/// A connection to the Link UI: 3.13's `Link` (1.1.9's `FrontConnection`).
 ///
 /// Cloning is cheap and every clone controls the same sessions, so a
 /// callback can hold one to call [`close_link`](Self::close_link). Dropping
 /// every handle does not close an open session.
 ///
 /// ```no_run
-/// use front_link_wasm::{FrontConnection, FrontOptions};
+/// use front_link_wasm::{Link, LinkOptions};
 ///
-/// let link = FrontConnection::new(
-///     FrontOptions::new()
-///         .on_broker_connected(|payload| {
+/// let link = Link::new(
+///     LinkOptions::new()
+///         .on_integration_connected(|payload| {
 ///             if let Some(connected) = payload.access_token {
 ///                 for account in connected.account_tokens {
 ///                     // Send account.access_token to your server.
@@ -138,21 +145,21 @@ impl FrontOptions {
 /// link.open_link("aHR0cHM6Ly93ZWIubWVzaGNvbm5lY3QuY29tL2IyYi1pZnJhbWU/dG9rZW49YWJj");
 /// ```
 #[derive(Clone)]
-pub struct FrontConnection {
+pub struct Link {
     owner: u64,
     callbacks: Rc<RustCallbacks>,
 }
 
-impl FrontConnection {
+impl Link {
     /// A connection with these options; nothing is shown yet.
-    pub fn new(options: FrontOptions) -> Self {
+    pub fn new(options: LinkOptions) -> Self {
         let outbound = |tokens: &Option<Vec<IntegrationAccessToken>>| tokens.as_ref().and_then(to_js);
         let callbacks = RustCallbacks {
             access_tokens: outbound(&options.access_tokens),
             transfer_destination_tokens: outbound(&options.transfer_destination_tokens),
             options,
         };
-        FrontConnection { owner: web::next_id(), callbacks: Rc::new(callbacks) }
+        Link { owner: web::next_id(), callbacks: Rc::new(callbacks) }
     }
 
     /// Opens the Link UI for a link token. Problems are reported through
@@ -178,8 +185,13 @@ impl FrontConnection {
     }
 }
 
+/// 1.1.9's name for [`Link`].
+pub type FrontConnection = Link;
+/// 1.1.9's name for [`LinkOptions`].
+pub type FrontOptions = LinkOptions;
+
 struct RustCallbacks {
-    options: FrontOptions,
+    options: LinkOptions,
     access_tokens: Option<JsValue>,
     transfer_destination_tokens: Option<JsValue>,
 }
@@ -201,8 +213,8 @@ impl Callbacks for RustCallbacks {
         deliver(&self.options.on_event, event);
     }
 
-    fn on_broker_connected(&self, payload: &JsValue) {
-        deliver(&self.options.on_broker_connected, payload);
+    fn on_integration_connected(&self, payload: &JsValue) {
+        deliver(&self.options.on_integration_connected, payload);
     }
 
     fn on_transfer_finished(&self, payload: &JsValue) {

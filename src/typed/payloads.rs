@@ -1,5 +1,10 @@
 //! The payload types of the Link protocol, as serde structs with the
 //! upstream field names. Fields the Link UI adds later land in `extra`.
+//!
+//! Names are 3.13's (`LinkPayload`, `AccountToken`, …); 1.1.9's names are
+//! aliases. Each struct has exactly the fields of its shape in the core's
+//! schema (`src/protocol/shape.rs`), required where it is required:
+//! `tests/typed_schema.rs` holds them to it both ways.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -7,10 +12,10 @@ use serde_json::{Map, Value};
 /// Fields this version does not know, kept as sent.
 pub type Extra = Map<String, Value>;
 
-/// One brokerage, exchange or wallet account.
+/// One brokerage, exchange or wallet account (3.13's `Account`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct BrokerAccount {
+pub struct Account {
     /// The account's id at the institution.
     pub account_id: String,
     /// Its display name.
@@ -29,32 +34,51 @@ pub struct BrokerAccount {
     pub extra: Extra,
 }
 
-/// The tokens for one connected account: store them server-side.
+/// The tokens for one connected account: store them server-side (3.13's
+/// `AccountToken`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct BrokerAccountToken {
+pub struct AccountToken {
     /// The account.
-    pub account: BrokerAccount,
+    pub account: Account,
     /// Access token for Mesh's API.
     pub access_token: String,
     /// Refresh token, where the institution has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_token: Option<String>,
+    /// Mesh's id of this token, where the Link UI sends one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_id: Option<String>,
     /// Fields added by newer Link UIs.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-/// How to show the institution.
+/// How to show the institution (3.13's `BrandInfo`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct BrokerBrandInfo {
-    /// Logo (base64 PNG or URL).
+pub struct BrandInfo {
+    /// Logo (base64 PNG).
     pub broker_logo: String,
     /// Brand colour.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub broker_primary_color: Option<String>,
-    /// `logoLightUrl`, `logoDarkUrl` and the like.
+    /// Logo URL (obsolete: use `logo_light_url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub broker_logo_url: Option<String>,
+    /// Logo URL for a light theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_light_url: Option<String>,
+    /// Logo URL for a dark theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_dark_url: Option<String>,
+    /// Icon URL for a light theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon_light_url: Option<String>,
+    /// Icon URL for a dark theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon_dark_url: Option<String>,
+    /// Fields added by newer Link UIs.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -64,9 +88,9 @@ pub struct BrokerBrandInfo {
 #[serde(rename_all = "camelCase")]
 pub struct AccessTokenPayload {
     /// One entry per connected account.
-    pub account_tokens: Vec<BrokerAccountToken>,
+    pub account_tokens: Vec<AccountToken>,
     /// Branding of the institution.
-    pub broker_brand_info: BrokerBrandInfo,
+    pub broker_brand_info: BrandInfo,
     /// Access token lifetime.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_in_seconds: Option<f64>,
@@ -96,16 +120,17 @@ pub struct DelayedAuthPayload {
     /// Display name of the institution.
     pub broker_name: String,
     /// Branding of the institution.
-    pub broker_brand_info: BrokerBrandInfo,
+    pub broker_brand_info: BrandInfo,
     /// Fields added by newer Link UIs.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-/// `FrontPayload`, the argument of `onBrokerConnected`: exactly one is set.
+/// `LinkPayload` (1.1.9's `FrontPayload`), the argument of
+/// `on_integration_connected`: exactly one is set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct FrontPayload {
+pub struct LinkPayload {
     /// Set for `brokerageAccountAccessToken`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_token: Option<AccessTokenPayload>,
@@ -140,7 +165,31 @@ pub struct TransferFinishedSuccessPayload {
     pub amount: f64,
     /// Mesh network id.
     pub network_id: String,
-    /// Optional extras (`amountInFiat`, fees, …).
+    /// Your id of the user, as given for the link token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Your id of the transaction, as given for the link token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_transaction_id: Option<String>,
+    /// The amount in the display fiat currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_in_fiat: Option<f64>,
+    /// The amount with fees, in fiat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_amount_in_fiat: Option<f64>,
+    /// The network's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_name: Option<String>,
+    /// The on-chain transaction hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tx_hash: Option<String>,
+    /// Mesh's id of the transfer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_id: Option<String>,
+    /// Where a refund would go.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refund_address: Option<String>,
+    /// Fields added by newer Link UIs.
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -179,12 +228,12 @@ pub struct IntegrationAccessToken {
 pub struct SessionSummary {
     /// The page the user left from.
     pub page: String,
-    /// `{id?, name?}` of the chosen integration.
+    /// The integration the user chose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub selected_integration: Option<Value>,
+    pub selected_integration: Option<SelectedIntegration>,
     /// Transfer details, if one was under way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transfer: Option<Value>,
+    pub transfer: Option<SessionTransfer>,
     /// The error, if the session failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
@@ -193,10 +242,58 @@ pub struct SessionSummary {
     pub extra: Extra,
 }
 
-/// `FrontEventType`: `event_type` is one of
-/// [`FRONT_EVENT_TYPE_KEYS`](crate::protocol::FRONT_EVENT_TYPE_KEYS).
+/// `SessionSummary.selectedIntegration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FrontEvent {
+#[serde(rename_all = "camelCase")]
+pub struct SelectedIntegration {
+    /// Mesh's id of the integration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Its display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its `BrokerType`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integration_type: Option<String>,
+    /// Its name, as the Link UI shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integration_name: Option<String>,
+    /// Fields added by newer Link UIs.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `SessionSummary.transfer`: the transfer under way when the session ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionTransfer {
+    /// The preview's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview_id: Option<String>,
+    /// Asset symbol.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// Amount in `symbol`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+    /// The amount in fiat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_in_fiat: Option<f64>,
+    /// The transaction's id, once there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transaction_id: Option<String>,
+    /// Mesh network id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
+    /// Fields added by newer Link UIs.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `LinkEventType` (1.1.9's `FrontEventType`): `event_type` is one of the
+/// event keys ([`is_link_event_type_key`](crate::protocol::is_link_event_type_key)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkEvent {
     /// The event key.
     #[serde(rename = "type")]
     pub event_type: String,
@@ -208,11 +305,22 @@ pub struct FrontEvent {
     pub extra: Extra,
 }
 
-impl FrontEvent {
-    /// The payload as a typed value, e.g. [`FrontPayload`] for
+impl LinkEvent {
+    /// The payload as a typed value, e.g. [`LinkPayload`] for
     /// `integrationConnected` or [`TransferFinishedPayload`] for
     /// `transferCompleted`.
     pub fn payload_as<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
         self.payload.clone().and_then(|p| serde_json::from_value(p).ok())
     }
 }
+
+/// 1.1.9's name for [`Account`].
+pub type BrokerAccount = Account;
+/// 1.1.9's name for [`AccountToken`].
+pub type BrokerAccountToken = AccountToken;
+/// 1.1.9's name for [`BrandInfo`].
+pub type BrokerBrandInfo = BrandInfo;
+/// 1.1.9's name for [`LinkPayload`].
+pub type FrontPayload = LinkPayload;
+/// 1.1.9's name for [`LinkEvent`].
+pub type FrontEvent = LinkEvent;

@@ -12,8 +12,8 @@ use crate::protocol::{LinkParams, Outbound};
 pub trait Callbacks {
     /// `onEvent(event)`.
     fn on_event(&self, event: &JsValue);
-    /// `onBrokerConnected(payload)`.
-    fn on_broker_connected(&self, payload: &JsValue);
+    /// `onIntegrationConnected(payload)` (3.13), `onBrokerConnected` (1.1.9).
+    fn on_integration_connected(&self, payload: &JsValue);
     /// `onTransferFinished(payload)`.
     fn on_transfer_finished(&self, payload: &JsValue);
     /// `onExit(…)`; how many arguments depends on the face.

@@ -179,7 +179,7 @@ fn on_message(id: u64, data: &JsValue) {
     let decided = ACTIVE.with(|slot| {
         let mut slot = slot.try_borrow_mut().ok()?;
         let active = slot.as_mut().filter(|a| a.id == id)?;
-        let actions = active.session.on_link_message(data).ok()?;
+        let actions = active.session.on_message(data).ok()?;
         // Most messages only call back: no need to look up where replies go.
         let replies = actions.iter().any(|a| matches!(a, Action::Post(_) | Action::Bridge(_) | Action::Refuse(..)));
         Some((actions, active.callbacks.clone(), replies.then(|| link_target(active)).flatten()))
@@ -229,7 +229,7 @@ fn bridge_of(id: u64, target: Option<&Target>) -> Option<(Bridge, Target)> {
 fn call(callbacks: &dyn Callbacks, callback: Callback<JsValue>) {
     match callback {
         Callback::Event(event) => callbacks.on_event(&event_object(event)),
-        Callback::BrokerConnected(connected) => callbacks.on_broker_connected(&front_payload(connected)),
+        Callback::IntegrationConnected(connected) => callbacks.on_integration_connected(&link_payload(connected)),
         Callback::TransferFinished(payload) => callbacks.on_transfer_finished(&payload),
         Callback::Exit { error, summary } => callbacks.on_exit(Exit::Link { error: error.as_deref(), summary: summary.as_ref() }),
         Callback::Closed => callbacks.on_exit(Exit::Closed),
@@ -302,14 +302,14 @@ fn keyed(key: &'static str, value: &JsValue) -> JsValue {
 
 fn event_object(event: Event<JsValue>) -> JsValue {
     match event {
-        Event::IntegrationConnected(connected) => typed("integrationConnected", &front_payload(connected)),
+        Event::IntegrationConnected(connected) => typed("integrationConnected", &link_payload(connected)),
         Event::TransferCompleted(payload) => typed("transferCompleted", &payload),
         Event::PageLoaded => typed("pageLoaded", &JsValue::UNDEFINED),
         Event::Other(data) => data,
     }
 }
 
-fn front_payload(connected: Connected<JsValue>) -> JsValue {
+fn link_payload(connected: Connected<JsValue>) -> JsValue {
     match connected {
         Connected::AccessToken(payload) => keyed("accessToken", &payload),
         Connected::DelayedAuth(payload) => keyed("delayedAuth", &payload),

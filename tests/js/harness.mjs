@@ -148,7 +148,7 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
 }
 
-export const fixtures = JSON.parse(readFileSync(join(root, '..', 'shared', 'fixtures', 'link-messages.json'), 'utf8'));
+export const fixtures = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'link-messages.json'), 'utf8'));
 
 /**
  * The package's two faces (SPEC §2 and §10) over one core: every per-API

@@ -127,7 +127,7 @@ describe('examples/leptos: Leptos (CSR) on the typed Rust API', () => {
       'onEvent · integrationMfaEntered',
       'onEvent · integrationAccountSelectionRequired',
       'onEvent · integrationConnected',
-      'onBrokerConnected',
+      'onIntegrationConnected',
       'onExit · no error integrationConnectedPage',
     ]);
 

@@ -6,7 +6,7 @@
 //! app asks it for a link token (`POST /api/linktoken`) and, with the access
 //! token the Link UI hands over, for holdings (`POST /api/holdings`).
 
-use front_link_wasm::{AccessTokenPayload, DelayedAuthPayload, FrontConnection, FrontOptions, FrontPayload};
+use front_link_wasm::{AccessTokenPayload, DelayedAuthPayload, Link, LinkOptions, LinkPayload};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -107,8 +107,8 @@ fn App() -> impl IntoView {
     let say = move |text: String, error: bool| notice.set(Some(Notice { text, error }));
     let record = move |line: String| log.update(|lines| lines.insert(0, (lines.len() + 1, line)));
 
-    let connected = move |payload: FrontPayload| match payload {
-        FrontPayload { access_token: Some(AccessTokenPayload { account_tokens, broker_name, broker_type, .. }), .. } => {
+    let connected = move |payload: LinkPayload| match payload {
+        LinkPayload { access_token: Some(AccessTokenPayload { account_tokens, broker_name, broker_type, .. }), .. } => {
             let names: Vec<String> = account_tokens.iter().map(|t| t.account.account_name.clone()).collect();
             for token in account_tokens {
                 let holdings = RwSignal::new(Holdings::Loading);
@@ -135,7 +135,7 @@ fn App() -> impl IntoView {
             }
             say(format!("{broker_name} connected: {}.", names.join(", ")), false);
         }
-        FrontPayload { delayed_auth: Some(DelayedAuthPayload { broker_name, refresh_token, .. }), .. } => {
+        LinkPayload { delayed_auth: Some(DelayedAuthPayload { broker_name, refresh_token, .. }), .. } => {
             accounts.update(|list| {
                 list.push(Account {
                     key: refresh_token,
@@ -148,16 +148,16 @@ fn App() -> impl IntoView {
             });
             say(format!("{broker_name} will confirm the connection later."), false);
         }
-        FrontPayload { .. } => {}
+        LinkPayload { .. } => {}
     };
 
     // One connection for the page's lifetime, the wallet bridge on: the Link
     // UI may reach browser-extension wallets injected into this page.
-    let link = FrontConnection::new(
-        FrontOptions::new()
+    let link = Link::new(
+        LinkOptions::new()
             .wallet_bridge(true)
-            .on_broker_connected(move |payload| {
-                record("onBrokerConnected".to_owned());
+            .on_integration_connected(move |payload| {
+                record("onIntegrationConnected".to_owned());
                 connected(payload);
             })
             .on_event(move |event| record(format!("onEvent · {}", event.event_type)))
@@ -169,10 +169,10 @@ fn App() -> impl IntoView {
                 }
             }),
     );
-    // `FrontConnection` is a browser handle (not `Send`): keep it in local
+    // `Link` is a browser handle (not `Send`): keep it in local
     // storage. Should the component go, its session goes first.
     let link = StoredValue::new_local(link);
-    on_cleanup(move || link.with_value(FrontConnection::close_link));
+    on_cleanup(move || link.with_value(Link::close_link));
 
     let connect = move |_| {
         notice.set(None);
