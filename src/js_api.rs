@@ -110,7 +110,7 @@ impl JsCallbacks {
         let b = args.get(1).copied().unwrap_or(&undefined);
         // `catch`: a getter on the options object may throw too.
         if let Err(error) = call_option(&self.options, web::js_name(name), args.len() as u32, a, b) {
-            report("reading FrontOptions threw", &error);
+            report("reading the options threw", &error);
         }
     }
 }

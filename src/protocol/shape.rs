@@ -226,7 +226,17 @@ static FUNDING_OPTION: Shape = Obj(&[
     opt("usedAmountInCryptocurrency", Num),
     opt("usedAmountInFiat", Num),
     opt("cryptocurrencySymbol", Str),
-    opt("fee", Obj(&[])),
+    opt(
+        "fee",
+        Obj(&[
+            opt("amountInFiat", Num),
+            opt("fiatSymbol", Str),
+            opt("amountInCryptocurrency", Num),
+            opt("cryptocurrencySymbol", Str),
+            opt("isInclusive", Bool),
+            opt("usedCurrencyType", Str),
+        ]),
+    ),
 ]);
 
 /// Payload of `transferPreviewed`.

@@ -1,5 +1,5 @@
 //! The integrator's callbacks, as the runtime calls them. The JS binding
-//! calls `FrontOptions` functions; the Rust API deserializes into typed
+//! calls the functions of `LinkOptions` or `FrontOptions`; the Rust API deserializes into typed
 //! payloads first.
 
 use alloc::string::String;

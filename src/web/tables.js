@@ -37,7 +37,7 @@ const p11 = [6, ["integrationType", true, STR, "integrationName", true, STR, "na
 // TransferFee
 const p12 = [6, ["fee", false, NUM, "feeCurrency", false, STR, "feeInFiat", false, NUM]];
 // CryptocurrencyFundingOption
-const p13 = [6, ["cryptocurrencyFundingOptionType", false, STR, "name", false, STR, "paymentMethodType", false, STR, "usedAmountInCryptocurrency", false, NUM, "usedAmountInFiat", false, NUM, "cryptocurrencySymbol", false, STR, "fee", false, [6, []]]];
+const p13 = [6, ["cryptocurrencyFundingOptionType", false, STR, "name", false, STR, "paymentMethodType", false, STR, "usedAmountInCryptocurrency", false, NUM, "usedAmountInFiat", false, NUM, "cryptocurrencySymbol", false, STR, "fee", false, [6, ["amountInFiat", false, NUM, "fiatSymbol", false, STR, "amountInCryptocurrency", false, NUM, "cryptocurrencySymbol", false, STR, "isInclusive", false, BOOL, "usedCurrencyType", false, STR]]]];
 // TransferPreviewedPayload
 const p14 = [6, ["amount", true, NUM, "symbol", true, STR, "toAddress", true, STR, "networkId", true, STR, "previewId", true, STR, "networkName", false, STR, "amountInFiat", false, NUM, "fiatCurrency", false, STR, "integrationType", false, STR, "integrationName", false, STR, "estimatedNetworkGasFee", false, p12, "institutionTransferFee", false, p12, "customClientFee", false, p12, "cryptocurrencyFundingOptions", false, [5, p13], "userId", false, STR, "clientTransactionId", false, STR]];
 // TransferStartedPayload
