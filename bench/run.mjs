@@ -6,13 +6,14 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { setup } from '../scripts/setup.mjs';
 import { build, pkg, shippedSizes } from '../scripts/build.mjs';
 import { has, output, root, run } from '../scripts/lib.mjs';
 import { artifacts, bundleUpstream, fixtures, launch, startServers, tokenFor } from '../tests/js/harness.mjs';
 import { bundleComlink, bundleMeshUpstream } from '../tests/js/upstreams.mjs';
 import { roundTrips, sessions } from './bridge.mjs';
+import { bundledSize, measure } from './size.mjs';
+import { README_START, README_END, readmeFigures } from './report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const OPENS = 200;
@@ -38,7 +39,6 @@ await build();
 
 // --- size: what a bundler ships ----------------------------------------------------
 
-const measure = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length });
 const { build: esbuild } = await import('esbuild');
 const vendor = join(artifacts, 'vendor');
 const oursDir = join(vendor, 'ours');
@@ -49,14 +49,10 @@ import init from ${JSON.stringify(join(pkg, 'front_link_wasm.js'))};
 export const __benchWasmMemory = async () => (await init()).memory.buffer.byteLength;`;
 await esbuild({ stdin: { contents: entry, resolveDir: root }, bundle: true, format: 'esm', minify: true, outfile: join(oursDir, 'index.js'), logLevel: 'warning' });
 copyFileSync(join(pkg, 'front_link_wasm_bg.wasm'), join(oursDir, 'front_link_wasm_bg.wasm'));
-const oursJs = join(vendor, 'front-link-wasm.min.js');
-await esbuild({ entryPoints: [join(pkg, 'index.js')], bundle: true, format: 'esm', minify: true, outfile: oursJs, logLevel: 'warning' });
 const published = shippedSizes();
-const wasm = published.find((s) => s.file.endsWith('.wasm'));
-const js = measure(readFileSync(oursJs));
 const size = {
   published,
-  ours: { js, wasm, total: { raw: js.raw + wasm.raw, gzip: js.gzip + wasm.gzip, brotli: js.brotli + wasm.brotli } },
+  ours: await bundledSize(pkg),
   front: measure(readFileSync(await bundleUpstream({ minify: true }))),
   mesh: measure(readFileSync(await bundleMeshUpstream({ minify: true }))),
 };
@@ -190,4 +186,10 @@ const parameters = { opens: OPENS, firstClicks: FIRST_CLICKS, messages: MESSAGES
 const results = { date: new Date().toISOString(), machine, chromium, node: process.version, runs: RUNS, parameters, sides: SIDES, size, imports, bridgeSize, metrics, twiggy, dominators };
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(root, 'BENCHMARKS.md'), (await import('./report.mjs')).report(results));
-console.log('\nwrote bench/results.json and BENCHMARKS.md');
+const readme = join(root, 'README.md');
+const text = readFileSync(readme, 'utf8');
+const start = text.indexOf(README_START);
+const end = text.indexOf(README_END);
+if (start < 0 || end < start) throw new Error(`README.md lost its ${README_START} … ${README_END} block`);
+writeFileSync(readme, text.slice(0, start) + readmeFigures(results) + text.slice(end + README_END.length));
+console.log('\nwrote bench/results.json, BENCHMARKS.md and the figures in README.md');

@@ -1,0 +1,39 @@
+// The repository stands alone: a clone with nothing beside it has every
+// file its code and tests read, and every document they cite.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { root } from '../../scripts/lib.mjs';
+
+const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })
+  .split('\n')
+  .filter((f) => f && !/\.(png|wasm|lock)$|package-lock\.json$/.test(f));
+const read = (file) => readFileSync(join(root, file), 'utf8');
+
+test('no tracked file reads or cites anything outside the repository', () => {
+  const outside = tracked.filter((file) => /\.\.\/(\.\.\/)?shared\b|['"`(]shared\/(fixtures|SPEC)/.test(read(file)));
+  assert.deepEqual(outside, []);
+});
+
+test('every "SPEC §N" citation names a section of docs/SPEC.md', () => {
+  const spec = read('docs/SPEC.md');
+  const sections = new Set([...spec.matchAll(/^## (\d+)\./gm)].map((m) => m[1]));
+  // §5.N are the numbered rules of section 5.
+  const rules = new Set([...spec.split(/^## 6\./m)[0].split(/^## 5\./m)[1].matchAll(/^(\d+)\. /gm)].map((m) => `5.${m[1]}`));
+  const missing = [];
+  for (const file of tracked.filter((f) => f !== 'docs/SPEC.md')) {
+    for (const [, cited] of read(file).matchAll(/SPEC §(\d+(?:\.\d+)?)/g)) {
+      if (!(cited.includes('.') ? rules.has(cited) : sections.has(cited))) missing.push(`${file}: §${cited}`);
+    }
+  }
+  assert.ok(sections.size >= 13 && rules.size >= 9, 'docs/SPEC.md has its sections and rules');
+  assert.deepEqual(missing, []);
+});
+
+test('the fixtures the tests read are in the repository', () => {
+  const fixtures = JSON.parse(read('tests/fixtures/link-messages.json'));
+  assert.ok(Object.keys(fixtures.inbound).length > 10);
+  assert.ok(Array.isArray(fixtures.brokerTypes));
+});
