@@ -145,7 +145,7 @@ fn recording_options(log: &Log) -> FrontOptions {
         .on_broker_connected(move |payload| {
             let accounts = payload.access_token.map(|p| {
                 let ids: Vec<_> = p.account_tokens.iter().map(|t| t.account.account_id.clone()).collect();
-                let light = p.broker_brand_info.extra.get("logoLightUrl").and_then(|v| v.as_str()).unwrap_or("-").to_owned();
+                let light = p.broker_brand_info.logo_light_url.as_deref().unwrap_or("-").to_owned();
                 format!("{} {} {}", p.broker_type, ids.join(","), light)
             });
             a.borrow_mut().push(format!("connected {}", accounts.unwrap_or_else(|| "delayed".into())));
