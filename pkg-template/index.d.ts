@@ -1,10 +1,19 @@
-// Types of front-link-wasm: the names and shapes of @front-finance/link 1.1.9
-// and of @meshconnect/web-link-sdk 3.13, side by side. Where both name the
-// same thing (AccessTokenPayload, SessionSummary, the shared events), one
-// declaration carries the fields of both; 3.13's names for 1.1.9's
-// interfaces (Account, AccountToken, BrandInfo, LinkPayload) are aliases.
+// Types of front-link-wasm's main entry.
+//
+// Every type @meshconnect/web-link-sdk 3.13 exports, with its exact name and
+// shape (`TransferFinishedPayload` is 3.13's success interface, `Link.openLink`
+// returns `void`, `EventType` is 3.13's four message types), so that a 3.13
+// app compiles with only its import path changed. Beside them, the names of
+// @front-finance/link 1.1.9 that 3.13 does not also use (`createFrontConnection`,
+// `FrontOptions`, `FrontPayload`, `BrokerAccountToken`, `FrontEventType`, …),
+// with what this package adds to them. Where 1.1.9 gives a shared name another
+// shape, its own callbacks here use a `Front…` name (`FrontTransferFinishedPayload`,
+// the success | error union). 1.1.9's exact face is `front-link-wasm/front`.
 
-/** Institutions Mesh can connect (a union, like upstream's `BrokerType`). */
+/**
+ * Institutions Mesh can connect: every broker type the Link UI reports and
+ * every value of the `BrokerType` 3.13 re-exports (from `@meshconnect/node-api`).
+ */
 export type BrokerType =
   | 'robinhood'
   | 'eTrade'
@@ -56,17 +65,516 @@ export type BrokerType =
   | 'binanceOAuth'
   | 'revolutConnect'
   | 'binancePay'
-  | 'bybitDirect';
+  | 'bybitDirect'
+  | 'paribuOAuth'
+  | 'payPalConnect'
+  | 'binanceTrDirect'
+  | 'coinbaseRamp'
+  | 'bybitDirectMobile'
+  | 'sandbox';
 
-/** The message types the Link UI posts to the host page. */
-export type EventType =
-  | 'brokerageAccountAccessToken'
-  | 'delayedAuthentication'
-  | 'close'
-  | 'done'
-  | 'loaded'
-  | 'oauthLinkOpen'
-  | 'transferFinished';
+// --- @meshconnect/web-link-sdk 3.13 -------------------------------------------------
+
+/** The Link UI's messages that 3.13 names (1.1.9's list is `front-link-wasm/front`'s `EventType`). */
+export type EventType = 'brokerageAccountAccessToken' | 'delayedAuthentication' | 'loaded' | 'transferFinished';
+
+/** What `createLink` returns. */
+export interface Link {
+  /**
+   * Opens the Link UI for a `linkToken` from `/api/v1/linktoken`: in the
+   * overlay, or in the host page's iframe `customIframeId` if given. Problems
+   * go to `onExit`; nothing is thrown. (Typed `void` as in 3.13; the call
+   * does return a promise that settles once the Link frame is in.)
+   */
+  openLink: (linkToken: string, customIframeId?: string) => void;
+  /** Closes the Link UI; `onExit()` fires if a session was open. */
+  closeLink: () => void;
+  /** Embedded: asks the Link UI to close (it answers `close`/`done`). Overlay: `closeLink()`. */
+  closeLinkRequested: () => void;
+}
+
+export interface AccountToken {
+  account: Account;
+  accessToken: string;
+  refreshToken?: string;
+  tokenId?: string;
+}
+
+export interface Account {
+  accountId: string;
+  accountName: string;
+  fund?: number;
+  cash?: number;
+  isReconnected?: boolean;
+}
+
+/** How the connected institution looks. */
+export interface BrandInfo {
+  /** The logo, base64. */
+  brokerLogo: string;
+  /** @deprecated use `logoLightUrl` */
+  brokerLogoUrl?: string;
+  logoLightUrl?: string;
+  logoDarkUrl?: string;
+  iconLightUrl?: string;
+  iconDarkUrl?: string;
+}
+
+/** What `onIntegrationConnected` gets: one of the two is set. */
+export interface LinkPayload {
+  accessToken?: AccessTokenPayload;
+  delayedAuth?: DelayedAuthPayload;
+}
+
+export interface AccessTokenPayload {
+  accountTokens: AccountToken[];
+  brokerBrandInfo: BrandInfo;
+  expiresInSeconds?: number;
+  refreshTokenExpiresInSeconds?: number;
+  brokerType: BrokerType;
+  brokerName: string;
+}
+
+export interface DelayedAuthPayload {
+  refreshTokenExpiresInSeconds?: number;
+  brokerType: BrokerType;
+  refreshToken: string;
+  brokerName: string;
+  brokerBrandInfo: BrandInfo;
+}
+
+/**
+ * A finished transfer, as 3.13 types it (success only). The Link UI also
+ * reports failed transfers through `onTransferFinished`, as
+ * `{ status: 'error', errorMessage }`, and `createLink` passes them on as
+ * sent, as 3.13 does: check `status` before trusting the other fields.
+ */
+export interface TransferFinishedPayload {
+  status: 'success';
+  txId: string;
+  fromAddress: string;
+  toAddress: string;
+  symbol: string;
+  amount: number;
+  networkId: string;
+  userId?: string;
+  clientTransactionId?: string;
+  amountInFiat?: number;
+  totalAmountInFiat?: number;
+  networkName?: string;
+  txHash?: string;
+  transferId?: string;
+  refundAddress?: string;
+}
+
+export interface IntegrationAccessToken {
+  accountId: string;
+  accountName: string;
+  accessToken: string;
+  brokerType: BrokerType;
+  brokerName: string;
+}
+
+export interface LinkOptions {
+  /** @deprecated Unused, as in 3.13. */
+  clientId?: string;
+  /** Accounts were connected: send the tokens to your server. */
+  onIntegrationConnected: (payload: LinkPayload) => void;
+  /** The Link UI closed: `error` if it failed, `summary` if the Link UI sent one. */
+  onExit?: (error?: string, summary?: SessionSummary) => void;
+  /** A transfer finished (see {@link TransferFinishedPayload} about failed ones). */
+  onTransferFinished?: (payload: TransferFinishedPayload) => void;
+  /** Every event of the Link UI. */
+  onEvent?: (event: LinkEventType) => void;
+  /** Tokens to start a crypto transfer from, posted to the Link UI on `loaded`. */
+  accessTokens?: IntegrationAccessToken[];
+  /** Link UI language (`lng`, default `'en'`); `'system'` uses `navigator.language`. */
+  language?: string;
+  /** Fiat currency for amounts (`fiatCur`), e.g. `'USD'`. */
+  displayFiatCurrency?: string;
+  /** Colour theme (`th`). */
+  theme?: 'dark' | 'light' | 'system';
+  /** `'embedded'` renders into the iframe passed to `openLink` (required then). */
+  renderType?: 'overlay' | 'embedded';
+}
+
+export interface LinkStyle {
+  ir: number;
+  io: number;
+}
+
+export declare const createLink: (options: LinkOptions) => Link;
+
+/** The 43 event keys of 3.13: the 40 `FrontEventTypeKeys` plus `done`, `close` and `SDKinjectedWalletProviders`. */
+export type LinkEventTypeKeys = FrontEventTypeKeys | 'done' | 'close' | 'SDKinjectedWalletProviders';
+
+export declare function isLinkEventTypeKey(key: string): key is LinkEventTypeKeys;
+
+export type LinkEventType =
+  | IntegrationConnected
+  | IntegrationConnectionError
+  | TransferCompleted
+  | IntegrationSelected
+  | CredentialsEntered
+  | TransferStarted
+  | TransferPreviewed
+  | TransferPreviewError
+  | TransferExecutionError
+  | TransferConfigureError
+  | PageLoaded
+  | IntegrationMfaRequired
+  | IntegrationMfaEntered
+  | IntegrationOAuthStarted
+  | IntegrationAccountSelectionRequired
+  | TransferAssetSelected
+  | TransferNetworkSelected
+  | TransferAmountEntered
+  | TransferMfaRequired
+  | TransferMfaEntered
+  | TransferKycRequired
+  | TransferInitiated
+  | TransferExecuted
+  | TransferNoEligibleAssets
+  | WalletMessageSigned
+  | DoneEvent
+  | CloseEvent
+  | VerifyWalletRejected
+  | VerifyDonePage
+  | SDKinjectedWalletProviders
+  | LegalTermsViewed
+  | SeeWhatHappenedClicked
+  | FundingOptionsUpdated
+  | FundingOptionsViewed
+  | GasIncreaseWarning
+  | ExecuteFundingStep
+  | LinkTransferQrGenerated
+  | HomePageMethodSelected
+  | ConnectionUnavailable
+  | ConnectionDeclined
+  | TransferDeclined
+  | DefiWalletError
+  | HomePageLoaded;
+
+interface LinkEventBase {
+  type: LinkEventTypeKeys;
+}
+
+/** The payload of the `…Error` events. */
+export interface ErrorPayload {
+  errorMessage: string;
+  requestId?: string;
+}
+
+export interface PageLoaded {
+  type: 'pageLoaded';
+}
+
+export interface IntegrationConnected extends LinkEventBase {
+  type: 'integrationConnected';
+  payload: LinkPayload;
+}
+
+export interface IntegrationConnectionError extends LinkEventBase {
+  type: 'integrationConnectionError';
+  payload: ErrorPayload;
+}
+
+export interface TransferCompleted extends LinkEventBase {
+  type: 'transferCompleted';
+  payload: TransferFinishedPayload;
+}
+
+export interface IntegrationSelected extends LinkEventBase {
+  type: 'integrationSelected';
+  payload: { integrationType: string; integrationName: string; nativeLink?: string; userSearched?: boolean };
+}
+
+export interface CredentialsEntered extends LinkEventBase {
+  type: 'credentialsEntered';
+}
+
+export interface TransferStarted extends LinkEventBase {
+  type: 'transferStarted';
+  payload: { integrationType?: string; integrationName: string };
+}
+
+export interface TransferInitiated extends LinkEventBase {
+  type: 'transferInitiated';
+  payload: { integrationType?: string; integrationName: string; status: 'pending' };
+}
+
+export interface TransferExecuted extends LinkEventBase {
+  type: 'transferExecuted';
+  payload: {
+    status: 'success' | 'pending';
+    txId: string;
+    fromAddress: string;
+    toAddress: string;
+    symbol: string;
+    amount: number;
+    networkId: string;
+    userId?: string;
+    clientTransactionId?: string;
+  };
+}
+
+export interface TransferNoEligibleAssets extends LinkEventBase {
+  type: 'transferNoEligibleAssets';
+  payload: {
+    integrationType?: string;
+    integrationName: string;
+    noAssetsType?: string;
+    arrayOfTokensHeld: { symbol: string; amount: number; amountInFiat?: number; ineligibilityReason?: string }[];
+  };
+}
+
+export interface TransferFee {
+  fee?: number;
+  feeCurrency?: string;
+  feeInFiat?: number;
+}
+
+export interface CryptocurrencyFundingOption {
+  cryptocurrencyFundingOptionType?: string;
+  name?: string;
+  paymentMethodType?: string;
+  usedAmountInCryptocurrency?: number;
+  usedAmountInFiat?: number;
+  cryptocurrencySymbol?: string;
+  fee?: {
+    amountInFiat?: number;
+    fiatSymbol?: string;
+    amountInCryptocurrency?: number;
+    cryptocurrencySymbol?: string;
+    isInclusive?: boolean;
+    usedCurrencyType?: string;
+  };
+}
+
+export interface TransferPreviewed extends LinkEventBase {
+  type: 'transferPreviewed';
+  payload: {
+    amount: number;
+    symbol: string;
+    toAddress: string;
+    networkId: string;
+    previewId: string;
+    networkName?: string;
+    amountInFiat?: number;
+    fiatCurrency?: string;
+    integrationType?: string;
+    integrationName?: string;
+    estimatedNetworkGasFee?: TransferFee;
+    institutionTransferFee?: TransferFee;
+    customClientFee?: TransferFee;
+    cryptocurrencyFundingOptions?: CryptocurrencyFundingOption[];
+    userId?: string;
+    clientTransactionId?: string;
+  };
+}
+
+export interface TransferPreviewError extends LinkEventBase {
+  type: 'transferPreviewError';
+  payload: ErrorPayload;
+}
+
+export interface TransferExecutionError extends LinkEventBase {
+  type: 'transferExecutionError';
+  payload: ErrorPayload;
+}
+
+export interface TransferConfigureError extends LinkEventBase {
+  type: 'transferConfigureError';
+  payload: ErrorPayload;
+}
+
+export interface IntegrationMfaRequired extends LinkEventBase {
+  type: 'integrationMfaRequired';
+}
+
+export interface IntegrationMfaEntered extends LinkEventBase {
+  type: 'integrationMfaEntered';
+}
+
+export interface IntegrationOAuthStarted extends LinkEventBase {
+  type: 'integrationOAuthStarted';
+}
+
+export interface IntegrationAccountSelectionRequired extends LinkEventBase {
+  type: 'integrationAccountSelectionRequired';
+}
+
+export interface TransferAssetSelected extends LinkEventBase {
+  type: 'transferAssetSelected';
+  payload: { symbol: string };
+}
+
+export interface TransferNetworkSelected extends LinkEventBase {
+  type: 'transferNetworkSelected';
+  payload: { id: string; name: string };
+}
+
+export interface TransferAmountEntered extends LinkEventBase {
+  type: 'transferAmountEntered';
+}
+
+export interface TransferMfaRequired extends LinkEventBase {
+  type: 'transferMfaRequired';
+}
+
+export interface TransferMfaEntered extends LinkEventBase {
+  type: 'transferMfaEntered';
+}
+
+export interface TransferKycRequired extends LinkEventBase {
+  type: 'transferKycRequired';
+}
+
+export interface ConnectionUnavailable extends LinkEventBase {
+  type: 'connectionUnavailable';
+  payload: { integrationType?: string; integrationName: string; reason: string };
+}
+
+export interface ConnectionDeclined extends LinkEventBase {
+  type: 'connectionDeclined';
+  payload: {
+    integrationType?: string;
+    integrationName: string;
+    reason: string;
+    networkId?: string;
+    toAddress?: string;
+    errorMessage?: string;
+  };
+}
+
+export interface TransferDeclined extends LinkEventBase {
+  type: 'transferDeclined';
+  payload: {
+    integrationType?: string;
+    integrationName: string;
+    toAddress?: string;
+    token?: string;
+    network?: string;
+    amount?: number;
+    status: string;
+  };
+}
+
+/** Typed by 3.13; `close`/`done` end the session, so `onEvent` never hears them. */
+export interface DoneEvent extends LinkEventBase {
+  type: 'done';
+  payload: SessionSummary;
+}
+
+/** See {@link DoneEvent}. */
+export interface CloseEvent extends LinkEventBase {
+  type: 'close';
+  payload: SessionSummary;
+}
+
+export interface WalletMessageSigned extends LinkEventBase {
+  type: 'walletMessageSigned';
+  payload: {
+    signedMessageHash: string | undefined;
+    message: string | undefined;
+    address: string;
+    timeStamp: number;
+    isVerified: boolean;
+    verifiedAddresses?: string[];
+  };
+}
+
+export interface DefiWalletError extends LinkEventBase {
+  type: 'defiWalletError';
+  payload: {
+    integrationName: string;
+    errorType: 'timeout' | 'verifyMismatch';
+    details: {
+      requestedAddress?: string;
+      connectedAddress?: string;
+      requestedNetwork?: string;
+      connectedNetwork?: string;
+      connectUri?: string;
+    };
+    timeStamp: number;
+  };
+}
+
+export interface VerifyDonePage extends LinkEventBase {
+  type: 'verifyDonePage';
+}
+
+export interface VerifyWalletRejected extends LinkEventBase {
+  type: 'verifyWalletRejected';
+}
+
+/** Where the user was when the Link UI closed (second argument of `onExit`). */
+export interface SessionSummary {
+  page: string;
+  selectedIntegration?: { id?: string; name?: string; integrationType?: string; integrationName?: string };
+  transfer?: {
+    previewId?: string;
+    symbol?: string;
+    amount?: number;
+    amountInFiat?: number;
+    transactionId?: string;
+    networkId?: string;
+  };
+  errorMessage?: string;
+}
+
+export interface SDKinjectedWalletProviders extends LinkEventBase {
+  type: 'SDKinjectedWalletProviders';
+  payload: { icon?: string; id: string; name: string }[];
+}
+
+export interface LegalTermsViewed {
+  type: 'legalTermsViewed';
+}
+
+export interface SeeWhatHappenedClicked {
+  type: 'seeWhatHappenedClicked';
+}
+
+export interface FundingOptionsUpdated {
+  type: 'fundingOptionsUpdated';
+}
+
+export interface FundingOptionsViewed {
+  type: 'fundingOptionsViewed';
+}
+
+export interface GasIncreaseWarning {
+  type: 'gasIncreaseWarning';
+}
+
+export interface ExecuteFundingStep {
+  type: 'executeFundingStep';
+  payload: { cryptocurrencyFundingOptionType: string; status: string; errorMessage?: string };
+}
+
+export interface LinkTransferQrGenerated {
+  type: 'linkTransferQRGenerated';
+  payload: { token?: string; network?: string; toAddress?: string; qrUrl?: string };
+}
+
+export interface HomePageMethodSelected {
+  type: 'methodSelected';
+  payload: { method: 'embedded' | 'manual' | 'buy' };
+}
+
+export interface HomePageLoaded extends LinkEventBase {
+  type: 'homePageLoaded';
+}
+
+declare global {
+  interface Window {
+    /** Set before `createLink` to skip loading the Link UI's assets in a hidden frame. */
+    meshLinkShouldSkipPrewarm?: boolean;
+  }
+}
+
+// --- @front-finance/link 1.1.9's other names, with this package's additions ----------
 
 export interface FrontConnection {
   /**
@@ -85,6 +593,7 @@ export interface FrontConnection {
   closeLink: () => void;
 }
 
+/** 1.1.9's {@link AccountToken}, with 3.13's `tokenId`. */
 export interface BrokerAccountToken {
   account: BrokerAccount;
   accessToken: string;
@@ -100,66 +609,30 @@ export interface BrokerAccount {
   isReconnected?: boolean;
 }
 
-export interface BrokerBrandInfo {
-  /** The logo, base64. */
-  brokerLogo: string;
+/** 1.1.9's {@link BrandInfo}: its `brokerPrimaryColor` and 3.13's logo URLs. */
+export interface BrokerBrandInfo extends BrandInfo {
   brokerPrimaryColor?: string;
-  /** @deprecated use `logoLightUrl` */
-  brokerLogoUrl?: string;
-  logoLightUrl?: string;
-  logoDarkUrl?: string;
-  iconLightUrl?: string;
-  iconDarkUrl?: string;
 }
 
-/** 3.13's name for {@link BrokerAccountToken}. */
-export type AccountToken = BrokerAccountToken;
-/** 3.13's name for {@link BrokerAccount}. */
-export type Account = BrokerAccount;
-/** 3.13's name for {@link BrokerBrandInfo}. */
-export type BrandInfo = BrokerBrandInfo;
-/** 3.13's name for {@link FrontPayload}: what `onIntegrationConnected` gets. */
-export type LinkPayload = FrontPayload;
-
+/** What `onBrokerConnected` gets: one of the two is set. */
 export interface FrontPayload {
-  accessToken?: AccessTokenPayload;
-  delayedAuth?: DelayedAuthPayload;
+  accessToken?: FrontAccessTokenPayload;
+  delayedAuth?: FrontDelayedAuthPayload;
 }
 
-export interface AccessTokenPayload {
+/** {@link AccessTokenPayload} with 1.1.9's names for its parts. */
+export interface FrontAccessTokenPayload extends AccessTokenPayload {
   accountTokens: BrokerAccountToken[];
   brokerBrandInfo: BrokerBrandInfo;
-  expiresInSeconds?: number;
-  refreshTokenExpiresInSeconds?: number;
-  brokerType: BrokerType;
-  brokerName: string;
 }
 
-export interface DelayedAuthPayload {
-  refreshTokenExpiresInSeconds?: number;
-  brokerType: BrokerType;
-  refreshToken: string;
-  brokerName: string;
+/** {@link DelayedAuthPayload} with 1.1.9's {@link BrokerBrandInfo}. */
+export interface FrontDelayedAuthPayload extends DelayedAuthPayload {
   brokerBrandInfo: BrokerBrandInfo;
 }
 
-export interface TransferFinishedSuccessPayload {
-  status: 'success';
-  txId: string;
-  fromAddress: string;
-  toAddress: string;
-  symbol: string;
-  amount: number;
-  networkId: string;
-  userId?: string;
-  clientTransactionId?: string;
-  amountInFiat?: number;
-  totalAmountInFiat?: number;
-  networkName?: string;
-  txHash?: string;
-  transferId?: string;
-  refundAddress?: string;
-}
+/** 1.1.9's name for a successful transfer (3.13's {@link TransferFinishedPayload}). */
+export type TransferFinishedSuccessPayload = TransferFinishedPayload;
 
 export interface TransferFinishedErrorPayload {
   status: 'error';
@@ -167,34 +640,10 @@ export interface TransferFinishedErrorPayload {
 }
 
 /**
- * A finished transfer. The Link UI reports failures this way too, so (unlike
- * 3.13's type, which lists success only) read `txId` after checking
- * `status === 'success'`.
+ * What `createFrontConnection`'s `onTransferFinished` gets (1.1.9's
+ * `TransferFinishedPayload`): read `txId` after checking `status === 'success'`.
  */
-export type TransferFinishedPayload = TransferFinishedSuccessPayload | TransferFinishedErrorPayload;
-
-export interface IntegrationAccessToken {
-  accountId: string;
-  accountName: string;
-  accessToken: string;
-  brokerType: BrokerType;
-  brokerName: string;
-}
-
-/** Where the user was when the Link UI closed (second argument of `onExit`). */
-export interface SessionSummary {
-  page: string;
-  selectedIntegration?: { id?: string; name?: string; integrationType?: string; integrationName?: string };
-  transfer?: {
-    previewId?: string;
-    symbol?: string;
-    amount?: number;
-    amountInFiat?: number;
-    transactionId?: string;
-    networkId?: string;
-  };
-  errorMessage?: string;
-}
+export type FrontTransferFinishedPayload = TransferFinishedSuccessPayload | TransferFinishedErrorPayload;
 
 export interface FrontOptions {
   /** Accepted and unused, as upstream. */
@@ -203,8 +652,8 @@ export interface FrontOptions {
   onBrokerConnected: (payload: FrontPayload) => void;
   /** The Link UI closed: `error` if it failed, `summary` if the Link UI sent one. */
   onExit?: (error?: string, summary?: SessionSummary) => void;
-  /** A transfer finished. */
-  onTransferFinished?: (payload: TransferFinishedPayload) => void;
+  /** A transfer finished, or failed. */
+  onTransferFinished?: (payload: FrontTransferFinishedPayload) => void;
   /** Every event of the Link UI. */
   onEvent?: (event: FrontEventType) => void;
   /** Tokens to start a crypto transfer from, posted to the Link UI on `loaded`. */
@@ -224,11 +673,6 @@ export interface FrontOptions {
    * reach the page's browser-extension wallets (`createLink` always does).
    */
   walletBridge?: boolean;
-}
-
-export interface LinkStyle {
-  ir: number;
-  io: number;
 }
 
 export type FrontEventTypeKeys =
@@ -279,377 +723,45 @@ export type LaterFrontEventTypeKeys =
 
 export declare function isFrontEventTypeKey(key: string): key is FrontEventTypeKeys;
 
+/** What `createFrontConnection`'s `onEvent` gets. */
 export type FrontEventType =
-  | IntegrationConnected
+  | FrontIntegrationConnected
   | IntegrationConnectionError
-  | TransferCompleted
+  | FrontTransferCompleted
   | IntegrationSelected
   | CredentialsEntered
-  | TransferStarted
+  | FrontTransferStarted
   | TransferPreviewed
   | TransferPreviewError
   | TransferExecutionError
   | PageLoaded
   | LaterFrontEvent;
 
-interface FrontEventBase {
-  type: FrontEventTypeKeys;
-}
-
-export interface PageLoaded {
-  type: 'pageLoaded';
-}
-
-export interface IntegrationConnected extends FrontEventBase {
+/** `integrationConnected` as `createFrontConnection` types it (3.13's is {@link IntegrationConnected}). */
+export interface FrontIntegrationConnected {
   type: 'integrationConnected';
   payload: FrontPayload;
 }
 
-export interface IntegrationConnectionError extends FrontEventBase {
-  type: 'integrationConnectionError';
-  payload: ErrorPayload;
-}
-
-/** The payload of the `…Error` events. */
-export interface ErrorPayload {
-  errorMessage: string;
-  requestId?: string;
-}
-
-export interface TransferCompleted extends FrontEventBase {
+/** `transferCompleted` as `createFrontConnection` types it (3.13's is {@link TransferCompleted}). */
+export interface FrontTransferCompleted {
   type: 'transferCompleted';
-  payload: TransferFinishedPayload;
+  payload: FrontTransferFinishedPayload;
 }
 
-export interface IntegrationSelected extends FrontEventBase {
-  type: 'integrationSelected';
-  payload: { integrationType: string; integrationName: string; nativeLink?: string; userSearched?: boolean };
-}
-
-export interface CredentialsEntered extends FrontEventBase {
-  type: 'credentialsEntered';
-}
-
-export interface TransferStarted extends FrontEventBase {
+/** `transferStarted` as `createFrontConnection` types it: 1.1.9-era Link UIs send no payload (3.13's is {@link TransferStarted}). */
+export interface FrontTransferStarted {
   type: 'transferStarted';
-  /** Sent by newer Link UIs only. */
   payload?: { integrationType?: string; integrationName: string };
 }
 
-export interface TransferPreviewed extends FrontEventBase {
-  type: 'transferPreviewed';
-  payload: {
-    amount: number;
-    symbol: string;
-    toAddress: string;
-    networkId: string;
-    previewId: string;
-    networkName?: string;
-    amountInFiat?: number;
-    fiatCurrency?: string;
-    integrationType?: string;
-    integrationName?: string;
-    estimatedNetworkGasFee?: TransferFee;
-    institutionTransferFee?: TransferFee;
-    customClientFee?: TransferFee;
-    cryptocurrencyFundingOptions?: CryptocurrencyFundingOption[];
-    userId?: string;
-    clientTransactionId?: string;
-  };
-}
-
-export interface TransferFee {
-  fee?: number;
-  feeCurrency?: string;
-  feeInFiat?: number;
-}
-
-export interface CryptocurrencyFundingOption {
-  cryptocurrencyFundingOptionType?: string;
-  name?: string;
-  paymentMethodType?: string;
-  usedAmountInCryptocurrency?: number;
-  usedAmountInFiat?: number;
-  cryptocurrencySymbol?: string;
-  fee?: {
-    amountInFiat?: number;
-    fiatSymbol?: string;
-    amountInCryptocurrency?: number;
-    cryptocurrencySymbol?: string;
-    isInclusive?: boolean;
-    usedCurrencyType?: string;
-  };
-}
-
-export interface TransferPreviewError extends FrontEventBase {
-  type: 'transferPreviewError';
-  payload: ErrorPayload;
-}
-
-export interface TransferExecutionError extends FrontEventBase {
-  type: 'transferExecutionError';
-  payload: ErrorPayload;
-}
-
 /** An event of a newer Link UI; its payload is passed on as sent. */
-export interface LaterFrontEvent extends FrontEventBase {
+export interface LaterFrontEvent {
   type: LaterFrontEventTypeKeys;
   payload?: unknown;
 }
 
 export declare const createFrontConnection: (options: FrontOptions) => FrontConnection;
 
-// --- @meshconnect/web-link-sdk 3.13 -------------------------------------------------
-
-/** What `createLink` returns. */
-export interface Link {
-  /**
-   * Opens the Link UI for a `linkToken` from `/api/v1/linktoken`: in the
-   * overlay, or in the host page's iframe `customIframeId` if given. Problems
-   * go to `onExit`; nothing is thrown. (3.13 returns `void`; callers may
-   * ignore this promise.)
-   */
-  openLink: (linkToken: string, customIframeId?: string) => Promise<void>;
-  /** Closes the Link UI; `onExit()` fires if a session was open. */
-  closeLink: () => void;
-  /** Embedded: asks the Link UI to close (it answers `close`/`done`). Overlay: `closeLink()`. */
-  closeLinkRequested: () => void;
-}
-
-export interface LinkOptions {
-  /** @deprecated Unused, as in 3.13. */
-  clientId?: string;
-  /** Accounts were connected: send the tokens to your server. */
-  onIntegrationConnected: (payload: LinkPayload) => void;
-  /** The Link UI closed: `error` if it failed, `summary` if the Link UI sent one. */
-  onExit?: (error?: string, summary?: SessionSummary) => void;
-  /** A transfer finished. */
-  onTransferFinished?: (payload: TransferFinishedPayload) => void;
-  /** Every event of the Link UI. */
-  onEvent?: (event: LinkEventType) => void;
-  /** Tokens to start a crypto transfer from, posted to the Link UI on `loaded`. */
-  accessTokens?: IntegrationAccessToken[];
-  /** Link UI language (`lng`, default `'en'`); `'system'` uses `navigator.language`. */
-  language?: string;
-  /** Fiat currency for amounts (`fiatCur`), e.g. `'USD'`. */
-  displayFiatCurrency?: string;
-  /** Colour theme (`th`). */
-  theme?: 'dark' | 'light' | 'system';
-  /** `'embedded'` renders into the iframe passed to `openLink` (required then). */
-  renderType?: 'overlay' | 'embedded';
-}
-
-export declare const createLink: (options: LinkOptions) => Link;
-
-/** The 43 event keys of 3.13: 1.1.9's and the later ones, plus `done`, `close` and `SDKinjectedWalletProviders`. */
-export type LinkEventTypeKeys = FrontEventTypeKeys | 'done' | 'close' | 'SDKinjectedWalletProviders';
-
-export declare function isLinkEventTypeKey(key: string): key is LinkEventTypeKeys;
-
-export type LinkEventType =
-  | IntegrationConnected
-  | IntegrationConnectionError
-  | TransferCompleted
-  | IntegrationSelected
-  | CredentialsEntered
-  | TransferStarted
-  | TransferPreviewed
-  | TransferPreviewError
-  | TransferExecutionError
-  | TransferConfigureError
-  | PageLoaded
-  | IntegrationMfaRequired
-  | IntegrationMfaEntered
-  | IntegrationOAuthStarted
-  | IntegrationAccountSelectionRequired
-  | TransferAssetSelected
-  | TransferNetworkSelected
-  | TransferAmountEntered
-  | TransferMfaRequired
-  | TransferMfaEntered
-  | TransferKycRequired
-  | TransferInitiated
-  | TransferExecuted
-  | TransferNoEligibleAssets
-  | WalletMessageSigned
-  | DoneEvent
-  | CloseEvent
-  | VerifyWalletRejected
-  | VerifyDonePage
-  | SDKinjectedWalletProviders
-  | LegalTermsViewed
-  | SeeWhatHappenedClicked
-  | FundingOptionsUpdated
-  | FundingOptionsViewed
-  | GasIncreaseWarning
-  | ExecuteFundingStep
-  | LinkTransferQrGenerated
-  | HomePageMethodSelected
-  | ConnectionUnavailable
-  | ConnectionDeclined
-  | TransferDeclined
-  | DefiWalletError
-  | HomePageLoaded;
-
-/** An event whose only content is its key. */
-interface Signal<K extends LinkEventTypeKeys> {
-  type: K;
-}
-
-export interface TransferConfigureError extends FrontEventBase {
-  type: 'transferConfigureError';
-  payload: ErrorPayload;
-}
-export type IntegrationMfaRequired = Signal<'integrationMfaRequired'>;
-export type IntegrationMfaEntered = Signal<'integrationMfaEntered'>;
-export type IntegrationOAuthStarted = Signal<'integrationOAuthStarted'>;
-export type IntegrationAccountSelectionRequired = Signal<'integrationAccountSelectionRequired'>;
-export type TransferAmountEntered = Signal<'transferAmountEntered'>;
-export type TransferMfaRequired = Signal<'transferMfaRequired'>;
-export type TransferMfaEntered = Signal<'transferMfaEntered'>;
-export type TransferKycRequired = Signal<'transferKycRequired'>;
-export type VerifyDonePage = Signal<'verifyDonePage'>;
-export type VerifyWalletRejected = Signal<'verifyWalletRejected'>;
-export type LegalTermsViewed = Signal<'legalTermsViewed'>;
-export type SeeWhatHappenedClicked = Signal<'seeWhatHappenedClicked'>;
-export type FundingOptionsUpdated = Signal<'fundingOptionsUpdated'>;
-export type FundingOptionsViewed = Signal<'fundingOptionsViewed'>;
-export type GasIncreaseWarning = Signal<'gasIncreaseWarning'>;
-export type HomePageLoaded = Signal<'homePageLoaded'>;
-
-export interface TransferAssetSelected {
-  type: 'transferAssetSelected';
-  payload: { symbol: string };
-}
-
-export interface TransferNetworkSelected {
-  type: 'transferNetworkSelected';
-  payload: { id: string; name: string };
-}
-
-export interface TransferInitiated {
-  type: 'transferInitiated';
-  payload: { integrationType?: string; integrationName: string; status: 'pending' };
-}
-
-export interface TransferExecuted {
-  type: 'transferExecuted';
-  payload: {
-    status: 'success' | 'pending';
-    txId: string;
-    fromAddress: string;
-    toAddress: string;
-    symbol: string;
-    amount: number;
-    networkId: string;
-    userId?: string;
-    clientTransactionId?: string;
-  };
-}
-
-export interface TransferNoEligibleAssets {
-  type: 'transferNoEligibleAssets';
-  payload: {
-    integrationType?: string;
-    integrationName: string;
-    noAssetsType?: string;
-    arrayOfTokensHeld: { symbol: string; amount: number; amountInFiat?: number; ineligibilityReason?: string }[];
-  };
-}
-
-export interface ConnectionUnavailable {
-  type: 'connectionUnavailable';
-  payload: { integrationType?: string; integrationName: string; reason: string };
-}
-
-export interface ConnectionDeclined {
-  type: 'connectionDeclined';
-  payload: {
-    integrationType?: string;
-    integrationName: string;
-    reason: string;
-    networkId?: string;
-    toAddress?: string;
-    errorMessage?: string;
-  };
-}
-
-export interface TransferDeclined {
-  type: 'transferDeclined';
-  payload: {
-    integrationType?: string;
-    integrationName: string;
-    toAddress?: string;
-    token?: string;
-    network?: string;
-    amount?: number;
-    status: string;
-  };
-}
-
-/** Typed by 3.13; `close`/`done` end the session, so `onEvent` never hears them. */
-export interface DoneEvent {
-  type: 'done';
-  payload: SessionSummary;
-}
-
-/** See {@link DoneEvent}. */
-export interface CloseEvent {
-  type: 'close';
-  payload: SessionSummary;
-}
-
-export interface WalletMessageSigned {
-  type: 'walletMessageSigned';
-  payload: {
-    signedMessageHash: string | undefined;
-    message: string | undefined;
-    address: string;
-    timeStamp: number;
-    isVerified: boolean;
-    verifiedAddresses?: string[];
-  };
-}
-
-export interface DefiWalletError {
-  type: 'defiWalletError';
-  payload: {
-    integrationName: string;
-    errorType: 'timeout' | 'verifyMismatch';
-    details: {
-      requestedAddress?: string;
-      connectedAddress?: string;
-      requestedNetwork?: string;
-      connectedNetwork?: string;
-      connectUri?: string;
-    };
-    timeStamp: number;
-  };
-}
-
-export interface SDKinjectedWalletProviders {
-  type: 'SDKinjectedWalletProviders';
-  payload: { icon?: string; id: string; name: string }[];
-}
-
-export interface ExecuteFundingStep {
-  type: 'executeFundingStep';
-  payload: { cryptocurrencyFundingOptionType: string; status: string; errorMessage?: string };
-}
-
-export interface LinkTransferQrGenerated {
-  type: 'linkTransferQRGenerated';
-  payload: { token?: string; network?: string; toAddress?: string; qrUrl?: string };
-}
-
-export interface HomePageMethodSelected {
-  type: 'methodSelected';
-  payload: { method: 'embedded' | 'manual' | 'buy' };
-}
-
-declare global {
-  interface Window {
-    /** Set before `createLink` to skip loading the Link UI's assets in a hidden frame. */
-    meshLinkShouldSkipPrewarm?: boolean;
-  }
-}
+// Only the declarations marked `export` are exported.
+export {};

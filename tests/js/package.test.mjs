@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fixtures, root } from './harness.mjs';
 
 const pkg = join(root, 'pkg');
@@ -90,11 +90,51 @@ test('every 3.13 type name is exported, and every name 3.13 exports is ours too'
 const tsc = (config) => execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tests', 'types', config)], { stdio: 'inherit' });
 
 test('tsc compiles typical 1.1.9 and 3.13 integrations and rejects the mistakes their own types reject', () => {
+  // 3.13 apps import front-link-wasm, 1.1.9 apps front-link-wasm/front; the
+  // main entry's createFrontConnection has its own app and mistakes.
   tsc('tsconfig.json');
 });
 
 test('the 3.13 integration and mistakes are real ones: 3.13’s own types accept the one and reject the others alike', () => {
   tsc('tsconfig.upstream-mesh.json');
+});
+
+test('the 1.1.9 integration and mistakes are real ones: 1.1.9’s own types accept the one and reject the others alike', () => {
+  tsc('tsconfig.upstream-front.json');
+});
+
+test('every type and function 3.13 and 1.1.9 export is the same as ours (tests/types/exact-*.ts)', () => {
+  tsc('tsconfig.exact.json');
+});
+
+test('the exact-type checks cover every export of each upstream, and front-link-wasm/front exports just 1.1.9’s names', async () => {
+  const { default: ts } = await import('typescript');
+  const configPath = join(root, 'tests', 'types', 'tsconfig.exact.json');
+  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, dirname(configPath));
+  const program = ts.createProgram(parsed.fileNames, parsed.options);
+  const checker = program.getTypeChecker();
+  const source = (name) => program.getSourceFile(parsed.fileNames.find((f) => f.endsWith(`/${name}`)));
+  // The names a module exports, as tsc resolves the file's import of it.
+  const exportsOf = (file, specifier) => {
+    const declaration = source(file).statements.find((s) => ts.isImportDeclaration(s) && s.moduleSpecifier.text === specifier);
+    const module = checker.getSymbolAtLocation(declaration.moduleSpecifier);
+    assert.ok(module, `${file} resolves ${specifier}`);
+    return checker.getExportsOfModule(module).map((s) => s.name).sort();
+  };
+  // The keys of the file's `Checks`: one per upstream export checked.
+  const checked = (file) => {
+    const alias = source(file).statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === 'Checks');
+    return checker.getTypeAtLocation(alias.name).getProperties().map((p) => p.name).sort();
+  };
+  const mesh = exportsOf('exact-mesh.ts', '@meshconnect/web-link-sdk');
+  const front = exportsOf('exact-front.ts', '@front-finance/link');
+  assert.ok(mesh.length > 60 && mesh.includes('createLink') && mesh.includes('BrokerType'), mesh.join(' '));
+  assert.ok(front.length > 25 && front.includes('createFrontConnection'), front.join(' '));
+  assert.deepEqual(checked('exact-mesh.ts'), mesh, 'exact-mesh.ts checks each export of 3.13, and only those');
+  assert.deepEqual(checked('exact-front.ts'), front, 'exact-front.ts checks each export of 1.1.9, and only those');
+  assert.deepEqual(exportsOf('exact-front.ts', 'front-link-wasm/front'), front, 'front-link-wasm/front exports 1.1.9’s names, no more');
+  const main = new Set(exportsOf('exact-mesh.ts', 'front-link-wasm'));
+  for (const name of [...mesh, ...front]) assert.ok(main.has(name), `the main entry exports ${name}`);
 });
 
 test('the wasm glue exports exactly what index.js wraps (golden .d.ts)', () => {

@@ -1,5 +1,7 @@
-// A typical integration written against @front-finance/link 1.1.9's types,
-// unchanged but for the import path. `tsc --noEmit` must accept it.
+// A typical integration written against @front-finance/link 1.1.9's own
+// types, unchanged but for the import path. `tsc` must accept it against
+// front-link-wasm/front (tsconfig.json) and against 1.1.9 itself
+// (tsconfig.upstream-front.json), which shows it is a genuine 1.1.9 app.
 import {
   createFrontConnection,
   isFrontEventTypeKey,
@@ -7,8 +9,8 @@ import {
   type BrokerAccount,
   type BrokerAccountToken,
   type BrokerBrandInfo,
-  type BrokerType,
   type DelayedAuthPayload,
+  type EventType,
   type FrontConnection,
   type FrontEventType,
   type FrontEventTypeKeys,
@@ -16,9 +18,12 @@ import {
   type FrontPayload,
   type IntegrationAccessToken,
   type LinkStyle,
-  type SessionSummary,
+  type TransferCompleted,
+  type TransferFinishedErrorPayload,
   type TransferFinishedPayload,
-} from 'front-link-wasm';
+  type TransferFinishedSuccessPayload,
+  type TransferPreviewed,
+} from 'front-link-wasm/front';
 
 const saved: IntegrationAccessToken[] = [
   { accountId: 'a1', accountName: 'Main', accessToken: 'tok', brokerType: 'coinbase', brokerName: 'Coinbase' },
@@ -26,11 +31,71 @@ const saved: IntegrationAccessToken[] = [
 
 function storeAccounts(payload: AccessTokenPayload): string[] {
   const brand: BrokerBrandInfo = payload.brokerBrandInfo;
-  const type: BrokerType = payload.brokerType;
+  const type: AccessTokenPayload['brokerType'] = payload.brokerType;
   return payload.accountTokens.map((t: BrokerAccountToken) => {
     const account: BrokerAccount = t.account;
-    return `${type}:${brand.brokerLogo.length}:${account.accountId}:${account.cash ?? 0}:${t.refreshToken ?? ''}`;
+    return `${type}:${brand.brokerLogo.length}:${brand.brokerPrimaryColor ?? ''}:${account.accountId}:${account.cash ?? 0}:${t.refreshToken ?? ''}`;
   });
+}
+
+// 1.1.9's transfer result is a union: narrow on status.
+function describeTransfer(transfer: TransferFinishedPayload): string {
+  if (transfer.status === 'success') {
+    const ok: TransferFinishedSuccessPayload = transfer;
+    return `${ok.txId} ${ok.amount.toFixed(2)} ${ok.symbol} on ${ok.networkId}`;
+  }
+  const failed: TransferFinishedErrorPayload = transfer;
+  return failed.errorMessage;
+}
+
+// Every event key labelled: the record needs exactly 1.1.9's ten keys.
+const labels: Record<FrontEventTypeKeys, string> = {
+  integrationConnected: 'Connected',
+  integrationConnectionError: 'Connection failed',
+  transferCompleted: 'Transfer completed',
+  integrationSelected: 'Institution chosen',
+  credentialsEntered: 'Credentials entered',
+  transferStarted: 'Transfer started',
+  transferPreviewed: 'Transfer previewed',
+  transferPreviewError: 'Preview failed',
+  transferExecutionError: 'Transfer failed',
+  pageLoaded: 'Loaded',
+};
+
+function onEvent(event: FrontEventType): void {
+  console.log(labels[event.type]);
+  switch (event.type) {
+    case 'integrationConnected':
+      console.log(event.payload.accessToken?.brokerName);
+      break;
+    case 'transferCompleted': {
+      const completed: TransferCompleted = event;
+      console.log(describeTransfer(completed.payload));
+      break;
+    }
+    case 'transferPreviewed': {
+      const preview: TransferPreviewed['payload'] = event.payload;
+      console.log(preview.previewId, preview.estimatedNetworkGasFee?.fee);
+      break;
+    }
+    case 'integrationConnectionError':
+    case 'transferPreviewError':
+    case 'transferExecutionError':
+      console.error(event.payload.errorMessage);
+      break;
+    case 'integrationSelected':
+      console.log(event.payload.integrationName, event.payload.integrationType);
+      break;
+    case 'credentialsEntered':
+    case 'transferStarted':
+    case 'pageLoaded':
+      break;
+    default: {
+      // Exhaustive: every member of FrontEventType is handled above.
+      const unreachable: never = event;
+      throw new Error(String(unreachable));
+    }
+  }
 }
 
 const options: FrontOptions = {
@@ -43,25 +108,8 @@ const options: FrontOptions = {
   onExit: (error?: string) => {
     if (error) console.error(error);
   },
-  onTransferFinished: (transfer: TransferFinishedPayload) => {
-    if (transfer.status === 'success') console.log(transfer.txId, transfer.amount.toFixed(2));
-    else console.error(transfer.errorMessage);
-  },
-  onEvent: (event: FrontEventType) => {
-    switch (event.type) {
-      case 'integrationConnected':
-        console.log(event.payload.accessToken?.brokerName);
-        break;
-      case 'transferPreviewed':
-        console.log(event.payload.previewId, event.payload.estimatedNetworkGasFee?.fee);
-        break;
-      case 'integrationConnectionError':
-        console.log(event.payload.errorMessage);
-        break;
-      case 'pageLoaded':
-        break;
-    }
-  },
+  onTransferFinished: (transfer) => console.log(describeTransfer(transfer)),
+  onEvent,
   accessTokens: saved,
   transferDestinationTokens: [],
 };
@@ -70,21 +118,19 @@ const link: FrontConnection = createFrontConnection(options);
 const key: string = 'transferStarted';
 if (isFrontEventTypeKey(key)) {
   const k: FrontEventTypeKeys = key;
-  console.log(k);
+  console.log(labels[k]);
 }
+const messages: EventType[] = ['brokerageAccountAccessToken', 'delayedAuthentication', 'close', 'done', 'loaded', 'oauthLinkOpen', 'transferFinished'];
 const style: LinkStyle = { ir: 12, io: 0.5 };
-console.log(style);
+console.log(style, messages);
 void link.openLink('aHR0cHM6Ly9leGFtcGxlLmNvbQ==').then(() => link.closeLink());
 void link.openPopup('https://example.com');
 link.closePopup();
 
-// Newer options and the summary argument.
-createFrontConnection({
-  clientId: '',
-  onBrokerConnected: () => {},
-  onExit: (error?: string, summary?: SessionSummary) => console.log(error, summary?.page, summary?.selectedIntegration?.name),
-  language: 'system',
-  displayFiatCurrency: 'EUR',
-  theme: 'dark',
-  renderType: 'embedded',
-}).openLink('token', 'iframe-id');
+// A test double, as an app's unit tests write one.
+export const fakeConnection: FrontConnection = {
+  openPopup: async () => {},
+  openLink: async (linkToken: string) => void linkToken,
+  closePopup: () => {},
+  closeLink: () => {},
+};

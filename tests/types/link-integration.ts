@@ -1,6 +1,8 @@
 // A typical @meshconnect/web-link-sdk 3.13 integration, React-style, as an
-// app writes it against 3.13: only the import path differs. (React itself
-// is stubbed below so this compiles without it.)
+// app writes it against 3.13: only the import path differs. `tsc` must accept
+// it against front-link-wasm (tsconfig.json) and against 3.13 itself
+// (tsconfig.upstream-mesh.json). (React itself is stubbed below so this
+// compiles without it.)
 import {
   createLink,
   isLinkEventTypeKey,
@@ -22,6 +24,10 @@ import {
   type BrokerType,
   type TransferExecuted,
   type SDKinjectedWalletProviders,
+  type TransferCompleted,
+  type TransferStarted,
+  type IntegrationConnected,
+  type DoneEvent,
 } from 'front-link-wasm';
 
 declare function useEffect(effect: () => void | (() => void), deps: unknown[]): void;
@@ -61,8 +67,9 @@ export function useMeshLink(linkToken: string | null, embedded: boolean) {
         if (error) setError(error);
         if (summary) console.log(summary.page, summary.selectedIntegration?.integrationName, summary.transfer?.amount);
       },
+      // 3.13 types one success shape: its fields are read without narrowing.
       onTransferFinished: (payload: TransferFinishedPayload) => {
-        if (payload.status === 'success') console.log(payload.txId, payload.amount, payload.txHash);
+        console.log(payload.txId, payload.amount.toFixed(2), payload.symbol, payload.networkId, payload.txHash);
       },
       onEvent: (event: LinkEventType) => {
         switch (event.type) {
@@ -92,6 +99,26 @@ export function useMeshLink(linkToken: string | null, embedded: boolean) {
           case 'transferConfigureError':
             console.log(event.payload.errorMessage, event.payload.requestId);
             break;
+          case 'transferCompleted': {
+            const completed: TransferCompleted = event;
+            console.log(completed.payload.txId, completed.payload.amount * 2);
+            break;
+          }
+          case 'transferStarted': {
+            const started: TransferStarted = event;
+            console.log(started.payload.integrationName.toUpperCase());
+            break;
+          }
+          case 'integrationConnected': {
+            const connected: IntegrationConnected = event;
+            console.log(connected.payload.accessToken?.brokerBrandInfo.iconDarkUrl);
+            break;
+          }
+          case 'done': {
+            const done: DoneEvent = event;
+            console.log(done.payload.page, done.payload.transfer?.transactionId);
+            break;
+          }
           case 'pageLoaded':
             break;
         }
@@ -113,3 +140,10 @@ export function useMeshLink(linkToken: string | null, embedded: boolean) {
   const onClick = () => link?.closeLink();
   return { error, onClick, known: isLinkEventTypeKey('done') && key, kinds, style };
 }
+
+// A test double, as an app's unit tests write one: 3.13's openLink returns void.
+export const fakeLink: Link = {
+  openLink: (linkToken: string) => console.log(linkToken),
+  closeLink: () => {},
+  closeLinkRequested: () => {},
+};

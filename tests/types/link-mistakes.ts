@@ -1,6 +1,6 @@
 // Mistakes 3.13's own types reject, and so must ours: each line below is an
 // error, and tsc fails if any of them is not.
-import { createLink, type LinkOptions, type IntegrationAccessToken, type LinkEventType } from 'front-link-wasm';
+import { createLink, type EventType, type LinkOptions, type IntegrationAccessToken, type LinkEventType } from 'front-link-wasm';
 
 // @ts-expect-error onIntegrationConnected is required
 const missing: LinkOptions = { clientId: 'x' };
@@ -31,4 +31,7 @@ if (event.type === 'transferAssetSelected') {
 // @ts-expect-error not an event key
 const wrong: LinkEventType = { type: 'loaded' };
 
-console.log(missing, token, wrong);
+// @ts-expect-error 3.13's EventType lists four messages, not 'close'
+const message: EventType = 'close';
+
+console.log(missing, token, wrong, message);
