@@ -37,3 +37,17 @@ test('the fixtures the tests read are in the repository', () => {
   assert.ok(Object.keys(fixtures.inbound).length > 10);
   assert.ok(Array.isArray(fixtures.brokerTypes));
 });
+
+test("the README's performance figures are the bench's results", async () => {
+  const { README_START, README_END, readmeFigures } = await import('../../bench/report.mjs');
+  const readme = read('README.md');
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  assert.ok(start >= 0 && end > start, 'README.md has the figures block');
+  const results = JSON.parse(read('bench/results.json'));
+  assert.equal(readme.slice(start, end + README_END.length), readmeFigures(results), 'run `npm run bench`, or render the block from bench/results.json');
+  // Outside the block, no measured ratio or timing stands in prose.
+  const outside = readme.slice(0, start) + readme.slice(end);
+  const figures = [...outside.matchAll(/\b\d+(?:\.\d+)?\s?×|\b\d+\.\d+\s?(?:ms|µs)\b/g)].map((m) => m[0]);
+  assert.deepEqual(figures, []);
+});
