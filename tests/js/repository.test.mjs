@@ -2,14 +2,14 @@
 // file its code and tests read, and every document they cite.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { root } from '../../scripts/lib.mjs';
 
 const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })
   .split('\n')
-  .filter((f) => f && !/\.(png|wasm|lock)$|package-lock\.json$/.test(f));
+  .filter((f) => f && !/\.(png|wasm|lock)$|package-lock\.json$/.test(f) && existsSync(join(root, f)));
 const read = (file) => readFileSync(join(root, file), 'utf8');
 
 test('no tracked file reads or cites anything outside the repository', () => {
