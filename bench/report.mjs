@@ -323,7 +323,7 @@ the handling alone.
 **Bridge round trips.** A pending call used to wait in Rust: \`Promise.race\` with
 the session's end, a \`JsFuture\`, \`spawn_local\`'s microtask, then a call out to
 reply, three entries into the wasm per round trip. Now the wait and the reply
-stay in JS (\`answerWhenSettled\` in \`src/web/bridge/glue.js\`), the session's end
+stay in JS (\`answerWhenSettled\` in \`src/web/bridge/comlink.js\`), the session's end
 is a flag it reads, and the wasm is entered once per request, with its message
 (values the API hands out by reference still come back to Rust to get their port).
 Since the third pass the child's \`path\` array, once the core has checked it, is

@@ -67,7 +67,7 @@ const twiggy = output(`twiggy top -n 25 ${namedWasm}`);
 const dominators = output(`twiggy dominators -d 3 -r 12 ${namedWasm}`);
 // The bridge's share of the wasm: its functions (by name) in the release build.
 const items = JSON.parse(output(`twiggy top -n 100000 --format json ${namedWasm}`));
-const BRIDGE = /front_link_wasm::(web::bridge|protocol::(comlink|solana|wallet_standard|injected))|wasm_bindgen_futures/;
+const BRIDGE = /front_link_wasm::(web::bridge|protocol::(comlink|path|solana|wallet_standard|injected))|wasm_bindgen_futures/;
 const bridgeWasm = items.filter((i) => BRIDGE.test(i.name)).reduce((n, i) => n + i.shallow_size, 0);
 const bridgeJs = published.filter((f) => /bridge\//.test(f.file));
 // What each import costs: its name in the wasm, and its shim in wasm-bindgen's glue.

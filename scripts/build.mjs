@@ -1,6 +1,6 @@
 // Builds pkg/, the npm package: the release wasm with only the JS exports,
 // wasm-pack's glue, and pkg-template/ (entry point, types, manifest, README).
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -16,6 +16,8 @@ export function generate() {
 
 export async function build() {
   generate();
+  // wasm-pack leaves snippets of modules that are gone: they would ship.
+  rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
   run('wasm-pack build --release --target web --out-dir pkg --out-name front_link_wasm -- --no-default-features --features js');
   const generated = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   for (const file of readdirSync(template)) {

@@ -1,5 +1,6 @@
 //! The wallet bridge's transport on the host: Comlink request
-//! classification and the path rules (SPEC §11), and fuzzing of both.
+//! classification and the one path rule (SPEC §11), and fuzzing of both.
+//! (The Solana rules are tests/solana.rs.)
 #![cfg(not(target_arch = "wasm32"))]
 
 use front_link_wasm::protocol::*;
@@ -116,53 +117,38 @@ fn injected_wallets_are_named_as_1_7_0_names_them() {
     assert_eq!(window_path("okxwallet.tronLink"), Some(vec!["okxwallet", "tronLink"]));
 }
 
-/// A legacy (or v0) transaction: one signature, two keys, one instruction,
-/// and for v0 one address table lookup.
-fn transaction(v0: bool) -> Vec<u8> {
-    let mut tx = vec![1];
-    tx.extend([7; 64]);
-    if v0 {
-        tx.push(0x80);
-    }
-    tx.extend([1, 0, 1, 2]);
-    tx.extend([3; 64]);
-    tx.extend([9; 32]);
-    tx.extend([1, 1, 1, 0, 4, 1, 2, 3, 4]);
-    if v0 {
-        tx.extend([1]);
-        tx.extend([5; 32]);
-        tx.extend([1, 0, 0]);
-    }
-    tx
-}
-
 #[test]
-fn solana_transactions_are_recognised_without_web3() {
-    for v0 in [false, true] {
-        let tx = transaction(v0);
-        assert!(is_solana_transaction(&tx), "v0: {v0}");
-        for cut in 0..tx.len() {
-            assert!(!is_solana_transaction(&tx[..cut]), "v0: {v0}, cut at {cut}");
-        }
+fn one_name_rule_for_comlink_paths_and_window_paths() {
+    assert_eq!(FORBIDDEN_NAMES, ["__proto__", "prototype", "constructor"]);
+    let long = "a".repeat(MAX_SEGMENT + 1);
+    let longest = "a".repeat(MAX_SEGMENT);
+    for name in FORBIDDEN_NAMES.into_iter().chain(["", long.as_str()]) {
+        assert!(!is_allowed_name(name), "{name}");
+        assert_eq!(window_path(name), None, "{name}");
+        assert!(matches!(classify(&request("GET", &["eip6963Wallets", name])), Err((Refusal::Path, Some(_)))), "{name}");
     }
-    let mut v2 = transaction(true);
-    v2[65] = 0x82;
-    assert!(!is_solana_transaction(&v2), "no version 2");
-    assert_eq!(solana_chain_for_endpoint("https://api.mainnet-beta.solana.com/"), "solana:mainnet");
-    assert_eq!(solana_chain_for_endpoint("http://127.0.0.1:8899"), "solana:localnet");
-    assert_eq!(solana_chain_for_endpoint("https://x.testnet.example"), "solana:testnet");
-    assert_eq!(base58(&[]), "");
-    assert_eq!(base58(&[0; 3]), "111");
-    assert_eq!(base58(b"hello world"), "StV1DL6CwTryKyV");
+    for name in ["eip6963Wallets", "0", "tronLink", longest.as_str(), "__proto", "Constructor"] {
+        assert!(is_allowed_name(name), "{name}");
+        assert!(classify(&request("GET", &["eip6963Wallets", name])).is_ok(), "{name}");
+    }
+    // A window path is also an identifier: a Comlink path need not be.
+    assert!(is_allowed_name("a-b") && window_path("a-b").is_none());
 }
 
 #[test]
 fn arguments_are_raw_values_or_proxies_only() {
     let with_args = |args: Value| {
-        Value::object([("id", Value::Number(4.0)), ("type", Value::str("APPLY")), ("path", strs(&["discoverTonWallets"])), ("argumentList", args)])
+        Value::object([
+            ("id", Value::Number(4.0)),
+            ("type", Value::str("APPLY")),
+            ("path", strs(&["discoverTonWallets"])),
+            ("argumentList", args),
+        ])
     };
     let thrown = Value::object([("type", Value::str("HANDLER")), ("name", Value::str("throw")), ("value", Value::Null)]);
-    for args in [Value::str("x"), Value::Array(vec![thrown]), Value::Array(vec![Value::Number(1.0)]), Value::Array(vec![raw(Value::Null); 9])] {
+    for args in
+        [Value::str("x"), Value::Array(vec![thrown]), Value::Array(vec![Value::Number(1.0)]), Value::Array(vec![raw(Value::Null); 9])]
+    {
         assert!(matches!(classify(&with_args(args.clone())), Err((Refusal::Arguments, Some(_)))), "{args:?}");
     }
 }
@@ -173,15 +159,29 @@ fn arb_value() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<f64>().prop_map(Value::Number),
-        prop_oneof![Just("GET"), Just("SET"), Just("APPLY"), Just("RAW"), Just("HANDLER"), Just("proxy"), Just("__proto__"), Just("eip6963Wallets"), Just("0")]
-            .prop_map(Value::str),
+        prop_oneof![
+            Just("GET"),
+            Just("SET"),
+            Just("APPLY"),
+            Just("RAW"),
+            Just("HANDLER"),
+            Just("proxy"),
+            Just("__proto__"),
+            Just("eip6963Wallets"),
+            Just("0")
+        ]
+        .prop_map(Value::str),
         ".{0,12}".prop_map(Value::String),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::vec(
-                (prop_oneof![Just("id"), Just("type"), Just("path"), Just("value"), Just("argumentList"), Just("name")].prop_map(String::from), inner),
+                (
+                    prop_oneof![Just("id"), Just("type"), Just("path"), Just("value"), Just("argumentList"), Just("name")]
+                        .prop_map(String::from),
+                    inner
+                ),
                 0..6
             )
             .prop_map(Value::Object),
@@ -196,20 +196,14 @@ proptest! {
     fn any_data_is_classified_and_routed_without_panic(data in arb_value()) {
         if let Ok(request) = classify(&data) {
             prop_assert!(request.path.len() <= MAX_PATH);
-            prop_assert!(request.path.iter().all(|s| !s.is_empty() && s.len() <= MAX_SEGMENT && s != "__proto__" && s != "constructor" && s != "prototype"));
+            prop_assert!(request.path.iter().all(|s| !s.is_empty() && s.len() <= MAX_SEGMENT && !FORBIDDEN_NAMES.contains(&s.as_str())));
+            prop_assert!(request.path.iter().all(|s| is_allowed_name(s)));
             prop_assert!(request.arguments.len() <= MAX_ARGUMENTS);
             if let Ok(Route::SetField(field)) = route(&request) {
                 prop_assert!(API_FIELDS.contains(&field));
             }
             prop_assert!(request.op != Op::Construct);
         }
-    }
-
-    #[test]
-    fn any_bytes_are_read_as_a_transaction_or_not_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let _ = is_solana_transaction(&bytes);
-        let text = base58(&bytes);
-        prop_assert!(text.len() >= bytes.iter().take_while(|&&b| b == 0).count());
     }
 
     #[test]
@@ -220,7 +214,7 @@ proptest! {
             prop_assert!(!path.is_empty() && path.len() <= MAX_DEPTH);
             for name in path {
                 prop_assert!(!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$'));
-                prop_assert!(name != "__proto__" && name != "constructor" && name != "prototype");
+                prop_assert!(is_allowed_name(name) && !FORBIDDEN_NAMES.contains(&name));
             }
         }
     }

@@ -13,6 +13,7 @@
 use alloc::{string::String, vec::Vec};
 
 use super::data::{Data, Kind};
+use super::path::is_allowed_name;
 
 /// What the child asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,8 +94,6 @@ impl Refusal {
 
 /// Longest path the bridge follows; its API is four levels deep.
 pub const MAX_PATH: usize = 8;
-/// Longest property name the bridge reads.
-pub const MAX_SEGMENT: usize = 64;
 /// Most arguments one call may carry.
 pub const MAX_ARGUMENTS: usize = 8;
 
@@ -102,9 +101,6 @@ pub const MAX_ARGUMENTS: usize = 8;
 static OPS: [&str; 6] = ["GET", "SET", "APPLY", "CONSTRUCT", "ENDPOINT", "RELEASE"];
 static WIRE_TYPES: [&str; 2] = ["RAW", "HANDLER"];
 static PROXY: [&str; 1] = ["proxy"];
-
-/// Names that lead out of the data into the machinery of JavaScript objects.
-const FORBIDDEN: [&str; 3] = ["__proto__", "prototype", "constructor"];
 
 impl<D: Data> Request<D> {
     /// Reads a `message` event's data as a Comlink request. `Err` says
@@ -159,15 +155,14 @@ impl<D: Data> Request<D> {
     }
 }
 
+/// The names of a `path`: at most [`MAX_PATH`] strings, each allowed by
+/// the bridge's one name rule ([`is_allowed_name`]).
 fn segments<D: Data>(path: &D) -> Option<Vec<String>> {
     let items = path.items()?;
     if items.len() > MAX_PATH {
         return None;
     }
-    items
-        .iter()
-        .map(|item| item.string().filter(|s| !s.is_empty() && s.len() <= MAX_SEGMENT && !FORBIDDEN.contains(&s.as_str())))
-        .collect()
+    items.iter().map(|item| item.string().filter(|s| is_allowed_name(s))).collect()
 }
 
 fn wire<D: Data>(value: &D) -> Option<Wire<D>> {

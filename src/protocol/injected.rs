@@ -7,12 +7,14 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::comlink::MAX_SEGMENT;
+use super::path::is_allowed_name;
 
 /// Longest path from `window` to an injected wallet (`okxwallet.tronLink`).
 pub const MAX_DEPTH: usize = 3;
 
-/// The property names of a dotted `injectedId`, if it is a plain one.
+/// The property names of a dotted `injectedId`, if it is a plain one: each
+/// allowed by the bridge's one name rule ([`is_allowed_name`]) and an
+/// identifier (ASCII letters, digits, `_`, `$`).
 ///
 /// ```
 /// use front_link_wasm::protocol::window_path;
@@ -22,12 +24,7 @@ pub const MAX_DEPTH: usize = 3;
 /// ```
 pub fn window_path(id: &str) -> Option<Vec<&str>> {
     let path: Vec<&str> = id.split('.').collect();
-    let plain = |s: &&str| {
-        !s.is_empty()
-            && s.len() <= MAX_SEGMENT
-            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
-            && !matches!(*s, "__proto__" | "prototype" | "constructor")
-    };
+    let plain = |s: &&str| is_allowed_name(s) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
     (path.len() <= MAX_DEPTH && path.iter().all(plain)).then_some(path)
 }
 

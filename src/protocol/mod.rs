@@ -12,13 +12,14 @@ mod inbound;
 mod injected;
 mod link_style;
 mod link_url;
+mod path;
 mod session;
 mod shape;
 mod solana;
 mod token;
 mod wallet_standard;
 
-pub use comlink::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS, MAX_ARGUMENTS, MAX_PATH, MAX_SEGMENT};
+pub use comlink::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS, MAX_ARGUMENTS, MAX_PATH};
 pub use data::{Data, Kind, Value};
 pub use dialect::Dialect;
 pub use error::{LinkError, Rejection};
@@ -27,10 +28,11 @@ pub use inbound::{Ignored, InboundMessage};
 pub use injected::{ton_uuid, tron_names, window_path, MAX_DEPTH};
 pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
 pub use link_url::LinkUrl;
+pub use path::{is_allowed_name, FORBIDDEN_NAMES, MAX_SEGMENT};
 pub use session::{
     popup_features, Action, Callback, Connected, Event, LinkInput, LinkParams, Opening, Outbound, Session, Theme,
 };
 pub use shape::{Field, Payload, Shape};
-pub use solana::{base58, is_solana_transaction, solana_chain_for_endpoint};
+pub use solana::{base58, is_solana_transaction, solana_chain_for_endpoint, transaction_layout, CodecOp, CODEC_OPS};
 pub use token::{decode_base64, decode_link_token};
 pub use wallet_standard::Family;

@@ -31,17 +31,6 @@ export class Connection {
 }
 
 /**
- * Every event key, for the build to write into the JS wrapper (so that
- * `isFrontEventTypeKey` works before the wasm is loaded).
- */
-export function frontEventTypeKeys(): Array<any>;
-
-/**
- * The keys 3.13's `isLinkEventTypeKey` adds to those, likewise.
- */
-export function laterLinkEventTypeKeys(): Array<any>;
-
-/**
  * Runs the paths of a first `openLink` on values nobody sees, so that the
  * browser compiles them now and not on the first click. Once per page,
  * after the wasm has loaded (`pkg-template/index.js`).
@@ -58,20 +47,20 @@ export interface InitOutput {
     readonly connection_new: (a: any, b: number) => number;
     readonly connection_openLink: (a: number, b: any, c: any) => void;
     readonly connection_openPopup: (a: number, b: any) => void;
-    readonly frontEventTypeKeys: () => any;
-    readonly laterLinkEventTypeKeys: () => any;
     readonly warm: () => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h999054c60d4b5969: (a: number, b: number, c: number, d: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__hbc1528e3ad0861da: (a: number, b: number, c: any, d: any, e: any, f: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h7f216f57085ae699: (a: number, b: number, c: number, d: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h070e62310a87df13: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h66f644354d55f08f: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__hdb0726b267cdba49: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h622fad1a73ff92fe: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h6150f1d63bc5bd8d: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__hd36015e73c041f91: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h0be433054deaa267: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_drop_slice: (a: number, b: number) => void;
     readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;

@@ -1,19 +1,29 @@
 //! Bitcoin (BIP-122) wallets of the page's Wallet Standard registry, as
 //! 1.7.0 serves them: a snapshot at the session's start, their four
-//! `bitcoin:*` features as proxies, and account subscriptions.
+//! `bitcoin:*` features as proxies (`bitcoin.js`), and account
+//! subscriptions.
 
 use alloc::rc::Rc;
 
 use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{glue, not_found, push, registry, Outcome, Shared, Subscription};
+use super::{not_found, push, registry, Outcome, Shared, Subscription};
 use crate::protocol::Family;
 use crate::web::js_data::js_name;
 
+#[wasm_bindgen(module = "/src/web/bridge/bitcoin.js")]
+extern "C" {
+    /// A `bip122Wallets` entry: `{uuid, name, features, wallet: {name,
+    /// accounts, features}}`, the four Bitcoin features as proxies.
+    #[wasm_bindgen(js_name = bitcoinEntry)]
+    fn bitcoin_entry(wallet: &JsValue, uuid: &str) -> JsValue;
+}
+
 /// Fills `bip122Wallets` (`bip122WalletsReady` is true from the start).
 pub fn discover(shared: &Shared) {
-    let entries: Array = registry(Family::Bitcoin).map(|(wallet, id)| glue::bitcoin_entry(&wallet, &id)).collect();
+    let entries: Array = registry::wallets(Family::Bitcoin).map(|(wallet, id)| bitcoin_entry(&wallet, &id)).collect();
     let _ = Reflect::set(&shared.api, js_name("bip122Wallets"), &entries);
 }
 
@@ -23,10 +33,10 @@ pub fn discover(shared: &Shared) {
 pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> {
     let id = args.get(0);
     let wanted = id.as_string();
-    let Some((wallet, _)) = registry(Family::Bitcoin).find(|(_, candidate)| Some(candidate) == wanted.as_ref()) else {
+    let Some((wallet, _)) = registry::wallets(Family::Bitcoin).find(|(_, candidate)| Some(candidate) == wanted.as_ref()) else {
         return Err(not_found("subscribeBip122WalletEvent: no wallet found for walletId", &id));
     };
-    let off = glue::watch_accounts(&wallet, &args.get(1));
+    let off = registry::watch_accounts(&wallet, &args.get(1));
     let Some(teardown) = off.dyn_ref::<Function>() else { return Ok(Outcome::Value(JsValue::UNDEFINED)) };
     push(&shared.subscriptions, Subscription(teardown.clone()));
     Ok(Outcome::Proxy(off))

@@ -7,14 +7,24 @@ use alloc::vec::Vec;
 use core::cell::{OnceCell, RefCell};
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Event;
 
-use super::{glue, Outcome, Shared, Subscription};
+use super::{Outcome, Shared, Subscription};
 use crate::web::js_data::js_name;
 use crate::web::listener::EventListener;
 use crate::web::timeout::Timeout;
+
+#[wasm_bindgen(module = "/src/web/bridge/eip6963.js")]
+extern "C" {
+    /// Subscribes `callback` to the provider's `event` (its first argument
+    /// only): the teardown the child gets as a proxy, or `undefined` for a
+    /// provider without `on`. What `on` throws is the `Err`.
+    #[wasm_bindgen(catch, js_name = watchProvider)]
+    fn watch_provider(provider: &JsValue, event: &JsValue, callback: &JsValue) -> Result<JsValue, JsValue>;
+}
 
 /// How long wallets have to announce themselves.
 const DISCOVERY_MS: i32 = 300;
@@ -129,13 +139,8 @@ pub async fn subscribe(weak: Weak<Shared>, args: Array) -> Result<Outcome, JsVal
     let Some(provider) = shared.eip6963.find(uuid.as_string(), rdns) else {
         return Err(super::not_found("subscribeEip6963ProviderEvent: no wallet found for uuid", &uuid));
     };
-    let on = if provider.is_object() { Reflect::get(&provider, &JsValue::from_str("on"))? } else { JsValue::UNDEFINED };
-    if !glue::callable(&on) {
-        return Ok(Outcome::Value(JsValue::UNDEFINED));
-    }
-    let listener: JsValue = glue::first_argument(callback.unchecked_ref()).into();
-    on.unchecked_ref::<Function>().call2(&provider, &event, &listener)?;
-    let teardown = glue::teardown(&provider, &event, &listener);
+    let off = watch_provider(&provider, &event, &callback)?;
+    let Some(teardown) = off.dyn_ref::<Function>() else { return Ok(Outcome::Value(JsValue::UNDEFINED)) };
     super::push(&shared.subscriptions, Subscription(teardown.clone()));
-    Ok(Outcome::Proxy(teardown.into()))
+    Ok(Outcome::Proxy(off))
 }

@@ -6,13 +6,23 @@
 //! its session: dropping it removes the discovery listener and timer,
 //! every wallet subscription and every port, and settles pending calls
 //! without answering.
+//!
+//! One concern a module, its JavaScript beside it (`x.rs` declares what it
+//! imports from `x.js`): `comlink` (the reply shapes, a session's
+//! liveness), `walk` (the property walk), `registry` (the Wallet Standard
+//! registry), and the families: `eip6963`, `solana`, `bitcoin`, `tron` and
+//! `ton` (`injected`: what the last two share).
 
 mod bitcoin;
+mod comlink;
 mod eip6963;
-mod glue;
 mod injected;
 mod port;
+mod registry;
 mod solana;
+mod ton;
+mod tron;
+mod walk;
 
 use alloc::rc::{Rc, Weak};
 use alloc::string::String;
@@ -28,7 +38,7 @@ use web_sys::{MessageChannel, MessagePort, Window};
 
 use self::eip6963::Eip6963;
 use self::port::Port;
-use crate::protocol::{route, ApiFunction, Family, Op, Refusal, Request, Route, Wire, API_FIELDS};
+use crate::protocol::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS};
 use crate::web::js_data::js_name;
 
 /// A session's bridge. Clones share it; the session holds the one that
@@ -50,9 +60,9 @@ impl Target {
         Target { to: window.clone().into(), origin: origin.into() }
     }
 
-    /// Posts the runtime's own `{type, payload}` (see [`glue::post`]).
+    /// Posts the runtime's own `{type, payload}` (see [`comlink::post`]).
     pub fn post(&self, kind: &JsValue, payload: &JsValue) -> Result<(), JsValue> {
-        glue::post(&self.to, &self.origin, kind, payload)
+        comlink::post(&self.to, &self.origin, kind, payload)
     }
 
     fn port(port: &MessagePort) -> Target {
@@ -60,11 +70,11 @@ impl Target {
     }
 
     fn raw(&self, id: &JsValue, value: &JsValue) {
-        glue::reply_raw(&self.to, &self.origin, id, value);
+        comlink::reply_raw(&self.to, &self.origin, id, value);
     }
 
     fn throw(&self, id: &JsValue, error: &JsValue) {
-        glue::reply_throw(&self.to, &self.origin, id, error);
+        comlink::reply_throw(&self.to, &self.origin, id, error);
     }
 }
 
@@ -146,7 +156,7 @@ impl Bridge {
     /// Answers a request the core refused.
     pub fn refuse(&self, id: &JsValue, refusal: Refusal, target: &Target) {
         if !self.0.released.get() {
-            target.throw(id, &glue::type_error(refusal.message()));
+            target.throw(id, &comlink::type_error(refusal.message()));
         }
     }
 }
@@ -165,7 +175,7 @@ impl Shared {
             eip6963: Eip6963::default(),
             codec: solana::codec(),
             base: RefCell::new(JsValue::UNDEFINED),
-            session: glue::session(),
+            session: comlink::session(),
             by_reference: by_reference(weak.clone()),
         });
         for field in API_FIELDS {
@@ -182,12 +192,12 @@ impl Shared {
 
 impl Drop for Shared {
     fn drop(&mut self) {
-        glue::end(&self.session);
+        comlink::end(&self.session);
         // Ports close as they drop; taken out first so that nothing else
         // sees the list mid-way.
         self.ports.get_mut().clear();
         self.subscriptions.get_mut().clear();
-        glue::run_all(&self.teardowns);
+        comlink::run_all(&self.teardowns);
     }
 }
 
@@ -209,17 +219,17 @@ fn serve(shared: &Rc<Shared>, served: &Served, request: Request<JsValue>, target
         },
     };
     match routed {
-        Err(refusal) => target.throw(&id, &glue::type_error(refusal.message())),
-        Ok(Route::Unserializable) => target.throw(&id, &glue::type_error("Unserializable return value")),
+        Err(refusal) => target.throw(&id, &comlink::type_error(refusal.message())),
+        Ok(Route::Unserializable) => target.throw(&id, &comlink::type_error("Unserializable return value")),
         Ok(Route::SetField(field)) => {
             let value = request.value.as_ref().map(raw).unwrap_or(JsValue::UNDEFINED);
             let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
             target.raw(&id, &JsValue::TRUE);
         }
-        Ok(Route::Walk(_)) if request.op == Op::Get => pending(shared, id, target, glue::get(&root, &path())),
+        Ok(Route::Walk(_)) if request.op == Op::Get => pending(shared, id, target, walk::get(&root, &path())),
         Ok(Route::Walk(_)) => {
             let args = arguments(shared, &request.arguments);
-            pending(shared, id, target, glue::apply(&root, &path(), &args));
+            pending(shared, id, target, walk::apply(&root, &path(), &args));
         }
         Ok(Route::Call(function)) => {
             let args = arguments(shared, &request.arguments);
@@ -233,7 +243,7 @@ fn serve(shared: &Rc<Shared>, served: &Served, request: Request<JsValue>, target
 fn endpoint(shared: &Rc<Shared>, served: &Served, op: Op, id: &JsValue, target: &Target) {
     if op == Op::Endpoint {
         if let Some(port) = channel(shared, served.clone()) {
-            glue::reply_port(&target.to, &target.origin, id, &port, false);
+            comlink::reply_port(&target.to, &target.origin, id, &port, false);
         }
         return;
     }
@@ -249,23 +259,9 @@ fn endpoint(shared: &Rc<Shared>, served: &Served, op: Op, id: &JsValue, target: 
 fn not_found(what: &str, key: &JsValue) -> JsValue {
     let mut message = String::from(what);
     message.push_str(" \"");
-    message.push_str(&glue::text(key));
+    message.push_str(&comlink::text(key));
     message.push('"');
-    glue::error(&message)
-}
-
-/// The page's Wallet Standard wallets of `family`, with their ids, in
-/// registration order (read anew on each call: wallets register late).
-fn registry(family: Family) -> impl Iterator<Item = (JsValue, String)> {
-    glue::standard_wallets().into_iter().filter_map(move |wallet| {
-        let chains = glue::chains(&wallet);
-        let chains = chains.iter().map(String::as_str);
-        if !family.takes(chains.clone()) {
-            return None;
-        }
-        let id = family.wallet_id(&glue::lower_name(&wallet), chains);
-        Some((wallet, id))
-    })
+    comlink::error(&message)
 }
 
 /// Keeps `item` for the session. (The lists are only borrowed for a push
@@ -295,7 +291,7 @@ fn arguments(shared: &Rc<Shared>, wires: &[Wire<JsValue>]) -> Array {
             Wire::Proxy(port) => match port.dyn_ref::<MessagePort>() {
                 Some(port) => {
                     push(&shared.ports, Port::hold(port.clone()));
-                    glue::remote(port).into()
+                    comlink::remote(port).into()
                 }
                 None => JsValue::UNDEFINED,
             },
@@ -314,7 +310,7 @@ fn raw(wire: &Wire<JsValue>) -> JsValue {
 /// wait and the reply stay in JavaScript: most calls (every `GET`, a
 /// wallet's `request`) then enter the wasm once, with their message.
 fn pending(shared: &Rc<Shared>, id: JsValue, target: Target, promise: Promise) {
-    glue::answer_when_settled(&promise, &shared.session, &target.to, &target.origin, &id, shared.by_reference.as_ref().unchecked_ref());
+    comlink::answer_when_settled(&promise, &shared.session, &target.to, &target.origin, &id, shared.by_reference.as_ref().unchecked_ref());
 }
 
 fn by_reference(weak: Weak<Shared>) -> Closure<dyn Fn(JsValue, JsValue, JsValue, JsValue)> {
@@ -331,9 +327,9 @@ fn call(shared: &Rc<Shared>, id: JsValue, target: Target, function: ApiFunction,
         ApiFunction::SubscribeEip6963ProviderEvent => alloc::boxed::Box::pin(eip6963::subscribe(weak.clone(), args)),
         ApiFunction::SubscribeSolanaWalletEvent => alloc::boxed::Box::pin(core::future::ready(solana::subscribe(shared, &args))),
         ApiFunction::SubscribeBip122WalletEvent => alloc::boxed::Box::pin(core::future::ready(bitcoin::subscribe(shared, &args))),
-        ApiFunction::DiscoverTronWallets => alloc::boxed::Box::pin(core::future::ready(injected::discover_tron(shared, &args))),
-        ApiFunction::SubscribeTronProviderEvent => alloc::boxed::Box::pin(core::future::ready(injected::subscribe_tron(shared, &args))),
-        ApiFunction::DiscoverTonWallets => alloc::boxed::Box::pin(core::future::ready(injected::discover_ton(shared, &args))),
+        ApiFunction::DiscoverTronWallets => alloc::boxed::Box::pin(core::future::ready(tron::discover(shared, &args))),
+        ApiFunction::SubscribeTronProviderEvent => alloc::boxed::Box::pin(core::future::ready(tron::subscribe(shared, &args))),
+        ApiFunction::DiscoverTonWallets => alloc::boxed::Box::pin(core::future::ready(ton::discover(shared, &args))),
     };
     spawn_local(async move {
         let outcome = outcome.await;
@@ -349,10 +345,10 @@ fn call(shared: &Rc<Shared>, id: JsValue, target: Target, function: ApiFunction,
 /// served on a new port.
 fn answer(shared: &Rc<Shared>, target: &Target, id: &JsValue, outcome: Outcome) {
     match outcome {
-        Outcome::Value(value) if !glue::is_proxied(&value) => target.raw(id, &value),
+        Outcome::Value(value) if !comlink::is_proxied(&value) => target.raw(id, &value),
         Outcome::Value(value) | Outcome::Proxy(value) => {
             if let Some(port) = channel(shared, Served::Value(value)) {
-                glue::reply_port(&target.to, &target.origin, id, &port, true);
+                comlink::reply_port(&target.to, &target.origin, id, &port, true);
             }
         }
     }

@@ -7,7 +7,7 @@ use alloc::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, MessagePort};
 
-use super::{glue, serve, Served, Shared, Target};
+use super::{comlink, serve, Served, Shared, Target};
 use crate::protocol::Request;
 use crate::web::listener::EventListener;
 
@@ -28,7 +28,7 @@ impl Port {
             let data = event.unchecked_ref::<MessageEvent>().data();
             match Request::classify(&data) {
                 Ok(request) => serve(&shared, &served, request, target.clone()),
-                Err((refusal, Some(id))) => target.throw(&id, &glue::type_error(refusal.message())),
+                Err((refusal, Some(id))) => target.throw(&id, &comlink::type_error(refusal.message())),
                 Err(_) => {}
             }
         });

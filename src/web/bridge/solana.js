@@ -1,14 +1,14 @@
 // Solana for the wallet bridge (see solana.rs): each Solana wallet of the
 // Wallet Standard registry gets the adapter surface 1.7.0 serves, and
 // Coinbase's injected `window.coinbaseSolana` the Base Wallet one. No
-// web3.js: transactions stay bytes. Whether bytes are a transaction, which
-// cluster an RPC URL names and base58 are the core's rules, reached through
-// `codec(op, value)`.
-import { proxy } from './glue.js';
+// web3.js: transactions stay bytes. Where a transaction's parts lie (so
+// whether bytes are one), which cluster an RPC URL names and base58 are the
+// core's rules (src/protocol/solana.rs), reached through `codec(op, value)`;
+// this file never decodes a transaction, it only slices one by its layout.
+import { CODEC_OPS } from './codec-ops.js';
+import { proxy } from './comlink.js';
 
-const IS_TRANSACTION = 0;
-const CHAIN = 1;
-const BASE58 = 2;
+const { LAYOUT, CHAIN, BASE58 } = CODEC_OPS;
 const NOT_A_TRANSACTION = 'Failed to deserialize transaction as either versioned or legacy format';
 const CUSTOM_FUNCTIONS = ['sendSerializedTransaction', 'signAllSerializedTransactions', 'signSerializedTransaction', 'signSolanaTransactionBytes'];
 const MAX_BYTES = 1 << 20;
@@ -36,34 +36,29 @@ function bytes(value) {
   if (length > MAX_BYTES) throw new RangeError('The wallet bridge takes at most 1 MiB of transaction bytes');
   return new Uint8Array(value);
 }
-function transaction(codec, value, message = NOT_A_TRANSACTION) {
+/** The bytes and the core's layout of a transaction, or throws `message`. */
+function parse(codec, value, message = NOT_A_TRANSACTION) {
   const raw = bytes(value);
-  if (codec(IS_TRANSACTION, raw) !== true) throw new Error(message);
-  return raw;
+  const layout = codec(LAYOUT, raw);
+  if (layout === undefined) throw new Error(message);
+  return { raw, layout };
 }
+const transaction = (codec, value, message) => parse(codec, value, message).raw;
 function rpcEndpoint(url) {
   if (!/^https?:/.test(url)) throw new TypeError('Endpoint URL must start with `http:` or `https:`.');
   return url;
 }
 
 /**
- * Reads bytes the core has already checked (see `transaction`): one byte,
- * a compact-u16 length, `n` bytes, or a look at the next byte.
+ * Reads a transaction's layout (see `transaction_layout` in
+ * src/protocol/solana.rs) in order: `next` its next number, `span` the bytes
+ * of its next span, `list(item)` a counted list of what `item` reads.
  */
-function reader(raw) {
+export function slicer({ raw, layout }) {
   let at = 0;
-  const byte = () => raw[at++];
-  const length = () => {
-    let n = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = byte();
-      n |= (b & 0x7f) << shift;
-      if ((b & 0x80) === 0) return n;
-    }
-  };
-  return { byte, length, take: (n) => raw.slice(at, (at += n)), peek: () => raw[at], rest: () => raw.slice(at) };
+  const next = () => layout[at++];
+  return { next, span: () => raw.slice(next(), next()), list: (item) => Array.from({ length: next() }, item) };
 }
-
 /** A 32-byte key as a web3.js `PublicKey` arrives after a structured clone: its BN.js limbs. */
 function keyClone(key) {
   const words = new Array(11).fill(0);
@@ -79,26 +74,24 @@ function keyClone(key) {
 }
 
 /**
- * A transaction's bytes (already checked by the core) in the shape a web3.js
- * `VersionedTransaction` takes after a structured clone: what 1.7.0 answers
- * for the sign functions.
+ * A transaction's bytes in the shape a web3.js `VersionedTransaction` takes
+ * after a structured clone: what 1.7.0 answers for the sign functions.
  */
-function web3Clone(codec, signed) {
-  const { byte, length, take, peek } = reader(transaction(codec, signed, 'The wallet returned bytes that are not a transaction'));
-  const list = (item) => Array.from({ length: length() }, item);
-  const indexes = () => Array.from(take(length()));
-  const signatures = list(() => take(64));
-  const v0 = (peek() & 0x80) !== 0;
-  if (v0) byte();
-  const header = { numRequiredSignatures: byte(), numReadonlySignedAccounts: byte(), numReadonlyUnsignedAccounts: byte() };
-  const keys = list(() => keyClone(take(32)));
-  const recentBlockhash = codec(BASE58, take(32));
+export function web3Clone(codec, signed) {
+  const { next, span, list } = slicer(parse(codec, signed, 'The wallet returned bytes that are not a transaction'));
+  const signatures = list(span);
+  next(); // the message's start
+  const v0 = next() === 1;
+  const [numRequiredSignatures, numReadonlySignedAccounts, numReadonlyUnsignedAccounts] = span();
+  const header = { numRequiredSignatures, numReadonlySignedAccounts, numReadonlyUnsignedAccounts };
+  const keys = list(() => keyClone(span()));
+  const recentBlockhash = codec(BASE58, span());
   if (v0) {
-    const compiledInstructions = list(() => ({ programIdIndex: byte(), accountKeyIndexes: indexes(), data: take(length()) }));
-    const addressTableLookups = list(() => ({ accountKey: keyClone(take(32)), writableIndexes: indexes(), readonlyIndexes: indexes() }));
+    const compiledInstructions = list(() => ({ programIdIndex: span()[0], accountKeyIndexes: Array.from(span()), data: span() }));
+    const addressTableLookups = list(() => ({ accountKey: keyClone(span()), writableIndexes: Array.from(span()), readonlyIndexes: Array.from(span()) }));
     return { signatures, message: { header, staticAccountKeys: keys, recentBlockhash, compiledInstructions, addressTableLookups } };
   }
-  const instructions = list(() => ({ programIdIndex: byte(), accounts: indexes(), data: codec(BASE58, take(length())) }));
+  const instructions = list(() => ({ programIdIndex: span()[0], accounts: Array.from(span()), data: codec(BASE58, span()) }));
   const indexToProgramIds = new Map(instructions.map((ix) => [ix.programIdIndex, keys[ix.programIdIndex]]));
   return { signatures, message: { header, accountKeys: keys, recentBlockhash, instructions, indexToProgramIds } };
 }
@@ -328,15 +321,16 @@ function supportedVersions(features) {
  * A stand-in for the web3.js `VersionedTransaction` an injected wallet
  * takes: its signatures, its message, its version and `serialize()`.
  */
-function versioned(raw) {
-  const { length, take, rest } = reader(raw);
-  const signatures = Array.from({ length: length() }, () => take(64));
-  const message = rest();
+export function versioned(parsed) {
+  const { next, span, list } = slicer(parsed);
+  const signatures = list(span);
+  const message = parsed.raw.slice(next());
   return {
     signatures,
     message: { serialize: () => message.slice() },
-    version: message[0] & 0x80 ? message[0] & 0x7f : 'legacy',
+    version: next() === 1 ? 0 : 'legacy',
     serialize() {
+      // The signature count as a compact-u16 (writing, not reading, the wire).
       const head = [];
       let n = this.signatures.length;
       do {
@@ -383,7 +377,7 @@ export function baseEntry(codec, teardowns, entries) {
     return (await attempt('WalletSignTransactionError', () => live.signAllTransactions(list))) || list;
   };
   const send = async (tx) => (await connected().signAndSendTransaction(tx, {})).signature;
-  const deserialize = (value, message) => versioned(transaction(codec, value, message));
+  const deserialize = (value, message) => versioned(parse(codec, value, message));
   const adapter = {
     name: 'Base Wallet',
     url: 'https://chrome.google.com/webstore/detail/coinbase-wallet-extension/hnfanknocfeofbddgcijnmhnfnkdnaad',

@@ -1,19 +1,21 @@
 //! Solana wallets (`walletStandardWallets`): the Wallet Standard registry's
 //! Solana wallets with 1.7.0's adapter surface, and Coinbase's injected Base
 //! Wallet. The surface is object plumbing and lives in `solana.js`; what is
-//! a protocol rule (is this a transaction, which cluster an RPC URL names,
-//! base58) is the core's, handed to that JavaScript as one `codec` closure
-//! that the session owns.
+//! a protocol rule (where a transaction's parts lie, which cluster an RPC
+//! URL names, base58) is the core's, handed to that JavaScript as one
+//! `codec` closure that the session owns. Its op codes are the core's
+//! [`CodecOp`]s, which `solana.js` knows by name from `codec-ops.js`
+//! (a copy of [`crate::protocol::CODEC_OPS`]).
 
 use alloc::rc::Rc;
 
-use js_sys::{Array, Function, Reflect, Uint8Array};
+use js_sys::{Array, Function, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{glue, not_found, push, registry, Outcome, Shared, Subscription};
-use crate::protocol::{base58, is_solana_transaction, solana_chain_for_endpoint, Family};
+use super::{not_found, push, registry, Outcome, Shared, Subscription};
+use crate::protocol::{base58, solana_chain_for_endpoint, transaction_layout, CodecOp, Family};
 
 #[wasm_bindgen(module = "/src/web/bridge/solana.js")]
 extern "C" {
@@ -34,26 +36,37 @@ extern "C" {
     fn watch_base(entry: &JsValue, callback: &JsValue) -> JsValue;
 }
 
-/// The core's Solana rules as one JavaScript function `(op, value)`:
-/// 0 is-a-transaction (bytes → bool), 1 chain-for-endpoint (URL → chain),
-/// 2 base58 (bytes → text).
+// `solana.js` imports the op codes from here; declared so that wasm-bindgen
+// ships the module with the others (nothing in the wasm reads it).
+#[wasm_bindgen(module = "/src/web/bridge/codec-ops.js")]
+extern "C" {
+    #[wasm_bindgen(thread_local_v2, js_name = CODEC_OPS)]
+    static CODEC_OPS_JS: JsValue;
+}
+
+/// The core's Solana rules as one JavaScript function `(op, value)`, `op`
+/// a [`CodecOp`]: a transaction's layout (bytes → `Uint32Array`, or
+/// `undefined` if they are not one), chain-for-endpoint (URL → chain),
+/// base58 (bytes → text). An unknown op gives `undefined`.
 pub type Codec = Closure<dyn Fn(u32, JsValue) -> JsValue>;
 
 /// The session's codec.
 pub fn codec() -> Codec {
     Closure::new(|op: u32, value: JsValue| -> JsValue {
         let bytes = || value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).unwrap_or_default();
-        match op {
-            0 => JsValue::from_bool(is_solana_transaction(&bytes())),
-            1 => JsValue::from_str(solana_chain_for_endpoint(&value.as_string().unwrap_or_default())),
-            _ => JsValue::from_str(&base58(&bytes())),
+        match CodecOp::from_code(op) {
+            Some(CodecOp::Layout) => transaction_layout(&bytes()).map_or(JsValue::UNDEFINED, |l| Uint32Array::from(l.as_slice()).into()),
+            Some(CodecOp::Chain) => JsValue::from_str(solana_chain_for_endpoint(&value.as_string().unwrap_or_default())),
+            Some(CodecOp::Base58) => JsValue::from_str(&base58(&bytes())),
+            None => JsValue::UNDEFINED,
         }
     })
 }
 
 /// Fills `walletStandardWallets` (ready from the start), the Base Wallet last.
 pub fn discover(shared: &Shared) {
-    let entries: Array = registry(Family::Solana).map(|(wallet, id)| standard_entry(&wallet, &id, &shared.codec, &shared.teardowns)).collect();
+    let entries: Array =
+        registry::wallets(Family::Solana).map(|(wallet, id)| standard_entry(&wallet, &id, &shared.codec, &shared.teardowns)).collect();
     let base = base_entry(&shared.codec, &shared.teardowns, &entries);
     if !base.is_undefined() {
         entries.push(&base);
@@ -69,8 +82,8 @@ pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> 
     let id = args.get(0);
     let wanted = id.as_string();
     let base = shared.base.borrow().clone();
-    let off = match registry(Family::Solana).find(|(_, candidate)| Some(candidate) == wanted.as_ref()) {
-        Some((wallet, _)) if compatible(&wallet) => glue::watch_accounts(&wallet, &args.get(1)),
+    let off = match registry::wallets(Family::Solana).find(|(_, candidate)| Some(candidate) == wanted.as_ref()) {
+        Some((wallet, _)) if compatible(&wallet) => registry::watch_accounts(&wallet, &args.get(1)),
         None if wanted.as_deref() == Some("base-wallet-traditional") && !base.is_undefined() => watch_base(&base, &args.get(1)),
         _ => return Err(not_found("subscribeSolanaWalletEvent: no wallet found for walletId", &id)),
     };
