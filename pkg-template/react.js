@@ -18,8 +18,12 @@
 // session opened during the first mount so survives it: no second overlay,
 // no onExit, and the single-use link token is not spent on a session that
 // is closed at once.
-import { useEffect, useInsertionEffect, useState } from 'react';
+import { useEffect, useInsertionEffect, useMemo, useState } from 'react';
 import { createFrontConnection, createLink } from './index.js';
+import { loadStatus, onLoadStatus } from './loader.js';
+
+// Before the browser has loaded the wasm (and on the server) nothing is ready.
+const NOT_YET = { ready: false, error: null };
 
 function controller(create, initial) {
   let latest = initial;
@@ -64,13 +68,21 @@ function useController(create, options, face) {
     c.update(options);
   });
   useEffect(c.mount, [c]);
-  return c.handle;
+  // `ready` and `error` as react-plaid-link has them: an app can disable
+  // its button until the SDK can open, and show why it cannot.
+  const [status, setStatus] = useState(NOT_YET);
+  useEffect(() => {
+    setStatus(loadStatus());
+    return onLoadStatus(setStatus);
+  }, []);
+  return useMemo(() => Object.freeze({ ...c.handle, ready: status.ready, error: status.error }), [c, status]);
 }
 
 /**
  * `createLink(options)` (3.13) for a component: one connection for the life
  * of the component, the latest `options` always used, the session ended on
- * unmount. The returned object is the same on every render.
+ * unmount. The returned object's methods are the same on every render; it
+ * also says whether the SDK is `ready` to open, or the `error` that stops it.
  */
 export function useLink(options) {
   return useController(createLink, options, ({ opener, closer }) => ({
