@@ -75,9 +75,10 @@ export function build(document, id, allow, src, radius, opacity, zIndex) {
 }
 
 // While the overlay is up, what happens in it is ours: the host page's own
-// modal (a focus trap, a "click outside" handler) must not hear of it.
-const OWN = ['pointerdown', 'mousedown', 'focusin', 'focusout', 'keydown'];
-const stop = (event) => event.stopPropagation();
+// modal (a focus trap, a "click outside" handler, an Escape handler) must
+// not hear of it. Seen first (window, capture phase) and not passed on;
+// default actions (a button's activation, focus) still happen.
+const GUARDED = ['keydown', 'keyup', 'focusin', 'focusout', 'pointerdown', 'mousedown', 'touchstart'];
 
 /**
  * Puts `root` on the page (focus follows in the next frame), noting what
@@ -96,25 +97,26 @@ export function show(window, root, container, closeAfter, onClose) {
   const html = document.documentElement;
   const added = html !== null && !html.classList.contains(OPEN_CLASS);
   const close = root.querySelector('button');
-  // Escape closes this overlay and nothing else: seen first (window,
-  // capture), and not passed on to the page's own handlers.
-  const escape = (event) => {
-    if (event.key !== 'Escape') return;
-    event.stopImmediatePropagation();
-    event.preventDefault();
-    onClose();
+  // Escape closes this overlay and nothing else, wherever the page's focus is.
+  const guard = (event) => {
+    if (event.type === 'keydown' && event.key === 'Escape') {
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      onClose();
+    } else if (root.contains(event.target)) {
+      event.stopImmediatePropagation();
+    }
   };
   const cancel = (event) => {
     event.preventDefault();
     onClose();
   };
-  const shown = { root, html, added, window, focus: focus instanceof window.HTMLElement ? focus : null, escape, close, reveal: 0 };
+  const shown = { root, html, added, window, focus: focus instanceof window.HTMLElement ? focus : null, guard, close, reveal: 0 };
   (container ?? document.body).append(root);
   if (added) html.classList.add(OPEN_CLASS);
-  window.addEventListener('keydown', escape, true);
+  for (const type of GUARDED) window.addEventListener(type, guard, true);
   root.addEventListener('cancel', cancel);
   close?.addEventListener('click', onClose);
-  for (const type of OWN) root.addEventListener(type, stop);
   // In the top layer and modal where the browser can; otherwise the
   // overlay's z-index and a focus moved in the next frame still hold.
   let modal = false;
@@ -134,8 +136,8 @@ export function loaded(shown) {
 }
 
 /** Takes the overlay down and puts the page back as `show` found it. */
-export function hide({ root, html, added, window, focus, frame, escape, reveal }) {
-  window.removeEventListener('keydown', escape, true);
+export function hide({ root, html, added, window, focus, frame, guard, reveal }) {
+  for (const type of GUARDED) window.removeEventListener(type, guard, true);
   window.clearTimeout(reveal);
   if (frame) window.cancelAnimationFrame(frame);
   if (root.open) root.close();
