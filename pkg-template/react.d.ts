@@ -19,9 +19,9 @@ export interface LoadState {
  * earlier `openLink`); the callbacks and options of the latest render are
  * always the ones used; unmounting ends the session (`onExit` fires once if
  * one was open); under `<StrictMode>` the development remount keeps the open
- * session. The returned object's methods are the same on every render (the
- * object changes when `ready` or `error` does). After unmount, `openLink`
- * does nothing.
+ * session. The returned object and its methods are the same on every render
+ * (the component renders again when `ready` or `error` changes). After
+ * unmount, `openLink` does nothing.
  */
 export declare function useLink(options: LinkOptions): Link & LoadState;
 

@@ -18,7 +18,7 @@
 // session opened during the first mount so survives it: no second overlay,
 // no onExit, and the single-use link token is not spent on a session that
 // is closed at once.
-import { useEffect, useInsertionEffect, useMemo, useState } from 'react';
+import { useEffect, useInsertionEffect, useState } from 'react';
 import { createFrontConnection, createLink } from './index.js';
 import { loadStatus, onLoadStatus } from './loader.js';
 
@@ -60,7 +60,18 @@ function controller(create, initial) {
 function useController(create, options, face) {
   const [c] = useState(() => {
     const made = controller(create, options);
-    return { ...made, handle: Object.freeze(face(made)) };
+    // `ready` and `error` as react-plaid-link has them (an app can disable
+    // its button until the SDK can open, and show why it cannot), read from
+    // the same object on every render: the hook renders again when they
+    // change. Not ready until mounted, so that a server render and the
+    // hydrating one agree.
+    let status = NOT_YET;
+    const handle = face(made);
+    Object.defineProperties(handle, {
+      ready: { enumerable: true, get: () => status.ready },
+      error: { enumerable: true, get: () => status.error },
+    });
+    return { ...made, handle: Object.freeze(handle), setStatus: (next) => (status = next), status: () => status };
   });
   // Before any layout effect of the tree: a child's layout effect that
   // closes the Link gets this render's onExit.
@@ -68,21 +79,24 @@ function useController(create, options, face) {
     c.update(options);
   });
   useEffect(c.mount, [c]);
-  // `ready` and `error` as react-plaid-link has them: an app can disable
-  // its button until the SDK can open, and show why it cannot.
-  const [status, setStatus] = useState(NOT_YET);
+  const [, rendered] = useState(0);
   useEffect(() => {
-    setStatus(loadStatus());
-    return onLoadStatus(setStatus);
-  }, []);
-  return useMemo(() => Object.freeze({ ...c.handle, ready: status.ready, error: status.error }), [c, status]);
+    const follow = (next) => {
+      if (next === c.status()) return;
+      c.setStatus(next);
+      rendered((n) => n + 1);
+    };
+    follow(loadStatus());
+    return onLoadStatus(follow);
+  }, [c]);
+  return c.handle;
 }
 
 /**
  * `createLink(options)` (3.13) for a component: one connection for the life
  * of the component, the latest `options` always used, the session ended on
- * unmount. The returned object's methods are the same on every render; it
- * also says whether the SDK is `ready` to open, or the `error` that stops it.
+ * unmount. The returned object is the same on every render; it also says
+ * whether the SDK is `ready` to open, or the `error` that stops it.
  */
 export function useLink(options) {
   return useController(createLink, options, ({ opener, closer }) => ({

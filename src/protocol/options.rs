@@ -42,17 +42,11 @@ impl BadOption {
     /// The console message: what is wrong, and what the SDK does instead.
     pub fn message(self) -> &'static str {
         match self {
-            BadOption::LoadTimeout => {
-                "front-link-wasm: loadTimeout must be a number of milliseconds (0: no timeout); the default (45 s) is used"
-            }
-            BadOption::LinkOrigins => {
-                "front-link-wasm: linkOrigins must be a list of origins such as 'https://web.meshconnect.com'; it is ignored, and any https Link origin is accepted"
-            }
-            BadOption::SomeLinkOrigins => {
-                "front-link-wasm: linkOrigins entries that are not origins (like 'https://web.meshconnect.com': no path, no query) are left out"
-            }
-            BadOption::Container => "front-link-wasm: container must be an element of the page; the overlay goes into document.body",
-            BadOption::ZIndex => "front-link-wasm: zIndex must be a whole number; the overlay keeps its z-index (10000)",
+            BadOption::LoadTimeout => "front-link-wasm: loadTimeout must be a number of ms (0: none); the default 45 s is used",
+            BadOption::LinkOrigins => "front-link-wasm: linkOrigins must list origins like 'https://web.meshconnect.com'; it is ignored",
+            BadOption::SomeLinkOrigins => "front-link-wasm: linkOrigins entries that are not origins are left out",
+            BadOption::Container => "front-link-wasm: container must be an element; document.body is used",
+            BadOption::ZIndex => "front-link-wasm: zIndex must be a whole number; it is ignored",
         }
     }
 }

@@ -14,7 +14,7 @@ use super::options::{CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS};
 use super::token::decode_link_token;
 
 /// The `onExit` error of a session whose Link UI never said `loaded`.
-pub const LOAD_TIMEOUT_MESSAGE: &str = "Link UI did not load: check the network, and that the page's Content-Security-Policy (frame-src) and any blocker let it load from its origin";
+pub const LOAD_TIMEOUT_MESSAGE: &str = "Link UI did not load: check the network, the page's CSP frame-src, and blockers";
 
 /// What `openLink`/`openPopup` was given.
 #[derive(Debug, Clone, Copy)]

@@ -30,7 +30,7 @@ extern "C" {
     /// dialog's `cancel` and the close control call `on_close`. What
     /// [`hide`] needs.
     #[wasm_bindgen(catch)]
-    fn show(window: &Window, root: &JsValue, container: Option<&Element>, close_after: f64, on_close: &Closure<dyn Fn()>) -> Result<Object, JsValue>;
+    fn show(window: &Window, root: &JsValue, container: Option<&Element>, close_after: f64, on_close: &Closure<dyn FnMut()>) -> Result<Object, JsValue>;
     /// Takes the close control down: the Link UI has its own.
     #[wasm_bindgen(catch)]
     fn loaded(shown: &Object) -> Result<(), JsValue>;
@@ -59,7 +59,8 @@ pub struct Overlay {
     iframe: HtmlIFrameElement,
     // Called by the page's listeners until `hide` removes them (in `Drop`,
     // before this goes).
-    _on_close: Closure<dyn Fn()>,
+    // `FnMut` as the timers' closures, which shares their glue.
+    _on_close: Closure<dyn FnMut()>,
 }
 
 impl Overlay {
@@ -68,7 +69,7 @@ impl Overlay {
     pub fn show(window: &Window, opening: &Opening, style: LinkStyle, placement: &Placement, on_close: impl Fn() + 'static) -> Result<Overlay, JsValue> {
         let document = window.document().ok_or(JsValue::NULL)?;
         let (root, iframe) = build(&document, opening, style, placement.z_index)?;
-        let on_close = Closure::<dyn Fn()>::new(on_close);
+        let on_close = Closure::<dyn FnMut()>::new(on_close);
         let close_after = opening.close_control_after.map_or(-1.0, f64::from);
         let shown = show(window, &root, placement.container.as_ref(), close_after, &on_close)?;
         Ok(Overlay { shown, iframe, _on_close: on_close })
