@@ -54,7 +54,6 @@ export function build(document, id, allow, src, radius, opacity, zIndex) {
   root.setAttribute('aria-modal', 'true');
   root.setAttribute('aria-label', 'Mesh Link');
   root.tabIndex = -1;
-  root.autofocus = true;
   root.style.setProperty('--front-link-ir', radius);
   root.style.setProperty('--front-link-io', opacity);
   if (zIndex !== undefined) root.style.setProperty('--front-link-z', String(zIndex));
@@ -124,7 +123,10 @@ export function show(window, root, container, closeAfter, onClose) {
     root.showModal();
     modal = root.matches(':modal');
   } catch {}
-  if (!modal) shown.frame = window.requestAnimationFrame(() => root.focus({ preventScroll: true }));
+  // Focus on the dialog itself, not in the Link frame before it has loaded:
+  // Escape stays ours. (`showModal` has laid the page out already.)
+  if (modal) root.focus({ preventScroll: true });
+  else shown.frame = window.requestAnimationFrame(() => root.focus({ preventScroll: true }));
   if (close && closeAfter >= 0) shown.reveal = window.setTimeout(() => (close.hidden = false), closeAfter);
   return shown;
 }

@@ -257,6 +257,8 @@ for (const api of APIS) {
         await p.locator(`#${api.root}__close`).waitFor({ state: 'visible', timeout: 5000 });
         await p.keyboard.press('Tab');
         assert.ok(await p.evaluate((id) => document.getElementById(id).contains(document.activeElement), api.root), 'Tab stays in ours');
+        // Escape where the page has focus (in the Link frame it is the Link UI's key).
+        await p.evaluate((id) => document.getElementById(id).focus(), api.root);
         await p.keyboard.press('Escape');
         assert.deepEqual(await waitForExits(p, 1), [['onExit']]);
         assert.deepEqual(await p.evaluate(() => ({ escapes: window.escapes, active: window.trap.active })), { escapes: 0, active: true });
