@@ -175,7 +175,34 @@ export interface IntegrationAccessToken {
   brokerName: string;
 }
 
-export interface LinkOptions {
+/**
+ * Options of this package (not upstream's) that make every failure end in a
+ * callback and a way out. Each one that is not what it says is reported on
+ * the console and left as if unset.
+ */
+export interface SessionGuards {
+  /**
+   * Milliseconds to wait for the Link UI to load (its `loaded` message);
+   * then the session ends with `onExit` and an error that says so. Default
+   * 45 000 (a first load over a slow mobile connection); `0` waits as long
+   * as it takes. Until the Link UI loads, the overlay also shows its own
+   * close button.
+   */
+  loadTimeout?: number;
+  /**
+   * The Link origins this app accepts, e.g. `['https://web.meshconnect.com']`.
+   * A link token whose URL has another origin ends in
+   * `onExit('Invalid link token!')` and shows nothing. Default: any `https:`
+   * origin (and `http:` on loopback hosts).
+   */
+  linkOrigins?: string[];
+  /** The element the overlay is mounted into (default `document.body`). It is still shown modal, above the page. */
+  container?: Element;
+  /** The overlay's z-index where the browser cannot show it in the top layer (default 10000, as upstream). */
+  zIndex?: number;
+}
+
+export interface LinkOptions extends SessionGuards {
   /** @deprecated Unused, as in 3.13. */
   clientId?: string;
   /** Accounts were connected: send the tokens to your server. */
@@ -645,7 +672,7 @@ export interface TransferFinishedErrorPayload {
  */
 export type FrontTransferFinishedPayload = TransferFinishedSuccessPayload | TransferFinishedErrorPayload;
 
-export interface FrontOptions {
+export interface FrontOptions extends SessionGuards {
   /** Accepted and unused, as upstream. */
   clientId: string;
   /** Accounts were connected: send the tokens to your server. */
@@ -735,7 +762,18 @@ export type FrontEventType =
   | TransferPreviewError
   | TransferExecutionError
   | PageLoaded
-  | LaterFrontEvent;
+  | LaterFrontEvent
+  | PopupBlocked;
+
+/**
+ * The SDK's own event (not the Link UI's): the browser would not open the
+ * window an `oauthLinkOpen` asked for (a popup blocker, or no recent click).
+ * The user can try again in the Link UI.
+ */
+export interface PopupBlocked {
+  type: 'popupBlocked';
+  payload: { url: string };
+}
 
 /** `integrationConnected` as `createFrontConnection` types it (3.13's is {@link IntegrationConnected}). */
 export interface FrontIntegrationConnected {

@@ -2,26 +2,8 @@
 // @meshconnect/web-link-sdk 3.13, two faces over one wasm runtime.
 // Import touches no browser global (SSR). Both faces start loading the wasm
 // when a connection is created in a browser; an openLink awaits it.
-import init, { Connection, warm } from './front_link_wasm.js';
+import { Connection, load, preload } from './loader.js';
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
-
-let loading;
-
-// Once the wasm is in, a first open is rehearsed out of sight, so that the
-// browser compiles those functions before the click, not on it.
-function load() {
-  if (!loading) {
-    loading = init()
-      .then(() => {
-        setTimeout(rehearse);
-      })
-      .catch((error) => {
-        loading = undefined; // a later call may retry
-        throw error;
-      });
-  }
-  return loading;
-}
 
 /** True if `key` is one of the `FrontEventTypeKeys`. Needs no wasm. */
 export function isFrontEventTypeKey(key) {
@@ -33,8 +15,18 @@ export function isLinkEventTypeKey(key) {
   return typeof key === 'string' && LINK_EVENT_TYPE_KEYS.includes(key);
 }
 
+/** `options.onExit(...args)`, whatever it throws. */
+function exit(options, ...args) {
+  try {
+    options?.onExit?.(...args);
+  } catch (error) {
+    console.error('front-link-wasm: onExit threw', error);
+  }
+}
+
 // One connection of either face: opens wait for the wasm, and only the
-// newest request still waiting is carried out.
+// newest request still waiting is carried out. An open never rejects: a
+// wasm that cannot load ends that attempt in onExit, with what to fix.
 function connect(options, mesh) {
   let connection;
   let latest = 0;
@@ -44,12 +36,19 @@ function connect(options, mesh) {
     const request = ++latest;
     if (!connection) {
       waiting = true;
+      let failed;
       try {
         await load();
+      } catch (error) {
+        failed = error;
       } finally {
         if (request === latest) waiting = false;
       }
       if (request !== latest) return;
+      if (failed) {
+        console.error(failed);
+        return exit(options, failed.message);
+      }
       connection ??= new Connection(options, mesh);
     }
     connection[method](argument, iframeId);
@@ -62,11 +61,7 @@ function connect(options, mesh) {
       // Closed before the first session could show: it ends here.
       waiting = false;
       latest++;
-      try {
-        options?.onExit?.();
-      } catch (error) {
-        console.error('front-link-wasm: onExit threw', error);
-      }
+      exit(options);
     }
   }
 
@@ -76,19 +71,6 @@ function connect(options, mesh) {
   return { open, close, requestClose };
 }
 
-/** In a browser, starts fetching and compiling the wasm now, so that the first click does not wait for it. */
-function preload() {
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') load().catch(() => {});
-}
-
-// The first openLink's paths, run on values nobody sees (src/web/warm.rs):
-// a connection without callbacks refuses a token, then the rest.
-function rehearse() {
-  const connection = new Connection({}, false);
-  connection.openLink('!');
-  connection.free();
-  warm();
-}
 
 /** Same contract as `@front-finance/link`'s `createFrontConnection`. */
 export function createFrontConnection(options) {

@@ -20,6 +20,10 @@
 // is closed at once.
 import { useEffect, useInsertionEffect, useState } from 'react';
 import { createFrontConnection, createLink } from './index.js';
+import { loadStatus, onLoadStatus } from './loader.js';
+
+// Before the browser has loaded the wasm (and on the server) nothing is ready.
+const NOT_YET = { ready: false, error: null };
 
 function controller(create, initial) {
   let latest = initial;
@@ -56,7 +60,18 @@ function controller(create, initial) {
 function useController(create, options, face) {
   const [c] = useState(() => {
     const made = controller(create, options);
-    return { ...made, handle: Object.freeze(face(made)) };
+    // `ready` and `error` as react-plaid-link has them (an app can disable
+    // its button until the SDK can open, and show why it cannot), read from
+    // the same object on every render: the hook renders again when they
+    // change. Not ready until mounted, so that a server render and the
+    // hydrating one agree.
+    let status = NOT_YET;
+    const handle = face(made);
+    Object.defineProperties(handle, {
+      ready: { enumerable: true, get: () => status.ready },
+      error: { enumerable: true, get: () => status.error },
+    });
+    return { ...made, handle: Object.freeze(handle), setStatus: (next) => (status = next), status: () => status };
   });
   // Before any layout effect of the tree: a child's layout effect that
   // closes the Link gets this render's onExit.
@@ -64,13 +79,24 @@ function useController(create, options, face) {
     c.update(options);
   });
   useEffect(c.mount, [c]);
+  const [, rendered] = useState(0);
+  useEffect(() => {
+    const follow = (next) => {
+      if (next === c.status()) return;
+      c.setStatus(next);
+      rendered((n) => n + 1);
+    };
+    follow(loadStatus());
+    return onLoadStatus(follow);
+  }, [c]);
   return c.handle;
 }
 
 /**
  * `createLink(options)` (3.13) for a component: one connection for the life
  * of the component, the latest `options` always used, the session ended on
- * unmount. The returned object is the same on every render.
+ * unmount. The returned object is the same on every render; it also says
+ * whether the SDK is `ready` to open, or the `error` that stops it.
  */
 export function useLink(options) {
   return useController(createLink, options, ({ opener, closer }) => ({

@@ -8,12 +8,13 @@ use alloc::string::String;
 
 use alloc::rc::Rc;
 
-use js_sys::Reflect;
+use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
-use crate::protocol::{Dialect, LinkInput, LinkParams, Outbound, Theme};
-use crate::web::{self, report, Callbacks, Exit};
+use crate::protocol::{link_origins, load_timeout, z_index, BadOption, Dialect, LinkInput, LinkParams, Outbound, Theme};
+use crate::web::{self, report, Callbacks, Exit, Placement};
 
 /// One `createFrontConnection(options)` or `createLink(options)`.
 #[wasm_bindgen]
@@ -104,6 +105,35 @@ impl JsCallbacks {
         self.option(name).and_then(|v| v.as_string())
     }
 
+    /// `loadTimeout`, checked by the core; a bad one is reported and the
+    /// default used.
+    fn load_timeout(&self) -> Option<u32> {
+        let given = self.option("loadTimeout");
+        let millis = match &given {
+            None => Ok(None),
+            Some(value) => value.as_f64().map(Some).ok_or(BadOption::LoadTimeout),
+        };
+        millis.and_then(load_timeout).unwrap_or_else(|bad| {
+            warn(bad);
+            load_timeout(None).ok().flatten()
+        })
+    }
+
+    /// `linkOrigins`, checked by the core; what is wrong with it is reported.
+    fn link_origins(&self) -> Option<alloc::vec::Vec<String>> {
+        let given = self.option("linkOrigins")?;
+        let Some(list) = given.dyn_ref::<Array>() else {
+            warn(BadOption::LinkOrigins);
+            return None;
+        };
+        let entries: alloc::vec::Vec<Option<String>> = list.iter().map(|entry| entry.as_string()).collect();
+        let (origins, bad) = link_origins(&entries);
+        if let Some(bad) = bad {
+            warn(bad);
+        }
+        origins
+    }
+
     fn call(&self, name: &'static str, args: &[&JsValue]) {
         let undefined = JsValue::UNDEFINED;
         let a = args.first().copied().unwrap_or(&undefined);
@@ -167,6 +197,31 @@ impl Callbacks for JsCallbacks {
             embedded: self.text("renderType").as_deref() == Some("embedded"),
             // On for every 3.13 session, as 3.13; 1.1.9 had none: opt in.
             wallet_bridge: self.dialect == Dialect::Mesh || self.option("walletBridge").is_some_and(|v| v.is_truthy()),
+            link_origins: self.link_origins(),
+            load_timeout: self.load_timeout(),
         }
     }
+
+    fn placement(&self) -> Placement {
+        let container = self.option("container").and_then(|value| {
+            let element = value.dyn_into::<Element>().ok();
+            if element.is_none() {
+                warn(BadOption::Container);
+            }
+            element
+        });
+        let z_index = self.option("zIndex").and_then(|value| match value.as_f64().ok_or(BadOption::ZIndex).and_then(z_index) {
+            Ok(z) => Some(z),
+            Err(bad) => {
+                warn(bad);
+                None
+            }
+        });
+        Placement { container, z_index }
+    }
+}
+
+/// A bad option, on the console: the SDK goes on as if it were unset.
+fn warn(bad: BadOption) {
+    web_sys::console::error_1(&JsValue::from_str(bad.message()));
 }

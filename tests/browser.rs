@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use front_link_wasm::{FrontConnection, FrontOptions, IntegrationAccessToken, TransferFinishedPayload};
+use front_link_wasm::{FrontConnection, FrontOptions, IntegrationAccessToken, Link, TransferFinishedPayload};
 use js_sys::{Array, Promise, Reflect, JSON};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -457,4 +457,34 @@ fn one_call_shape_checks_agree_with_the_core() {
     }
     // Both verdicts must be common, or the comparison proves little.
     assert!(accepted > 1000 && refused > 1000, "{accepted} accepted, {refused} refused of {}", samples.len() * 2);
+}
+
+// --- Every failure ends in a callback (issue 20), through the Rust API ----------
+
+#[wasm_bindgen_test]
+async fn a_link_ui_that_never_loads_ends_in_on_exit_after_the_load_timeout() {
+    let log = Log::default();
+    let replies = Replies::listen();
+    let (_link, _frame) = open_session(&log, &replies, recording_options(&log).load_timeout_ms(300), "?silent").await;
+    let close = window().document().and_then(|d| d.get_element_by_id("front-link-popup__close"));
+    assert!(close.is_some(), "the overlay's own close button is there (hidden for the first moment)");
+    for _ in 0..100 {
+        if !log.borrow().is_empty() {
+            break;
+        }
+        sleep(20).await;
+    }
+    let exits = taken(&log);
+    assert_eq!(exits.len(), 1, "{exits:?}");
+    assert!(exits[0].starts_with("exit Some(\"Link UI did not load"), "{exits:?}");
+    assert!(link_iframe().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_link_origin_not_listed_ends_in_invalid_link_token() {
+    let log = Log::default();
+    let link = Link::new(recording_options(&log).link_origins(&["https://web.meshconnect.com"]));
+    link.open_link(&token(&format!("{}/pages/link.html", link_origin())));
+    assert_eq!(taken(&log), [r#"exit Some("Invalid link token!") None"#]);
+    assert!(link_iframe().is_none());
 }

@@ -87,6 +87,7 @@ fn loaded_posts_then_reports() {
     assert_eq!(
         got,
         Ok(vec![
+            Action::Loaded,
             Post(Outbound::SdkSpecs),
             Post(Outbound::AccessTokens),
             Post(Outbound::TransferDestinationTokens),
@@ -369,6 +370,22 @@ fn the_seed_corpus_itself() {
 }
 
 proptest! {
+    #[test]
+    fn option_parsers_never_panic(text in ".{0,80}", millis in any::<f64>(), z in any::<f64>()) {
+        if let Some(origin) = link_origin(&text) {
+            // An origin is what it says, and opens a Link URL of its own.
+            prop_assert_eq!(link_origin(&origin), Some(origin.clone()));
+            prop_assert!(LinkUrl::parse(&origin).is_ok());
+        }
+        let _ = link_origins(&[Some(text.clone()), None]);
+        if let Ok(Some(ms)) = load_timeout(Some(millis)) {
+            prop_assert!(ms >= 1 && ms <= MAX_LOAD_TIMEOUT_MS);
+        }
+        let _ = z_index(z);
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
@@ -482,7 +499,85 @@ fn mesh_refuses_embedded_without_an_iframe_after_an_empty_token() {
 #[test]
 fn mesh_loaded_posts_no_transfer_destination_tokens() {
     let got = mesh_session(false).on_message(&fixture("loaded"));
-    assert_eq!(got, Ok(vec![Post(Outbound::SdkSpecs), Post(Outbound::AccessTokens), Call(Callback::Event(Event::PageLoaded))]));
+    assert_eq!(
+        got,
+        Ok(vec![Action::Loaded, Post(Outbound::SdkSpecs), Post(Outbound::AccessTokens), Call(Callback::Event(Event::PageLoaded))])
+    );
+}
+
+// --- Every failure ends in a callback (issue 20) -------------------------------
+
+#[test]
+fn a_link_ui_that_never_loads_ends_in_on_exit_once() {
+    let (mut s, opening) = Session::open(LinkInput::Token(TOKEN), &LinkParams::default()).expect("opens");
+    assert_eq!(opening.load_timeout, Some(DEFAULT_LOAD_TIMEOUT_MS));
+    assert_eq!(opening.close_control_after, Some(CLOSE_CONTROL_DELAY_MS), "the overlay offers its own way out");
+    assert_eq!(
+        s.load_timed_out::<Value>(),
+        vec![End, Call(Callback::Exit { error: Some(LOAD_TIMEOUT_MESSAGE.into()), summary: None })]
+    );
+    assert!(s.load_timed_out::<Value>().is_empty() && s.close::<Value>().is_empty(), "onExit fires once");
+    assert_eq!(s.on_message(&fixture("loaded")), Err(Ignored::Ended));
+}
+
+#[test]
+fn a_loaded_link_ui_is_not_timed_out_and_says_loaded_once() {
+    let mut s = session();
+    assert!(s.on_message(&fixture("loaded")).expect("loaded").contains(&Action::Loaded));
+    assert!(!s.on_message(&fixture("loaded")).expect("loaded again").contains(&Action::Loaded));
+    assert!(s.load_timed_out::<Value>().is_empty());
+    assert!(s.is_open());
+}
+
+#[test]
+fn load_timeout_and_close_control_follow_the_options() {
+    let never = LinkParams { load_timeout: None, ..LinkParams::default() };
+    assert_eq!(Session::open(LinkInput::Token(TOKEN), &never).expect("opens").1.load_timeout, None);
+    // Embedded: the host page's iframe, no close control of ours; the timeout holds.
+    let (_, opening) = Session::open(LinkInput::Token(TOKEN), &mesh(true, Some("host"))).expect("opens");
+    assert_eq!((opening.close_control_after, opening.load_timeout), (None, Some(DEFAULT_LOAD_TIMEOUT_MS)));
+}
+
+#[test]
+fn a_blocked_popup_is_an_event_while_the_session_lasts() {
+    let mut s = session();
+    let url = LinkUrl::parse("https://broker.example/oauth").expect("a URL");
+    assert_eq!(s.popup_blocked::<Value>(url.clone()), vec![Call(Callback::Event(Event::PopupBlocked(url.clone())))]);
+    let _ = s.close::<Value>();
+    assert!(s.popup_blocked::<Value>(url).is_empty());
+}
+
+#[test]
+fn only_trusted_link_origins_open_when_the_app_lists_them() {
+    let trusted = |origins: &[&str]| LinkParams { link_origins: Some(origins.iter().map(|o| (*o).to_owned()).collect()), ..LinkParams::default() };
+    assert!(Session::open(LinkInput::Token(TOKEN), &trusted(&[ORIGIN])).is_ok());
+    assert_eq!(
+        Session::open(LinkInput::Token(TOKEN), &trusted(&["https://web.meshconnect.com"])).map(|_| ()),
+        Err(LinkError::InvalidToken(Rejection::Untrusted))
+    );
+    assert_eq!(
+        Session::open(LinkInput::Url("http://127.0.0.1:8081/link"), &trusted(&["http://127.0.0.1:8082"])).map(|_| ()),
+        Err(LinkError::InvalidLink(Rejection::Untrusted))
+    );
+    let exit = Session::open(LinkInput::Token(TOKEN), &trusted(&[])).map(|_| ()).unwrap_err().exit_message();
+    assert_eq!(exit, "Invalid link token!");
+}
+
+#[test]
+fn link_origins_keep_what_is_an_origin_and_say_what_is_not() {
+    let entries = |e: &[Option<&str>]| e.iter().map(|o| o.map(str::to_owned)).collect::<Vec<_>>();
+    assert_eq!(link_origins(&entries(&[Some("https://web.meshconnect.com")])), (Some(vec!["https://web.meshconnect.com".into()]), None));
+    assert_eq!(
+        link_origins(&entries(&[Some("https://web.meshconnect.com"), Some("web.meshconnect.com"), None])),
+        (Some(vec!["https://web.meshconnect.com".into()]), Some(BadOption::SomeLinkOrigins))
+    );
+    for bad in [&[][..], &[Some("*")], &[Some("https://x.example/path")], &[Some("javascript:alert(1)")], &[None]] {
+        assert_eq!(link_origins(&entries(bad)), (None, Some(BadOption::LinkOrigins)), "{bad:?}");
+    }
+    assert_eq!(link_origin("https://x.example:8443"), Some("https://x.example:8443".into()));
+    assert_eq!(link_origin("https://x.example:443"), None, "not as the browser spells it");
+    assert_eq!(link_origin("https://x.example?"), None);
+    assert_eq!(link_origin("http://localhost:8081/"), Some("http://localhost:8081".into()));
 }
 
 #[test]

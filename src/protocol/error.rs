@@ -24,6 +24,9 @@ pub enum Rejection {
     Userinfo,
     /// The port is not a number from 0 to 65535.
     Port,
+    /// The app listed the Link origins it trusts (`linkOrigins`), and this
+    /// URL's origin is not one of them.
+    Untrusted,
 }
 
 /// Why `openLink`/`openPopup` did not open anything.

@@ -12,6 +12,7 @@ mod inbound;
 mod injected;
 mod link_style;
 mod link_url;
+mod options;
 mod path;
 mod session;
 mod shape;
@@ -28,9 +29,12 @@ pub use inbound::{Ignored, InboundMessage};
 pub use injected::{ton_uuid, tron_names, window_path, MAX_DEPTH};
 pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
 pub use link_url::LinkUrl;
+pub use options::{
+    link_origin, link_origins, load_timeout, z_index, BadOption, CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS, MAX_LOAD_TIMEOUT_MS,
+};
 pub use path::{is_allowed_name, FORBIDDEN_NAMES, MAX_SEGMENT};
 pub use session::{
-    popup_features, Action, Callback, Connected, Event, LinkInput, LinkParams, Opening, Outbound, Session, Theme,
+    popup_features, Action, Callback, Connected, Event, LinkInput, LinkParams, Opening, Outbound, Session, Theme, LOAD_TIMEOUT_MESSAGE,
 };
 pub use shape::{Field, Payload, Shape};
 pub use solana::{base58, is_solana_transaction, solana_chain_for_endpoint, transaction_layout, CodecOp, CODEC_OPS};

@@ -10,7 +10,11 @@ use super::error::{LinkError, Rejection};
 use super::inbound::{Ignored, InboundMessage};
 use super::link_style::LinkStyle;
 use super::link_url::LinkUrl;
+use super::options::{CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS};
 use super::token::decode_link_token;
+
+/// The `onExit` error of a session whose Link UI never said `loaded`.
+pub const LOAD_TIMEOUT_MESSAGE: &str = "Link UI did not load: check the network, the page's CSP frame-src, and blockers";
 
 /// What `openLink`/`openPopup` was given.
 #[derive(Debug, Clone, Copy)]
@@ -53,7 +57,7 @@ impl Theme {
 }
 
 /// A connection's options as they shape one session, read at open time.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkParams {
     /// Which upstream SDK's quirks to follow.
     pub dialect: Dialect,
@@ -70,6 +74,28 @@ pub struct LinkParams {
     pub embedded: bool,
     /// Serve the wallet bridge (SPEC §11) to the Link UI for the session.
     pub wallet_bridge: bool,
+    /// The only Link origins to load (`linkOrigins`); `None`: any the URL
+    /// rule accepts.
+    pub link_origins: Option<Vec<String>>,
+    /// End the session if the Link UI has not said `loaded` within this
+    /// many milliseconds (`loadTimeout`); `None`: wait as long as it takes.
+    pub load_timeout: Option<u32>,
+}
+
+impl Default for LinkParams {
+    fn default() -> Self {
+        LinkParams {
+            dialect: Dialect::default(),
+            iframe_id: None,
+            language: None,
+            display_fiat_currency: None,
+            theme: None,
+            embedded: false,
+            wallet_bridge: false,
+            link_origins: None,
+            load_timeout: Some(DEFAULT_LOAD_TIMEOUT_MS),
+        }
+    }
 }
 
 impl LinkParams {
@@ -112,6 +138,12 @@ pub struct Opening {
     /// addresses), camera and microphone (identity checks), for the Link
     /// origin only, never `*`.
     pub allow: String,
+    /// Call [`Session::load_timed_out`] after this many milliseconds.
+    pub load_timeout: Option<u32>,
+    /// Show the overlay's own close control after this many milliseconds,
+    /// until [`Action::Loaded`]; `None` when the Link UI renders in a host
+    /// page's iframe (the page has its own controls around it).
+    pub close_control_after: Option<u32>,
 }
 
 /// A message the host sends the Link iframe, on each `loaded`.
@@ -147,6 +179,9 @@ pub enum Event<D> {
     TransferCompleted(D),
     /// `{type:'pageLoaded'}`.
     PageLoaded,
+    /// `{type:'popupBlocked', payload:{url}}`: the browser refused the
+    /// window an `oauthLinkOpen` asked for. The SDK's own event.
+    PopupBlocked(LinkUrl),
     /// A known event, as the Link UI sent it.
     Other(D),
 }
@@ -175,6 +210,9 @@ pub enum Callback<D> {
 /// One step for the web layer, to run in order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action<D> {
+    /// The Link UI has loaded: take down the overlay's own close control
+    /// and stop the load timer.
+    Loaded,
     /// Post this to the Link iframe, at the session's origin exactly.
     Post(Outbound),
     /// Call this callback.
@@ -211,6 +249,7 @@ pub enum Action<D> {
 pub struct Session {
     origin: String,
     open: bool,
+    loaded: bool,
     dialect: Dialect,
     embedded: bool,
     bridge: bool,
@@ -236,6 +275,12 @@ impl Session {
             LinkInput::Token(token) => decode_link_token(token)?,
             LinkInput::Url(text) => LinkUrl::parse(text).map_err(LinkError::InvalidLink)?,
         };
+        if params.link_origins.as_ref().is_some_and(|trusted| !trusted.iter().any(|o| o == url.origin())) {
+            return Err(match input {
+                LinkInput::Token(_) => LinkError::InvalidToken(Rejection::Untrusted),
+                LinkInput::Url(_) => LinkError::InvalidLink(Rejection::Untrusted),
+            });
+        }
         let style_json = if frame.is_some() { None } else { LinkStyle::json_in(&url) };
         let url = params.apply(&url);
         let origin = url.origin().to_owned();
@@ -244,9 +289,25 @@ impl Session {
             allow.push_str(feature);
             allow.push_str(&origin);
         }
-        let session =
-            Session { origin, open: true, dialect: params.dialect, embedded: params.embedded, bridge: params.wallet_bridge };
-        Ok((session, Opening { frame, overlay_id: params.dialect.overlay_id(), url, style_json, allow }))
+        let session = Session {
+            origin,
+            open: true,
+            loaded: false,
+            dialect: params.dialect,
+            embedded: params.embedded,
+            bridge: params.wallet_bridge,
+        };
+        let close_control_after = frame.is_none().then_some(CLOSE_CONTROL_DELAY_MS);
+        let opening = Opening {
+            frame,
+            overlay_id: params.dialect.overlay_id(),
+            url,
+            style_json,
+            allow,
+            load_timeout: params.load_timeout,
+            close_control_after,
+        };
+        Ok((session, opening))
     }
 
     /// The exact origin messages must come from and are posted to.
@@ -298,6 +359,9 @@ impl Session {
             }
             InboundMessage::Loaded => {
                 let mut actions = vec![Post(Outbound::SdkSpecs), Post(Outbound::AccessTokens)];
+                if !core::mem::replace(&mut self.loaded, true) {
+                    actions.insert(0, Action::Loaded);
+                }
                 if self.dialect.posts_transfer_destination_tokens() {
                     actions.push(Post(Outbound::TransferDestinationTokens));
                 }
@@ -318,8 +382,28 @@ impl Session {
         self.close()
     }
 
-    /// The host closes (`closeLink`, Escape, or a newer session). Does
-    /// nothing if the session already ended, so `onExit` fires once.
+    /// The load timer ran out: a session whose Link UI has not said `loaded`
+    /// ends with an error that says so; any other goes on.
+    pub fn load_timed_out<D>(&mut self) -> Vec<Action<D>> {
+        if !self.open || self.loaded {
+            return Vec::new();
+        }
+        self.open = false;
+        vec![Action::End, Action::Call(Callback::Exit { error: Some(LOAD_TIMEOUT_MESSAGE.into()), summary: None })]
+    }
+
+    /// The browser refused to open the window of an `oauthLinkOpen`:
+    /// `onEvent` hears of it (the user can try again in the Link UI).
+    pub fn popup_blocked<D>(&self, url: LinkUrl) -> Vec<Action<D>> {
+        if !self.open {
+            return Vec::new();
+        }
+        vec![Action::Call(Callback::Event(Event::PopupBlocked(url)))]
+    }
+
+    /// The host closes (`closeLink`, Escape, the overlay's own close
+    /// control, or a newer session). Does nothing if the session already
+    /// ended, so `onExit` fires once.
     pub fn close<D>(&mut self) -> Vec<Action<D>> {
         if !core::mem::replace(&mut self.open, false) {
             return Vec::new();

@@ -8,8 +8,8 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::payloads::{IntegrationAccessToken, LinkEvent, LinkPayload, SessionSummary, TransferFinishedPayload};
-use crate::protocol::{LinkInput, LinkParams, Outbound, Theme};
-use crate::web::{self, report, Callbacks, Exit};
+use crate::protocol::{link_origins, load_timeout, LinkInput, LinkParams, Outbound, Theme};
+use crate::web::{self, report, Callbacks, Exit, Placement};
 
 type Handler<T> = Option<Box<dyn Fn(T)>>;
 
@@ -34,6 +34,8 @@ pub struct LinkOptions {
     access_tokens: Option<Vec<IntegrationAccessToken>>,
     transfer_destination_tokens: Option<Vec<IntegrationAccessToken>>,
     params: LinkParams,
+    container: Option<web_sys::Element>,
+    z_index: Option<i32>,
 }
 
 impl LinkOptions {
@@ -112,6 +114,41 @@ impl LinkOptions {
     /// it can reach the page's browser-extension wallets (SPEC §11).
     pub fn wallet_bridge(mut self, on: bool) -> Self {
         self.params.wallet_bridge = on;
+        self
+    }
+
+    /// Ends a session whose Link UI has not said `loaded` after `millis`
+    /// milliseconds with `on_exit(Some(…))`; `0` waits as long as it takes.
+    /// The default is 45 s (`protocol::DEFAULT_LOAD_TIMEOUT_MS`).
+    pub fn load_timeout_ms(mut self, millis: u32) -> Self {
+        self.params.load_timeout = load_timeout(Some(f64::from(millis))).ok().flatten();
+        self
+    }
+
+    /// Loads only link tokens whose Link URL has one of these origins
+    /// (`https://web.meshconnect.com`); others end in
+    /// `on_exit(Some("Invalid link token!"))`. Entries that are not origins
+    /// are reported on the console and left out.
+    pub fn link_origins(mut self, origins: &[&str]) -> Self {
+        let entries: Vec<Option<String>> = origins.iter().map(|o| Some((*o).to_owned())).collect();
+        let (trusted, bad) = link_origins(&entries);
+        if let Some(bad) = bad {
+            web_sys::console::error_1(&bad.message().into());
+        }
+        self.params.link_origins = trusted;
+        self
+    }
+
+    /// Mounts the overlay into `element` instead of the page's body.
+    pub fn container(mut self, element: web_sys::Element) -> Self {
+        self.container = Some(element);
+        self
+    }
+
+    /// The overlay's z-index where the browser cannot put it in the top
+    /// layer (upstream's 10000 otherwise).
+    pub fn z_index(mut self, z_index: i32) -> Self {
+        self.z_index = Some(z_index);
         self
     }
 }
@@ -242,5 +279,9 @@ impl Callbacks for RustCallbacks {
 
     fn link_params(&self) -> LinkParams {
         self.options.params.clone()
+    }
+
+    fn placement(&self) -> Placement {
+        Placement { container: self.options.container.clone(), z_index: self.options.z_index }
     }
 }

@@ -4,6 +4,8 @@
 
 use alloc::string::String;
 
+pub use super::overlay::Placement;
+
 use wasm_bindgen::JsValue;
 
 use crate::protocol::{LinkParams, Outbound};
@@ -23,6 +25,10 @@ pub trait Callbacks {
     fn outbound_payload(&self, which: Outbound) -> Option<JsValue>;
     /// The options that shape the Link URL, read at open time.
     fn link_params(&self) -> LinkParams;
+    /// Where the overlay goes and how high, read at open time.
+    fn placement(&self) -> Placement {
+        Placement::default()
+    }
 }
 
 /// Why a session ended, or never started: what `onExit` hears.

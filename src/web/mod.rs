@@ -15,7 +15,7 @@ mod timeout;
 #[cfg(feature = "js")]
 mod warm;
 
-pub use callbacks::{report, Callbacks, Exit};
+pub use callbacks::{report, Callbacks, Exit, Placement};
 #[cfg(feature = "js")]
 pub use js_data::js_name;
 pub use runtime::{close, next_id, open};

@@ -8,8 +8,12 @@ const OPEN_CLASS = 'front-link-open';
 // sheet matches both with `:is()`, which keeps the id selectors' weight
 // against the host page's own CSS. `link_style` arrives as two custom
 // properties on the root.
-const CSS = `:is(#front-link-popup,#mesh-link-popup){all:initial;position:fixed;inset:0;display:flex;align-items:center;justify-content:center;z-index:10000}
+const CSS = `:is(#front-link-popup,#mesh-link-popup){all:initial;position:fixed;inset:0;display:flex;align-items:center;justify-content:center;z-index:var(--front-link-z,10000);width:auto;height:auto;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden}
+:is(#front-link-popup,#mesh-link-popup)::backdrop{background:transparent}
 :is(#front-link-popup,#mesh-link-popup):focus{outline:none}
+:is(#front-link-popup__close,#mesh-link-popup__close){all:initial;position:absolute;top:12px;right:12px;z-index:10002;box-sizing:border-box;width:44px;height:44px;border-radius:22px;background:#fff;color:#111;font:28px/44px system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 4px rgba(0,0,0,.3)}
+:is(#front-link-popup__close,#mesh-link-popup__close):focus-visible{outline:3px solid #1a73e8;outline-offset:2px}
+:is(#front-link-popup__close,#mesh-link-popup__close)[hidden]{display:none}
 :is(#front-link-popup__backdrop,#mesh-link-popup__backdrop){position:absolute;inset:0;z-index:10000;background:#000;opacity:var(--front-link-io,.6)}
 :is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){position:absolute;z-index:10001;display:flex;flex-direction:column;box-sizing:border-box;width:30%;min-width:380px;max-width:430px;height:80%;min-height:685px;max-height:710px;background:#fff;border-radius:var(--front-link-ir,24px);overflow:hidden}
 :is(#front-link-popup__iframe,#mesh-link-popup__iframe){display:block;border:0;width:100%;flex-grow:1;border-radius:var(--front-link-ir,24px)}
@@ -32,29 +36,48 @@ export function adopt(document) {
   if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
-/** The overlay's elements, not in the page: `[root, iframe]`, `src` set last so it loads once. */
-export function build(document, id, allow, src, radius, opacity) {
+/**
+ * The overlay's elements, not in the page: `[root, iframe]`, `src` set last
+ * so it loads once. The root is a `<dialog>`: shown modal, it is in the
+ * browser's top layer (above a host page's own modal dialog) and the rest
+ * of the page is inert until it closes, without touching the page's own
+ * `inert` attributes.
+ */
+export function build(document, id, allow, src, radius, opacity, zIndex) {
   const element = (tag, suffix) => {
     const e = document.createElement(tag);
     e.id = id + suffix;
     return e;
   };
-  const root = element('div', '');
+  const root = element('dialog', '');
   root.setAttribute('role', 'dialog');
   root.setAttribute('aria-modal', 'true');
   root.setAttribute('aria-label', 'Mesh Link');
   root.tabIndex = -1;
   root.style.setProperty('--front-link-ir', radius);
   root.style.setProperty('--front-link-io', opacity);
+  if (zIndex !== undefined) root.style.setProperty('--front-link-z', String(zIndex));
   const content = element('div', '__popup-content');
   const iframe = element('iframe', '__iframe');
   iframe.title = 'Mesh Link: connect your account';
   iframe.setAttribute('allow', allow);
   iframe.src = src;
-  content.append(iframe);
+  // Until the Link UI has loaded, a way out that does not depend on it.
+  const close = element('button', '__close');
+  close.type = 'button';
+  close.hidden = true;
+  close.setAttribute('aria-label', 'Close Mesh Link');
+  close.textContent = '\u00d7';
+  content.append(iframe, close);
   root.append(element('div', '__backdrop'), content);
   return [root, iframe];
 }
+
+// While the overlay is up, what happens in it is ours: the host page's own
+// modal (a focus trap, a "click outside" handler, an Escape handler) must
+// not hear of it. Seen first (window, capture phase) and not passed on;
+// default actions (a button's activation, focus) still happen.
+const GUARDED = ['keydown', 'keyup', 'focusin', 'focusout', 'pointerdown', 'mousedown', 'touchstart'];
 
 /**
  * Puts `root` on the page (focus follows in the next frame), noting what
@@ -66,26 +89,60 @@ export function build(document, id, allow, src, radius, opacity) {
  * included), ~0.5 ms of every open. Nothing moves it either: scrolling is
  * turned off, not reset, and focus moves with `preventScroll`.
  */
-export function show(window, root) {
+export function show(window, root, container, closeAfter, onClose) {
   const { document } = window;
   adopt(document);
   const focus = document.activeElement;
   const html = document.documentElement;
   const added = html !== null && !html.classList.contains(OPEN_CLASS);
-  const shown = { root, html, added, window, focus: focus instanceof window.HTMLElement ? focus : null };
-  document.body.append(root);
+  const close = root.querySelector('button');
+  // Escape closes this overlay and nothing else, wherever the page's focus is.
+  const guard = (event) => {
+    if (event.type === 'keydown' && event.key === 'Escape') {
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      onClose();
+    } else if (root.contains(event.target)) {
+      event.stopImmediatePropagation();
+    }
+  };
+  const cancel = (event) => {
+    event.preventDefault();
+    onClose();
+  };
+  const shown = { root, html, added, window, focus: focus instanceof window.HTMLElement ? focus : null, guard, close, reveal: 0 };
+  (container ?? document.body).append(root);
   if (added) html.classList.add(OPEN_CLASS);
-  // Focus moves in the next frame, which lays the overlay out anyway:
-  // focusing now would make the browser do that on the spot (about 1.5 ms
-  // of every open here, and the same again to take a laid-out overlay
-  // down). The overlay covers the viewport: nothing to scroll into view.
-  shown.frame = window.requestAnimationFrame(() => root.focus({ preventScroll: true }));
+  for (const type of GUARDED) window.addEventListener(type, guard, true);
+  root.addEventListener('cancel', cancel);
+  close?.addEventListener('click', onClose);
+  // In the top layer and modal where the browser can; otherwise the
+  // overlay's z-index and a focus moved in the next frame still hold.
+  let modal = false;
+  try {
+    root.showModal();
+    modal = root.matches(':modal');
+  } catch {}
+  // Focus on the dialog itself, not in the Link frame before it has loaded:
+  // Escape stays ours. (`showModal` has laid the page out already.)
+  if (modal) root.focus({ preventScroll: true });
+  else shown.frame = window.requestAnimationFrame(() => root.focus({ preventScroll: true }));
+  if (close && closeAfter >= 0) shown.reveal = window.setTimeout(() => (close.hidden = false), closeAfter);
   return shown;
 }
 
+/** The Link UI has loaded: its own close control takes over from ours. */
+export function loaded(shown) {
+  shown.window.clearTimeout(shown.reveal);
+  shown.close?.remove();
+}
+
 /** Takes the overlay down and puts the page back as `show` found it. */
-export function hide({ root, html, added, window, focus, frame }) {
-  window.cancelAnimationFrame(frame);
+export function hide({ root, html, added, window, focus, frame, guard, reveal }) {
+  for (const type of GUARDED) window.removeEventListener(type, guard, true);
+  window.clearTimeout(reveal);
+  if (frame) window.cancelAnimationFrame(frame);
+  if (root.open) root.close();
   root.remove();
   if (added) html.classList.remove(OPEN_CLASS);
   // Only if it is elsewhere: focusing lays the page out.

@@ -12,16 +12,16 @@ use core::cell::{Cell, OnceCell, RefCell};
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlIFrameElement, KeyboardEvent, Window};
+use wasm_bindgen::JsValue;
+use web_sys::{HtmlIFrameElement, Window};
 
 use super::bridge::{Bridge, Target};
 use super::callbacks::{report, Callbacks, Exit};
 use super::inbox::Inbox;
 use super::js_data::js_name;
-use super::listener::EventListener;
 use super::surface::Surface;
-use crate::protocol::{popup_features, Action, Callback, Connected, Event, LinkInput, LinkStyle, Outbound, Session};
+use super::timeout::Timeout;
+use crate::protocol::{popup_features, Action, Callback, Connected, Event, LinkInput, LinkStyle, LinkUrl, Outbound, Session};
 
 struct Active {
     id: u64,
@@ -34,6 +34,8 @@ struct Active {
     surface: Surface,
     /// Where replies go, found at the first one (see [`Surface::link_window`]).
     replies: OnceCell<Option<Target>>,
+    /// Until the Link UI says `loaded`: what ends the session if it never does.
+    load_timer: Option<Timeout>,
 }
 
 page_global!(ACTIVE: RefCell<Option<Active>> = RefCell::new(None));
@@ -73,14 +75,25 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
     if let Some(previous) = take_active(|_| true) {
         retire(previous).notify();
     }
-    match Surface::show(&window, &opening, style, host_iframe) {
+    let id = next_id();
+    let placement = callbacks.placement();
+    match Surface::show(&window, &opening, style, host_iframe, &placement, move || end(|active| active.id == id)) {
         Ok(surface) => {
-            let id = next_id();
-            let listeners = listeners(&window, id, surface.iframe(), session.origin(), surface.is_overlay());
+            let listeners = listeners(&window, id, surface.iframe(), session.origin());
             // As 3.13: the wallets are asked for as the Link UI starts.
             let bridge = session.has_bridge().then(|| Bridge::start(&window));
-            let active =
-                Active { id, owner, session, callbacks: callbacks.clone(), _listeners: listeners, bridge, surface, replies: OnceCell::new() };
+            let load_timer = opening.load_timeout.and_then(|ms| Timeout::new(&window, i32::try_from(ms).unwrap_or(i32::MAX), move || load_timed_out(id)));
+            let active = Active {
+                id,
+                owner,
+                session,
+                callbacks: callbacks.clone(),
+                _listeners: listeners,
+                bridge,
+                surface,
+                replies: OnceCell::new(),
+                load_timer,
+            };
             // The previous session's onExit may have opened another one.
             let displaced = ACTIVE.with(|slot| slot.try_borrow_mut().ok().and_then(|mut slot| slot.replace(active)));
             if let Some(displaced) = displaced {
@@ -157,22 +170,45 @@ fn is_active(id: u64) -> bool {
     ACTIVE.with(|slot| slot.try_borrow().ok().is_some_and(|s| s.as_ref().is_some_and(|a| a.id == id)))
 }
 
-/// What a session listens to, removed on drop: its Link frame's messages
-/// and, over our overlay, Escape.
+/// What a session listens to, removed on drop: its Link frame's messages.
+/// (The overlay listens for Escape and its close control itself.)
 pub(super) struct Listeners {
     _messages: Option<Inbox>,
-    _escape: Option<EventListener>,
 }
 
-pub(super) fn listeners(window: &Window, id: u64, frame: &HtmlIFrameElement, origin: &str, overlay: bool) -> Listeners {
-    let escape = overlay.then(|| {
-        EventListener::new(window, "keydown", move |event| {
-            if event.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
-                end(|active| active.id == id);
-            }
-        })
+pub(super) fn listeners(window: &Window, id: u64, frame: &HtmlIFrameElement, origin: &str) -> Listeners {
+    Listeners { _messages: Inbox::new(window, frame, origin, move |data| on_message(id, data)) }
+}
+
+/// The load timer of session `id` ran out.
+fn load_timed_out(id: u64) {
+    let decided = ACTIVE.with(|slot| {
+        let mut slot = slot.try_borrow_mut().ok()?;
+        let active = slot.as_mut().filter(|a| a.id == id)?;
+        Some((active.session.load_timed_out::<JsValue>(), active.callbacks.clone()))
     });
-    Listeners { _messages: Inbox::new(window, frame, origin, move |data| on_message(id, data)), _escape: escape.flatten() }
+    if let Some((actions, callbacks)) = decided {
+        execute(id, &*callbacks, None, actions);
+    }
+}
+
+/// The Link UI of session `id` has loaded: its own close control takes over.
+fn loaded(id: u64) {
+    let timer = ACTIVE.with(|slot| {
+        let mut slot = slot.try_borrow_mut().ok()?;
+        let active = slot.as_mut().filter(|a| a.id == id)?;
+        active.surface.loaded();
+        active.load_timer.take()
+    });
+    drop(timer);
+}
+
+/// The browser would not open the window an `oauthLinkOpen` asked for.
+fn popup_blocked(id: u64, callbacks: &dyn Callbacks, url: LinkUrl) {
+    let actions = ACTIVE.with(|slot| Some(slot.try_borrow().ok()?.as_ref().filter(|a| a.id == id)?.session.popup_blocked::<JsValue>(url)));
+    if let Some(actions) = actions {
+        execute(id, callbacks, None, actions);
+    }
 }
 
 fn on_message(id: u64, data: &JsValue) {
@@ -197,12 +233,17 @@ fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<Target>, actions: 
     for action in actions {
         match action {
             Action::End => end(|active| active.id == id),
+            Action::Loaded => loaded(id),
             Action::Post(which) => {
                 if let Some(target) = target.as_ref().filter(|_| is_active(id)) {
                     post(target, which, callbacks);
                 }
             }
-            Action::OpenWindow(url) => open_window(url.href()),
+            Action::OpenWindow(url) => {
+                if !open_window(url.href()) {
+                    popup_blocked(id, callbacks, url);
+                }
+            }
             Action::Call(callback) => call(callbacks, callback),
             // Never under the slot's borrow: wallets are integrator code.
             Action::Bridge(request) => {
@@ -268,14 +309,32 @@ fn sdk_specs() -> JsValue {
     })
 }
 
-fn open_window(url: &str) {
-    let Some(window) = web_sys::window() else { return };
+/// Opens the popup; `false` if the browser refused, or would have. With
+/// `noopener` the result of `window.open` is always null, so a blocker
+/// cannot be seen in it: a page without the user's transient activation
+/// (a click in the Link frame lends it to the page for a few seconds) gets
+/// no popup, which is what blockers go by.
+fn open_window(url: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
     let (width, height) = window
         .screen()
         .map(|s| (f64::from(s.width().unwrap_or(0)), f64::from(s.height().unwrap_or(0))))
         .unwrap_or_default();
-    // With `noopener` the result is always null: nothing to focus.
-    let _ = window.open_with_url_and_target_and_features(url, "_blank", &popup_features(width, height));
+    let activated = user_activation(&window);
+    window.open_with_url_and_target_and_features(url, "_blank", &popup_features(width, height)).is_ok() && activated
+}
+
+#[wasm_bindgen(inline_js = "
+export function activated(window) {
+  const activation = window.navigator.userActivation;
+  return activation === undefined || activation.isActive;
+}
+")]
+extern "C" {
+    /// Whether the page may open a popup now, where the browser says
+    /// (`navigator.userActivation`); `true` where it does not.
+    #[wasm_bindgen(js_name = activated)]
+    fn user_activation(window: &Window) -> bool;
 }
 
 // Payload objects are built in one call each: dispatch runs per message.
@@ -305,6 +364,7 @@ fn event_object(event: Event<JsValue>) -> JsValue {
         Event::IntegrationConnected(connected) => typed("integrationConnected", &link_payload(connected)),
         Event::TransferCompleted(payload) => typed("transferCompleted", &payload),
         Event::PageLoaded => typed("pageLoaded", &JsValue::UNDEFINED),
+        Event::PopupBlocked(url) => typed("popupBlocked", &object(&[("url", &JsValue::from_str(url.href()))])),
         Event::Other(data) => data,
     }
 }

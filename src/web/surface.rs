@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlIFrameElement, Window};
 
-use super::overlay::Overlay;
+use super::overlay::{Overlay, Placement};
 use crate::protocol::{LinkError, LinkStyle, Opening};
 
 /// Where the session is shown. Dropping it takes the overlay down.
@@ -15,7 +15,7 @@ pub struct Surface {
 
 enum Shown {
     /// The overlay this SDK built, held for its `Drop`.
-    Overlay(#[allow(dead_code)] Overlay),
+    Overlay(Overlay),
     /// The host page's iframe; it stays where it is when the session ends.
     Embedded,
 }
@@ -31,9 +31,17 @@ impl Surface {
     }
 
     /// Shows the overlay, or points the host's iframe at the Link URL.
-    pub fn show(window: &Window, opening: &Opening, style: LinkStyle, host_iframe: Option<HtmlIFrameElement>) -> Result<Surface, LinkError> {
+    /// `on_close` runs when the user closes the overlay.
+    pub fn show(
+        window: &Window,
+        opening: &Opening,
+        style: LinkStyle,
+        host_iframe: Option<HtmlIFrameElement>,
+        placement: &Placement,
+        on_close: impl Fn() + 'static,
+    ) -> Result<Surface, LinkError> {
         let Some(iframe) = host_iframe else {
-            let overlay = Overlay::show(window, opening, style).map_err(|_| LinkError::NoPage)?;
+            let overlay = Overlay::show(window, opening, style, placement, on_close).map_err(|_| LinkError::NoPage)?;
             let iframe = overlay.iframe().clone();
             return Ok(Surface { shown: Shown::Overlay(overlay), iframe });
         };
@@ -42,9 +50,11 @@ impl Surface {
         Ok(Surface { shown: Shown::Embedded, iframe })
     }
 
-    /// Whether this is our overlay (which listens for Escape).
-    pub fn is_overlay(&self) -> bool {
-        matches!(self.shown, Shown::Overlay(_))
+    /// The Link UI has loaded.
+    pub fn loaded(&self) {
+        if let Shown::Overlay(overlay) = &self.shown {
+            overlay.loaded();
+        }
     }
 
     /// The Link UI's window, where outbound messages go. Read only when a

@@ -30,7 +30,7 @@ pub fn warm(callbacks: &dyn Callbacks) {
     let params = callbacks.link_params();
     let Ok((mut session, opening)) = Session::open(LinkInput::Token(SAMPLE_TOKEN), &params) else { return };
     if let Ok(iframe) = Overlay::rehearse(&document, &opening) {
-        drop(runtime::listeners(&window, 0, &iframe, session.origin(), true));
+        drop(runtime::listeners(&window, 0, &iframe, session.origin()));
     }
     // Whichever face the page uses: createLink's sessions start a bridge.
     Bridge::rehearse(&window);

@@ -44,7 +44,7 @@ describe('the overlay and the Link URL', () => {
     const page = await hostPage(browser, servers);
     await link(page);
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id*="link-popup"]')].map((e) => e.id));
-    assert.deepEqual(ids, ['mesh-link-popup', 'mesh-link-popup__backdrop', 'mesh-link-popup__popup-content', 'mesh-link-popup__iframe']);
+    assert.deepEqual(ids, ['mesh-link-popup', 'mesh-link-popup__backdrop', 'mesh-link-popup__popup-content', 'mesh-link-popup__iframe', 'mesh-link-popup__close']);
   });
 
   test('lng is always appended: en by default, the option, or navigator.language for system', async () => {

@@ -72,7 +72,8 @@ describe('a React 19 app bundled by Vite, installed from the tarball, in Chromiu
         define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
         build: { outDir: dist, emptyOutDir: true, minify: mode === 'production' },
       });
-      const server = await serveFiles({ route: (p) => inside(dist, p === '/' ? '/index.html' : p) });
+      // While `brokenWasm` is set, the wasm answers 404 (a deploy mistake).
+      const server = await serveFiles({ route: (p) => (brokenWasm && p.endsWith('.wasm') ? null : inside(dist, p === '/' ? '/index.html' : p)) });
       servers.push(server);
       builds[mode] = `http://127.0.0.1:${server.address().port}/`;
     }
@@ -109,6 +110,7 @@ describe('a React 19 app bundled by Vite, installed from the tarball, in Chromiu
     return page;
   }
 
+  let brokenWasm = false;
   const overlay = (page) => `#${page.api.overlay}`;
   const ui = (page) => page.frameLocator(`${overlay(page)}__iframe`);
   const overlayGone = (page) => page.waitForSelector(overlay(page), { state: 'detached' });
@@ -141,6 +143,27 @@ describe('a React 19 app bundled by Vite, installed from the tarball, in Chromiu
 
   for (const api of Object.keys(APIS)) {
     describe(api === 'link' ? 'useLink' : 'useFrontConnection', () => {
+      test('ready: false until the wasm is in, then true (the Connect button is enabled by it); error: why it cannot load, and the next openLink retries', async () => {
+        brokenWasm = true;
+        try {
+          const page = await appPage('production', api);
+          await page.waitForFunction(() => document.getElementById('load-error').textContent !== '');
+          assert.match(await page.textContent('#load-error'), /^front-link-wasm could not start: .*HTTP 404/);
+          assert.equal(await page.textContent('#ready'), 'false');
+          assert.equal(await page.isDisabled('#connect'), true);
+          // Fixed (a redeploy): an openLink loads again, and the hook follows.
+          brokenWasm = false;
+          await page.evaluate(async () => window.link.openLink(await window.linkToken()));
+          await page.waitForFunction(() => document.getElementById('ready').textContent === 'true');
+          assert.equal(await page.textContent('#load-error'), '');
+          await catalog(page);
+          page.consoleErrors = page.consoleErrors.filter((e) => !/404|could not start/.test(e));
+          await clean(page);
+        } finally {
+          brokenWasm = false;
+        }
+      });
+
       test('connect through the simulator with the latest callbacks; unmount mid-session ends it once; remount connects again', async () => {
         const page = await appPage('production', api);
         await page.click('#connect');

@@ -71,7 +71,9 @@ function Connector({ note, autoToken }) {
 
   return (
     <section>
-      <button id="connect" onClick={connect}>Connect</button>
+      <button id="connect" disabled={!link.ready} onClick={connect}>Connect</button>
+      <p id="ready">{String(link.ready)}</p>
+      <p id="load-error">{link.error?.message ?? ''}</p>
       <button id="close" onClick={link.closeLink}>Close</button>
       <p id="status">{status}</p>
       <ul id="accounts">

@@ -45,7 +45,8 @@ export type Checks = {
   Link: Expect<Equal<Upstream.Link, Ours.Link>>;
   LinkEventType: Expect<Equal<Upstream.LinkEventType, Ours.LinkEventType>>;
   LinkEventTypeKeys: Expect<Equal<Upstream.LinkEventTypeKeys, Ours.LinkEventTypeKeys>>;
-  LinkOptions: Expect<Equal<Upstream.LinkOptions, Ours.LinkOptions>>;
+  // Ours adds this package's optional SessionGuards (loadTimeout, linkOrigins, container, zIndex).
+  LinkOptions: Expect<Equal<Upstream.LinkOptions, Omit<Ours.LinkOptions, keyof Ours.SessionGuards>>>;
   LinkPayload: Expect<Equal<Upstream.LinkPayload, Ours.LinkPayload>>;
   LinkStyle: Expect<Equal<Upstream.LinkStyle, Ours.LinkStyle>>;
   LinkTransferQrGenerated: Expect<Equal<Upstream.LinkTransferQrGenerated, Ours.LinkTransferQrGenerated>>;
@@ -74,7 +75,13 @@ export type Checks = {
   VerifyDonePage: Expect<Equal<Upstream.VerifyDonePage, Ours.VerifyDonePage>>;
   VerifyWalletRejected: Expect<Equal<Upstream.VerifyWalletRejected, Ours.VerifyWalletRejected>>;
   WalletMessageSigned: Expect<Equal<Upstream.WalletMessageSigned, Ours.WalletMessageSigned>>;
-  createLink: Expect<Equal<typeof Upstream.createLink, typeof Ours.createLink>>;
+  // Same, but for the options' SessionGuards (see LinkOptions).
+  createLink: Expect<
+    Equal<
+      (options: Upstream.LinkOptions) => Upstream.Link,
+      (options: Omit<Parameters<typeof Ours.createLink>[0], keyof Ours.SessionGuards>) => ReturnType<typeof Ours.createLink>
+    >
+  >;
   isLinkEventTypeKey: Expect<Equal<typeof Upstream.isLinkEventTypeKey, typeof Ours.isLinkEventTypeKey>>;
 };
 

@@ -12,7 +12,7 @@ export function ConnectButton({ userId }: { userId: string }) {
   const [accounts, setAccounts] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  const link: Link = useLink({
+  const { ready, error: loadError, ...link }: Link & { ready: boolean; error: Error | null } = useLink({
     onIntegrationConnected(payload: LinkPayload) {
       const tokens = payload.accessToken?.accountTokens ?? [];
       setAccounts(tokens.map((t) => `${userId}: ${t.account.accountName}`));
@@ -32,7 +32,8 @@ export function ConnectButton({ userId }: { userId: string }) {
 
   return (
     <div>
-      <button onClick={async () => link.openLink(await fetchLinkToken())}>Connect {userId}</button>
+      <button disabled={!ready} onClick={async () => link.openLink(await fetchLinkToken())}>Connect {userId}</button>
+      {loadError && <p role="alert">{loadError.message}</p>}
       <button onClick={link.closeLinkRequested}>Cancel</button>
       <button onClick={() => link.closeLink()}>Close</button>
       {error && <p role="alert">{error}</p>}

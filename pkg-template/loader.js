@@ -1,0 +1,110 @@
+// Loading the wasm, for both faces and the React hooks: fetched and compiled
+// once per page, on the first connection made in a browser; a failure is
+// kept (with a message that says what to fix) and the next openLink tries
+// again. Touches no browser global at import.
+import init, { Connection, warm } from './front_link_wasm.js';
+
+let loading;
+let status = { ready: false, error: null };
+const listeners = new Set();
+
+function settle(next) {
+  status = next;
+  for (const listener of listeners) {
+    try {
+      listener(status);
+    } catch (error) {
+      console.error('front-link-wasm: a load listener threw', error);
+    }
+  }
+}
+
+/** `{ready, error}` now. */
+export const loadStatus = () => status;
+
+/** Calls `listener(status)` on each change; returns the unsubscribe. */
+export function onLoadStatus(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const START = 'front-link-wasm could not start: ';
+
+/** Why the wasm did not load, as an integrator can act on it. */
+export function loadFailure(error, url) {
+  const text = String(error?.message ?? error);
+  if (error?.frontLinkWasm) return error;
+  if (/content.security.policy|\bCSP\b|unsafe-eval|wasm-eval/i.test(text)) {
+    return failure(`the page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src (${text})`);
+  }
+  if (error instanceof WebAssembly.CompileError || /magic|wasm/i.test(error?.name ?? '')) {
+    return failure(`${url} is not the package's WebAssembly module: serve front_link_wasm_bg.wasm beside its JavaScript, with Content-Type application/wasm (${text})`);
+  }
+  return failure(`${text}`);
+}
+
+function failure(message) {
+  const error = new Error(START + message);
+  error.frontLinkWasm = true;
+  return error;
+}
+
+async function fetchModule(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw failure(`${url} could not be fetched: check the network, and that the page's Content-Security-Policy connect-src allows it (${error?.message ?? error})`);
+  }
+  if (!response.ok) {
+    throw failure(`${url} answered HTTP ${response.status}: deploy front_link_wasm_bg.wasm beside the package's JavaScript (a bundler copies it when it keeps new URL(…, import.meta.url))`);
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  if (/^text\/html/i.test(type)) {
+    throw failure(`${url} answered an HTML page, not WebAssembly: a server's fallback page stands where front_link_wasm_bg.wasm should be`);
+  }
+  return response;
+}
+
+/** Loads the wasm (once; again after a failure). Rejects with an Error that says what to fix. */
+export function load() {
+  if (!loading) {
+    if (typeof WebAssembly !== 'object' || typeof fetch !== 'function') {
+      const error = failure('this environment runs no WebAssembly with fetch (a test runner? use front-link-wasm/testing)');
+      settle({ ready: false, error });
+      return Promise.reject(error);
+    }
+    const url = new URL('front_link_wasm_bg.wasm', import.meta.url);
+    loading = fetchModule(url)
+      .then((response) => init({ module_or_path: response }))
+      .then(
+        () => {
+          settle({ ready: true, error: null });
+          setTimeout(rehearse);
+        },
+        (error) => {
+          loading = undefined; // a later call may retry
+          const reason = loadFailure(error, url);
+          settle({ ready: false, error: reason });
+          throw reason;
+        },
+      );
+  }
+  return loading;
+}
+
+/** In a browser, starts fetching and compiling the wasm now, so that the first click does not wait for it. */
+export function preload() {
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') load().catch(() => {});
+}
+
+// The first openLink's paths, run on values nobody sees (src/web/warm.rs):
+// a connection without callbacks refuses a token, then the rest.
+function rehearse() {
+  const connection = new Connection({}, false);
+  connection.openLink('!');
+  connection.free();
+  warm();
+}
+
+export { Connection };

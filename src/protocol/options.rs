@@ -1,0 +1,121 @@
+//! The integrator's options that guard a session: which Link origins to
+//! trust, and how long to wait for the Link UI. Each is read here once, from
+//! whatever the app passed; what is wrong with it comes back as a value the
+//! boundary reports, and the option then keeps today's behaviour.
+
+use alloc::{string::String, vec::Vec};
+
+use super::link_url::LinkUrl;
+
+/// How long a session waits for the Link UI's `loaded` when the app says
+/// nothing: long enough for the Link UI's first load over a slow mobile
+/// connection (about a megabyte at 3G speeds takes 20–30 s), short enough
+/// that an app whose user walked away from a frame that never loads hears
+/// about it while the page is still open.
+pub const DEFAULT_LOAD_TIMEOUT_MS: u32 = 45_000;
+
+/// How long after opening the overlay shows its own close control if the
+/// Link UI has not said `loaded` (it has its own close control once loaded).
+/// A Link UI that loads at once never shows it.
+pub const CLOSE_CONTROL_DELAY_MS: u32 = 1_500;
+
+/// Longest `loadTimeout` taken: `setTimeout`'s 32-bit limit.
+pub const MAX_LOAD_TIMEOUT_MS: u32 = i32::MAX as u32;
+
+/// What is wrong with an option. The option is then left as if unset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadOption {
+    /// `loadTimeout` is not a number of milliseconds from 0 (no timeout) up.
+    LoadTimeout,
+    /// `linkOrigins` is not a list of origins (`https://host[:port]`, or
+    /// `http:` for a loopback host), or names none.
+    LinkOrigins,
+    /// Some entries of `linkOrigins` are not origins: they are left out.
+    SomeLinkOrigins,
+    /// `container` is not an element of the page.
+    Container,
+    /// `zIndex` is not a whole number.
+    ZIndex,
+}
+
+impl BadOption {
+    /// The console message: what is wrong, and what the SDK does instead.
+    pub fn message(self) -> &'static str {
+        match self {
+            BadOption::LoadTimeout => "front-link-wasm: loadTimeout must be a number of ms (0: none); the default 45 s is used",
+            BadOption::LinkOrigins => "front-link-wasm: linkOrigins must list origins like 'https://web.meshconnect.com'; it is ignored",
+            BadOption::SomeLinkOrigins => "front-link-wasm: linkOrigins entries that are not origins are left out",
+            BadOption::Container => "front-link-wasm: container must be an element; document.body is used",
+            BadOption::ZIndex => "front-link-wasm: zIndex must be a whole number; it is ignored",
+        }
+    }
+}
+
+/// `loadTimeout`: `None` (absent) is the default; `0` turns the timeout off
+/// (`Ok(None)`); larger values are capped at [`MAX_LOAD_TIMEOUT_MS`].
+///
+/// ```
+/// use front_link_wasm::protocol::{load_timeout, BadOption, DEFAULT_LOAD_TIMEOUT_MS};
+/// assert_eq!(load_timeout(None), Ok(Some(DEFAULT_LOAD_TIMEOUT_MS)));
+/// assert_eq!(load_timeout(Some(0.0)), Ok(None));
+/// assert_eq!(load_timeout(Some(2500.4)), Ok(Some(2500)));
+/// assert_eq!(load_timeout(Some(-1.0)), Err(BadOption::LoadTimeout));
+/// assert_eq!(load_timeout(Some(f64::NAN)), Err(BadOption::LoadTimeout));
+/// ```
+pub fn load_timeout(millis: Option<f64>) -> Result<Option<u32>, BadOption> {
+    match millis {
+        None => Ok(Some(DEFAULT_LOAD_TIMEOUT_MS)),
+        Some(m) if m.is_nan() || m < 0.0 => Err(BadOption::LoadTimeout),
+        Some(m) if m < 1.0 => Ok(None),
+        Some(m) if m >= f64::from(MAX_LOAD_TIMEOUT_MS) => Ok(Some(MAX_LOAD_TIMEOUT_MS)),
+        // In range: the cast truncates and cannot saturate.
+        Some(m) => Ok(Some(m as u32)),
+    }
+}
+
+/// The origin `text` names, as `MessageEvent.origin` spells it, if it is
+/// one the URL rule accepts and nothing more (a trailing `/` is allowed).
+///
+/// ```
+/// use front_link_wasm::protocol::link_origin;
+/// assert_eq!(link_origin("https://Web.MeshConnect.com/").as_deref(), Some("https://web.meshconnect.com"));
+/// assert_eq!(link_origin("https://web.meshconnect.com/b2b-iframe"), None);
+/// assert_eq!(link_origin("http://example.com"), None);
+/// ```
+pub fn link_origin(text: &str) -> Option<String> {
+    let url = LinkUrl::parse(text).ok()?;
+    let bare = url.href().strip_suffix('/')? == url.origin();
+    // Nothing the parser tidied away: no `?`/`#`, no stray characters.
+    let plain = text.trim_end_matches('/').len() == url.origin().len() && !text.contains(['?', '#']);
+    (bare && plain).then(|| url.origin().into())
+}
+
+/// `linkOrigins`: the origins among `entries`. All bad, or none given, is
+/// [`BadOption::LinkOrigins`] (the option is ignored); some bad is
+/// [`BadOption::SomeLinkOrigins`] beside the good ones, which are kept:
+/// dropping a typo must not widen what is trusted.
+pub fn link_origins(entries: &[Option<String>]) -> (Option<Vec<String>>, Option<BadOption>) {
+    let origins: Vec<String> = entries.iter().filter_map(|e| e.as_deref().and_then(link_origin)).collect();
+    match (origins.is_empty(), origins.len() == entries.len()) {
+        (true, _) => (None, Some(BadOption::LinkOrigins)),
+        (false, true) => (Some(origins), None),
+        (false, false) => (Some(origins), Some(BadOption::SomeLinkOrigins)),
+    }
+}
+
+/// `zIndex`: a whole number CSS takes.
+///
+/// ```
+/// use front_link_wasm::protocol::{z_index, BadOption};
+/// assert_eq!(z_index(2147483647.0), Ok(2147483647));
+/// assert_eq!(z_index(1.5), Err(BadOption::ZIndex));
+/// ```
+pub fn z_index(value: f64) -> Result<i32, BadOption> {
+    let whole = value.is_finite() && value == (value as i32) as f64;
+    // Whole and in range, so the cast is exact.
+    if whole {
+        Ok(value as i32)
+    } else {
+        Err(BadOption::ZIndex)
+    }
+}
