@@ -379,7 +379,7 @@ proptest! {
         }
         let _ = link_origins(&[Some(text.clone()), None]);
         if let Ok(Some(ms)) = load_timeout(Some(millis)) {
-            prop_assert!(ms >= 1 && ms <= MAX_LOAD_TIMEOUT_MS);
+            prop_assert!((1..=MAX_LOAD_TIMEOUT_MS).contains(&ms));
         }
         let _ = z_index(z);
     }
