@@ -121,8 +121,8 @@ for (const api of APIS) {
   });
 
   describe(`${api.create}: a Link UI that never says loaded`, () => {
-    test('the overlay shows its own close button, reachable by keyboard, which ends the session once', async () => {
-      const p = await page(servers.host);
+    test('the overlay shows its own close button (styled under the strict CSP), reachable by keyboard, which ends the session once', async () => {
+      const p = await page(servers.host, '/csp/host.html');
       try {
         await p.evaluate(({ create, token }) => (window.link = window.sdk[create](window.recorder())).openLink(token), { create: api.create, token: tokenFor(linkUrl()) });
         await frameAt(p, linkUrl());
@@ -141,6 +141,7 @@ for (const api of APIS) {
         assert.deepEqual(await waitForExits(p, 1), [['onExit']]);
         assert.equal(await overlayCount(p), 0);
         assert.deepEqual(p.errors, []);
+        assert.deepEqual(await p.evaluate(() => window.violations), []);
       } finally {
         await p.context().close();
       }
