@@ -96,14 +96,17 @@ export function show(window, root, container, closeAfter, onClose) {
   const html = document.documentElement;
   const added = html !== null && !html.classList.contains(OPEN_CLASS);
   const close = root.querySelector('button');
-  // Escape closes this overlay and nothing else, wherever the page's focus is.
+  // Escape closes this overlay and nothing else. It is ours when the focus
+  // is in the overlay (or nowhere): a dialog the page opens above it later
+  // (a wallet's confirmation, say) keeps its own Escape.
   const guard = (event) => {
+    const target = event.target;
+    const ours = root.contains(target) || target === document.body || target === html || target === window;
+    if (!ours) return;
+    event.stopImmediatePropagation();
     if (event.type === 'keydown' && event.key === 'Escape') {
-      event.stopImmediatePropagation();
       event.preventDefault();
       onClose();
-    } else if (root.contains(event.target)) {
-      event.stopImmediatePropagation();
     }
   };
   const cancel = (event) => {
