@@ -143,6 +143,31 @@ describe('a React 19 app bundled by Vite, installed from the tarball, in Chromiu
 
   for (const api of Object.keys(APIS)) {
     describe(api === 'link' ? 'useLink' : 'useFrontConnection', () => {
+      test('opened from inside a Radix dialog (modal): ours is on top with focus; a click on our backdrop and Escape stay ours', async () => {
+        const page = await appPage('production', api, '&modal');
+        await page.click('#connect');
+        await catalog(page);
+        const state = await page.evaluate((id) => {
+          const root = document.getElementById(id);
+          const hit = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+          return { top: root.contains(hit), modal: root.matches(':modal'), focus: root.contains(document.activeElement) };
+        }, page.api.overlay);
+        assert.deepEqual(state, { top: true, modal: true, focus: true });
+        // A pointer on our backdrop (Radix's "outside" of its dialog): nothing closes.
+        await page.mouse.click(5, 5);
+        await page.waitForTimeout(300);
+        assert.equal(await page.locator(overlay(page)).count(), 1);
+        assert.equal(await page.locator('#app-dialog').count(), 1);
+        // Escape, with focus on our dialog: ours closes, the app's stays.
+        await page.evaluate((id) => document.getElementById(id).focus(), page.api.overlay);
+        await page.keyboard.press('Escape');
+        await overlayGone(page);
+        assert.equal((await exits(page)).length, 1);
+        assert.equal(await page.locator('#app-dialog').count(), 1, "the app's dialog is still open");
+        assert.ok(!(await trace(page)).some(([name]) => name === 'app dialog'), 'the app dialog never heard of it');
+        await clean(page);
+      });
+
       test('ready: false until the wasm is in, then true (the Connect button is enabled by it); error: why it cannot load, and the next openLink retries', async () => {
         brokenWasm = true;
         try {

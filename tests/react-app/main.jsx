@@ -4,11 +4,14 @@
 //   ?strict          inside <StrictMode>
 //   ?auto=<token>    an effect opens the Link on mount (with the token
 //                    already known: the case StrictMode runs twice)
+//   ?modal           the Connect button inside an open Radix dialog (a
+//                    focus-trapping modal of a common React library)
 // window.trace records the callbacks; window.overlays counts the overlays
 // ever added and the most on screen at once.
 import { StrictMode, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import * as Dialog from '@radix-ui/react-dialog';
 import { useFrontConnection, useLink } from 'front-link-wasm/react';
 
 const params = new URLSearchParams(location.search);
@@ -99,7 +102,18 @@ function App() {
         {mounted ? 'Unmount' : 'Mount'}
       </button>
       <input id="note" value={note} onChange={(e) => setNote(e.target.value)} />
-      {mounted && <Connector note={note} autoToken={params.get('auto')} />}
+      {mounted && !params.has('modal') && <Connector note={note} autoToken={params.get('auto')} />}
+      {mounted && params.has('modal') && (
+        <Dialog.Root defaultOpen onOpenChange={(open) => record('app dialog', open)}>
+          <Dialog.Portal>
+            <Dialog.Overlay id="app-overlay" />
+            <Dialog.Content id="app-dialog" aria-describedby={undefined}>
+              <Dialog.Title>Accounts</Dialog.Title>
+              <Connector note={note} />
+            </Dialog.Content>
+          </Dialog.Portal>
+        </Dialog.Root>
+      )}
     </main>
   );
 }
