@@ -474,75 +474,48 @@ impl Payload {
 
     /// The shape itself.
     pub fn shape(self) -> &'static Shape {
-        use Payload::*;
-        match self {
-            BrandInfo => &BROKER_BRAND_INFO,
-            Account => &BROKER_ACCOUNT,
-            AccountToken => &BROKER_ACCOUNT_TOKEN,
-            AccessToken => &ACCESS_TOKEN_PAYLOAD,
-            DelayedAuth => &DELAYED_AUTH_PAYLOAD,
-            TransferFinishedSuccess => &TRANSFER_FINISHED_SUCCESS,
-            TransferFinishedError => &TRANSFER_FINISHED_ERROR,
-            TransferFinished => &TRANSFER_FINISHED_PAYLOAD,
-            SessionSummary => &SESSION_SUMMARY,
-            LinkPayload => &FRONT_PAYLOAD,
-            Error => &ERROR_PAYLOAD,
-            IntegrationSelected => &INTEGRATION_SELECTED_PAYLOAD,
-            TransferFee => &TRANSFER_FEE,
-            FundingOption => &FUNDING_OPTION,
-            TransferPreviewed => &TRANSFER_PREVIEWED_PAYLOAD,
-            TransferStarted => &TRANSFER_STARTED_PAYLOAD,
-            TransferInitiated => &TRANSFER_INITIATED_PAYLOAD,
-            TransferExecuted => &TRANSFER_EXECUTED_PAYLOAD,
-            TransferNoEligibleAssets => &TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD,
-            TransferAssetSelected => &TRANSFER_ASSET_SELECTED_PAYLOAD,
-            TransferNetworkSelected => &TRANSFER_NETWORK_SELECTED_PAYLOAD,
-            ConnectionUnavailable => &CONNECTION_UNAVAILABLE_PAYLOAD,
-            ConnectionDeclined => &CONNECTION_DECLINED_PAYLOAD,
-            TransferDeclined => &TRANSFER_DECLINED_PAYLOAD,
-            WalletMessageSigned => &WALLET_MESSAGE_SIGNED_PAYLOAD,
-            DefiWalletError => &DEFI_WALLET_ERROR_PAYLOAD,
-            InjectedWalletProviders => &INJECTED_WALLET_PROVIDERS_PAYLOAD,
-            ExecuteFundingStep => &EXECUTE_FUNDING_STEP_PAYLOAD,
-            LinkTransferQrGenerated => &LINK_TRANSFER_QR_GENERATED_PAYLOAD,
-            MethodSelected => &METHOD_SELECTED_PAYLOAD,
-        }
+        self.entry().1
     }
 
-    /// The name of the shape in `tests/schema.json`.
+    /// The name of the shape in `tests/schema.json` (the upstreams' name
+    /// where they have one).
     pub fn name(self) -> &'static str {
+        self.entry().0
+    }
+
+    fn entry(self) -> (&'static str, &'static Shape) {
         use Payload::*;
         match self {
-            BrandInfo => "BrandInfo",
-            Account => "Account",
-            AccountToken => "AccountToken",
-            AccessToken => "AccessTokenPayload",
-            DelayedAuth => "DelayedAuthPayload",
-            TransferFinishedSuccess => "TransferFinishedSuccessPayload",
-            TransferFinishedError => "TransferFinishedErrorPayload",
-            TransferFinished => "TransferFinishedPayload",
-            SessionSummary => "SessionSummary",
-            LinkPayload => "LinkPayload",
-            Error => "ErrorPayload",
-            IntegrationSelected => "IntegrationSelectedPayload",
-            TransferFee => "TransferFee",
-            FundingOption => "CryptocurrencyFundingOption",
-            TransferPreviewed => "TransferPreviewedPayload",
-            TransferStarted => "TransferStartedPayload",
-            TransferInitiated => "TransferInitiatedPayload",
-            TransferExecuted => "TransferExecutedPayload",
-            TransferNoEligibleAssets => "TransferNoEligibleAssetsPayload",
-            TransferAssetSelected => "TransferAssetSelectedPayload",
-            TransferNetworkSelected => "TransferNetworkSelectedPayload",
-            ConnectionUnavailable => "ConnectionUnavailablePayload",
-            ConnectionDeclined => "ConnectionDeclinedPayload",
-            TransferDeclined => "TransferDeclinedPayload",
-            WalletMessageSigned => "WalletMessageSignedPayload",
-            DefiWalletError => "DefiWalletErrorPayload",
-            InjectedWalletProviders => "SDKinjectedWalletProvidersPayload",
-            ExecuteFundingStep => "ExecuteFundingStepPayload",
-            LinkTransferQrGenerated => "LinkTransferQrGeneratedPayload",
-            MethodSelected => "MethodSelectedPayload",
+            BrandInfo => ("BrandInfo", &BROKER_BRAND_INFO),
+            Account => ("Account", &BROKER_ACCOUNT),
+            AccountToken => ("AccountToken", &BROKER_ACCOUNT_TOKEN),
+            AccessToken => ("AccessTokenPayload", &ACCESS_TOKEN_PAYLOAD),
+            DelayedAuth => ("DelayedAuthPayload", &DELAYED_AUTH_PAYLOAD),
+            TransferFinishedSuccess => ("TransferFinishedSuccessPayload", &TRANSFER_FINISHED_SUCCESS),
+            TransferFinishedError => ("TransferFinishedErrorPayload", &TRANSFER_FINISHED_ERROR),
+            TransferFinished => ("TransferFinishedPayload", &TRANSFER_FINISHED_PAYLOAD),
+            SessionSummary => ("SessionSummary", &SESSION_SUMMARY),
+            LinkPayload => ("LinkPayload", &FRONT_PAYLOAD),
+            Error => ("ErrorPayload", &ERROR_PAYLOAD),
+            IntegrationSelected => ("IntegrationSelectedPayload", &INTEGRATION_SELECTED_PAYLOAD),
+            TransferFee => ("TransferFee", &TRANSFER_FEE),
+            FundingOption => ("CryptocurrencyFundingOption", &FUNDING_OPTION),
+            TransferPreviewed => ("TransferPreviewedPayload", &TRANSFER_PREVIEWED_PAYLOAD),
+            TransferStarted => ("TransferStartedPayload", &TRANSFER_STARTED_PAYLOAD),
+            TransferInitiated => ("TransferInitiatedPayload", &TRANSFER_INITIATED_PAYLOAD),
+            TransferExecuted => ("TransferExecutedPayload", &TRANSFER_EXECUTED_PAYLOAD),
+            TransferNoEligibleAssets => ("TransferNoEligibleAssetsPayload", &TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD),
+            TransferAssetSelected => ("TransferAssetSelectedPayload", &TRANSFER_ASSET_SELECTED_PAYLOAD),
+            TransferNetworkSelected => ("TransferNetworkSelectedPayload", &TRANSFER_NETWORK_SELECTED_PAYLOAD),
+            ConnectionUnavailable => ("ConnectionUnavailablePayload", &CONNECTION_UNAVAILABLE_PAYLOAD),
+            ConnectionDeclined => ("ConnectionDeclinedPayload", &CONNECTION_DECLINED_PAYLOAD),
+            TransferDeclined => ("TransferDeclinedPayload", &TRANSFER_DECLINED_PAYLOAD),
+            WalletMessageSigned => ("WalletMessageSignedPayload", &WALLET_MESSAGE_SIGNED_PAYLOAD),
+            DefiWalletError => ("DefiWalletErrorPayload", &DEFI_WALLET_ERROR_PAYLOAD),
+            InjectedWalletProviders => ("SDKinjectedWalletProvidersPayload", &INJECTED_WALLET_PROVIDERS_PAYLOAD),
+            ExecuteFundingStep => ("ExecuteFundingStepPayload", &EXECUTE_FUNDING_STEP_PAYLOAD),
+            LinkTransferQrGenerated => ("LinkTransferQrGeneratedPayload", &LINK_TRANSFER_QR_GENERATED_PAYLOAD),
+            MethodSelected => ("MethodSelectedPayload", &METHOD_SELECTED_PAYLOAD),
         }
     }
 }
