@@ -366,156 +366,100 @@ static LINK_TRANSFER_QR_GENERATED_PAYLOAD: Shape =
 static METHOD_SELECTED_PAYLOAD: Shape =
     Obj(&[req("method", Either(&[Lit("embedded"), Lit("manual"), Lit("buy")]))]);
 
-/// A payload shape the upstreams' types name. `payload as u32` is its place
-/// in the generated JavaScript table, so the web layer hands over a number,
-/// never the shape: the trees stay out of the shipped wasm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Payload {
-    /// 3.13's `BrandInfo`, 1.1.9's `BrokerBrandInfo`.
-    BrandInfo,
-    /// 3.13's `Account`, 1.1.9's `BrokerAccount`.
-    Account,
-    /// 3.13's `AccountToken`, 1.1.9's `BrokerAccountToken`.
-    AccountToken,
-    /// `AccessTokenPayload` (of `brokerageAccountAccessToken`).
-    AccessToken,
-    /// `DelayedAuthPayload` (of `delayedAuthentication`).
-    DelayedAuth,
-    /// A transfer that went through: 3.13's `TransferFinishedPayload`,
-    /// 1.1.9's `TransferFinishedSuccessPayload`.
-    TransferFinishedSuccess,
-    /// 1.1.9's `TransferFinishedErrorPayload`.
-    TransferFinishedError,
-    /// Either of the two: what `transferFinished` carries.
-    TransferFinished,
-    /// `SessionSummary`, the second argument of `onExit`.
-    SessionSummary,
-    /// 3.13's `LinkPayload`, 1.1.9's `FrontPayload`.
-    LinkPayload,
-    /// `{errorMessage}` of the `…Error` events.
-    Error,
-    /// `integrationSelected`.
-    IntegrationSelected,
-    /// A fee inside `transferPreviewed`.
-    TransferFee,
-    /// A funding option inside `transferPreviewed`.
-    FundingOption,
-    /// `transferPreviewed`.
-    TransferPreviewed,
-    /// `transferStarted` (may carry nothing).
-    TransferStarted,
-    /// `transferInitiated`.
-    TransferInitiated,
-    /// `transferExecuted`.
-    TransferExecuted,
-    /// `transferNoEligibleAssets`.
-    TransferNoEligibleAssets,
-    /// `transferAssetSelected`.
-    TransferAssetSelected,
-    /// `transferNetworkSelected`.
-    TransferNetworkSelected,
-    /// `connectionUnavailable`.
-    ConnectionUnavailable,
-    /// `connectionDeclined`.
-    ConnectionDeclined,
-    /// `transferDeclined`.
-    TransferDeclined,
-    /// `walletMessageSigned`.
-    WalletMessageSigned,
-    /// `defiWalletError`.
-    DefiWalletError,
-    /// `SDKinjectedWalletProviders`.
-    InjectedWalletProviders,
-    /// `executeFundingStep`.
-    ExecuteFundingStep,
-    /// `linkTransferQRGenerated`.
-    LinkTransferQrGenerated,
-    /// `methodSelected`.
-    MethodSelected,
+/// Declares [`Payload`] from one table: each variant with its name in
+/// `tests/schema.json` and its shape, in table order.
+macro_rules! payloads {
+    ($($(#[$doc:meta])* $variant:ident = ($name:literal, $shape:expr),)*) => {
+        /// A payload shape the upstreams' types name. `payload as u32` is its place
+        /// in the generated JavaScript table, so the web layer hands over a number,
+        /// never the shape: the trees stay out of the shipped wasm.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Payload {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Payload {
+            /// Every payload shape, in table order.
+            pub const ALL: [Payload; [$(Payload::$variant),*].len()] = [$(Payload::$variant),*];
+
+            /// The shape itself.
+            pub fn shape(self) -> &'static Shape {
+                match self {
+                    $(Payload::$variant => $shape,)*
+                }
+            }
+
+            /// The name of the shape in `tests/schema.json` (the upstreams'
+            /// name where they have one).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Payload::$variant => $name,)*
+                }
+            }
+        }
+    };
 }
 
-impl Payload {
-    /// Every payload shape, in table order.
-    pub const ALL: [Payload; 30] = {
-        use Payload::*;
-        [
-            BrandInfo,
-            Account,
-            AccountToken,
-            AccessToken,
-            DelayedAuth,
-            TransferFinishedSuccess,
-            TransferFinishedError,
-            TransferFinished,
-            SessionSummary,
-            LinkPayload,
-            Error,
-            IntegrationSelected,
-            TransferFee,
-            FundingOption,
-            TransferPreviewed,
-            TransferStarted,
-            TransferInitiated,
-            TransferExecuted,
-            TransferNoEligibleAssets,
-            TransferAssetSelected,
-            TransferNetworkSelected,
-            ConnectionUnavailable,
-            ConnectionDeclined,
-            TransferDeclined,
-            WalletMessageSigned,
-            DefiWalletError,
-            InjectedWalletProviders,
-            ExecuteFundingStep,
-            LinkTransferQrGenerated,
-            MethodSelected,
-        ]
-    };
-
-    /// The shape itself.
-    pub fn shape(self) -> &'static Shape {
-        self.entry().1
-    }
-
-    /// The name of the shape in `tests/schema.json` (the upstreams' name
-    /// where they have one).
-    pub fn name(self) -> &'static str {
-        self.entry().0
-    }
-
-    fn entry(self) -> (&'static str, &'static Shape) {
-        use Payload::*;
-        match self {
-            BrandInfo => ("BrandInfo", &BROKER_BRAND_INFO),
-            Account => ("Account", &BROKER_ACCOUNT),
-            AccountToken => ("AccountToken", &BROKER_ACCOUNT_TOKEN),
-            AccessToken => ("AccessTokenPayload", &ACCESS_TOKEN_PAYLOAD),
-            DelayedAuth => ("DelayedAuthPayload", &DELAYED_AUTH_PAYLOAD),
-            TransferFinishedSuccess => ("TransferFinishedSuccessPayload", &TRANSFER_FINISHED_SUCCESS),
-            TransferFinishedError => ("TransferFinishedErrorPayload", &TRANSFER_FINISHED_ERROR),
-            TransferFinished => ("TransferFinishedPayload", &TRANSFER_FINISHED_PAYLOAD),
-            SessionSummary => ("SessionSummary", &SESSION_SUMMARY),
-            LinkPayload => ("LinkPayload", &FRONT_PAYLOAD),
-            Error => ("ErrorPayload", &ERROR_PAYLOAD),
-            IntegrationSelected => ("IntegrationSelectedPayload", &INTEGRATION_SELECTED_PAYLOAD),
-            TransferFee => ("TransferFee", &TRANSFER_FEE),
-            FundingOption => ("CryptocurrencyFundingOption", &FUNDING_OPTION),
-            TransferPreviewed => ("TransferPreviewedPayload", &TRANSFER_PREVIEWED_PAYLOAD),
-            TransferStarted => ("TransferStartedPayload", &TRANSFER_STARTED_PAYLOAD),
-            TransferInitiated => ("TransferInitiatedPayload", &TRANSFER_INITIATED_PAYLOAD),
-            TransferExecuted => ("TransferExecutedPayload", &TRANSFER_EXECUTED_PAYLOAD),
-            TransferNoEligibleAssets => ("TransferNoEligibleAssetsPayload", &TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD),
-            TransferAssetSelected => ("TransferAssetSelectedPayload", &TRANSFER_ASSET_SELECTED_PAYLOAD),
-            TransferNetworkSelected => ("TransferNetworkSelectedPayload", &TRANSFER_NETWORK_SELECTED_PAYLOAD),
-            ConnectionUnavailable => ("ConnectionUnavailablePayload", &CONNECTION_UNAVAILABLE_PAYLOAD),
-            ConnectionDeclined => ("ConnectionDeclinedPayload", &CONNECTION_DECLINED_PAYLOAD),
-            TransferDeclined => ("TransferDeclinedPayload", &TRANSFER_DECLINED_PAYLOAD),
-            WalletMessageSigned => ("WalletMessageSignedPayload", &WALLET_MESSAGE_SIGNED_PAYLOAD),
-            DefiWalletError => ("DefiWalletErrorPayload", &DEFI_WALLET_ERROR_PAYLOAD),
-            InjectedWalletProviders => ("SDKinjectedWalletProvidersPayload", &INJECTED_WALLET_PROVIDERS_PAYLOAD),
-            ExecuteFundingStep => ("ExecuteFundingStepPayload", &EXECUTE_FUNDING_STEP_PAYLOAD),
-            LinkTransferQrGenerated => ("LinkTransferQrGeneratedPayload", &LINK_TRANSFER_QR_GENERATED_PAYLOAD),
-            MethodSelected => ("MethodSelectedPayload", &METHOD_SELECTED_PAYLOAD),
-        }
-    }
+payloads! {
+    /// 3.13's `BrandInfo`, 1.1.9's `BrokerBrandInfo`.
+    BrandInfo = ("BrandInfo", &BROKER_BRAND_INFO),
+    /// 3.13's `Account`, 1.1.9's `BrokerAccount`.
+    Account = ("Account", &BROKER_ACCOUNT),
+    /// 3.13's `AccountToken`, 1.1.9's `BrokerAccountToken`.
+    AccountToken = ("AccountToken", &BROKER_ACCOUNT_TOKEN),
+    /// `AccessTokenPayload` (of `brokerageAccountAccessToken`).
+    AccessToken = ("AccessTokenPayload", &ACCESS_TOKEN_PAYLOAD),
+    /// `DelayedAuthPayload` (of `delayedAuthentication`).
+    DelayedAuth = ("DelayedAuthPayload", &DELAYED_AUTH_PAYLOAD),
+    /// A transfer that went through: 3.13's `TransferFinishedPayload`,
+    /// 1.1.9's `TransferFinishedSuccessPayload`.
+    TransferFinishedSuccess = ("TransferFinishedSuccessPayload", &TRANSFER_FINISHED_SUCCESS),
+    /// 1.1.9's `TransferFinishedErrorPayload`.
+    TransferFinishedError = ("TransferFinishedErrorPayload", &TRANSFER_FINISHED_ERROR),
+    /// Either of the two: what `transferFinished` carries.
+    TransferFinished = ("TransferFinishedPayload", &TRANSFER_FINISHED_PAYLOAD),
+    /// `SessionSummary`, the second argument of `onExit`.
+    SessionSummary = ("SessionSummary", &SESSION_SUMMARY),
+    /// 3.13's `LinkPayload`, 1.1.9's `FrontPayload`.
+    LinkPayload = ("LinkPayload", &FRONT_PAYLOAD),
+    /// `{errorMessage}` of the `…Error` events.
+    Error = ("ErrorPayload", &ERROR_PAYLOAD),
+    /// `integrationSelected`.
+    IntegrationSelected = ("IntegrationSelectedPayload", &INTEGRATION_SELECTED_PAYLOAD),
+    /// A fee inside `transferPreviewed`.
+    TransferFee = ("TransferFee", &TRANSFER_FEE),
+    /// A funding option inside `transferPreviewed`.
+    FundingOption = ("CryptocurrencyFundingOption", &FUNDING_OPTION),
+    /// `transferPreviewed`.
+    TransferPreviewed = ("TransferPreviewedPayload", &TRANSFER_PREVIEWED_PAYLOAD),
+    /// `transferStarted` (may carry nothing).
+    TransferStarted = ("TransferStartedPayload", &TRANSFER_STARTED_PAYLOAD),
+    /// `transferInitiated`.
+    TransferInitiated = ("TransferInitiatedPayload", &TRANSFER_INITIATED_PAYLOAD),
+    /// `transferExecuted`.
+    TransferExecuted = ("TransferExecutedPayload", &TRANSFER_EXECUTED_PAYLOAD),
+    /// `transferNoEligibleAssets`.
+    TransferNoEligibleAssets = ("TransferNoEligibleAssetsPayload", &TRANSFER_NO_ELIGIBLE_ASSETS_PAYLOAD),
+    /// `transferAssetSelected`.
+    TransferAssetSelected = ("TransferAssetSelectedPayload", &TRANSFER_ASSET_SELECTED_PAYLOAD),
+    /// `transferNetworkSelected`.
+    TransferNetworkSelected = ("TransferNetworkSelectedPayload", &TRANSFER_NETWORK_SELECTED_PAYLOAD),
+    /// `connectionUnavailable`.
+    ConnectionUnavailable = ("ConnectionUnavailablePayload", &CONNECTION_UNAVAILABLE_PAYLOAD),
+    /// `connectionDeclined`.
+    ConnectionDeclined = ("ConnectionDeclinedPayload", &CONNECTION_DECLINED_PAYLOAD),
+    /// `transferDeclined`.
+    TransferDeclined = ("TransferDeclinedPayload", &TRANSFER_DECLINED_PAYLOAD),
+    /// `walletMessageSigned`.
+    WalletMessageSigned = ("WalletMessageSignedPayload", &WALLET_MESSAGE_SIGNED_PAYLOAD),
+    /// `defiWalletError`.
+    DefiWalletError = ("DefiWalletErrorPayload", &DEFI_WALLET_ERROR_PAYLOAD),
+    /// `SDKinjectedWalletProviders`.
+    InjectedWalletProviders = ("SDKinjectedWalletProvidersPayload", &INJECTED_WALLET_PROVIDERS_PAYLOAD),
+    /// `executeFundingStep`.
+    ExecuteFundingStep = ("ExecuteFundingStepPayload", &EXECUTE_FUNDING_STEP_PAYLOAD),
+    /// `linkTransferQRGenerated`.
+    LinkTransferQrGenerated = ("LinkTransferQrGeneratedPayload", &LINK_TRANSFER_QR_GENERATED_PAYLOAD),
+    /// `methodSelected`.
+    MethodSelected = ("MethodSelectedPayload", &METHOD_SELECTED_PAYLOAD),
 }
