@@ -31,16 +31,16 @@ export function onLoadStatus(listener) {
 const START = 'front-link-wasm could not start: ';
 
 /** Why the wasm did not load, as an integrator can act on it. */
-export function loadFailure(error, url) {
-  const text = String(error?.message ?? error);
+function loadFailure(error, url) {
   if (error?.frontLinkWasm) return error;
+  const text = String(error?.message ?? error);
   if (/content.security.policy|\bCSP\b|unsafe-eval|wasm-eval/i.test(text)) {
     return failure(`the page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src (${text})`);
   }
-  if (error instanceof WebAssembly.CompileError || /magic|wasm/i.test(error?.name ?? '')) {
+  if (error instanceof WebAssembly.CompileError) {
     return failure(`${url} is not the package's WebAssembly module: serve front_link_wasm_bg.wasm beside its JavaScript, with Content-Type application/wasm (${text})`);
   }
-  return failure(`${text}`);
+  return failure(text);
 }
 
 function failure(message) {
