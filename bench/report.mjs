@@ -1,5 +1,8 @@
 // Renders BENCHMARKS.md, and the figures block of README.md, from
 // bench/results.json (see run.mjs) and bench/size-history.json (size.mjs).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../scripts/lib.mjs';
 import { sizeHistory } from './size.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -42,6 +45,27 @@ function table(lines, r, rows, sides) {
 }
 
 const med = (r, key, id) => r.metrics[key]?.[id]?.median;
+
+// First click, open and dispatch in each engine (run.mjs, engines.mjs):
+// Chromium's from its full run, the others' from their own.
+const ENGINE_ROWS = [
+  ['firstClickMs', 'First click: import, create, 1 s idle, then `openLink` → iframe attached (ms)', 2, false, 'first click'],
+  ['openMs', '`openLink` → iframe attached (ms, median of a run\'s opens)', 2, false, 'open'],
+  ['dispatchPerSecond', 'Dispatch: real `postMessage` events → callbacks (events/s)', 0, true, 'dispatch'],
+  ['quietDispatchPerSecond', 'Dispatch without `loaded` (no replies to post; events/s)', 0, true, 'dispatch without `loaded`'],
+];
+const face = (side) => side.label.replace(/^front-link-wasm /, '');
+const runsOf = (n) => `${n} run${n === 1 ? '' : 's'}`;
+const engineNames = (r) => Object.keys(r.engines ?? { chromium: {} });
+const metricsIn = (r, engine) => (engine === 'chromium' ? r.metrics : r.engineMetrics?.[engine]) ?? {};
+const medIn = (r, engine, key, id) => metricsIn(r, engine)[key]?.[id]?.median;
+/** ours / the faster upstream on `key` in `engine` (medians). */
+const fasterIn = (r, engine, key, id, higherIsBetter) => {
+  const theirs = ['front', 'mesh'].map((u) => medIn(r, engine, key, u)).filter((x) => x !== undefined);
+  const a = medIn(r, engine, key, id);
+  if (a === undefined || !theirs.length) return null;
+  return a / (higherIsBetter ? Math.max(...theirs) : Math.min(...theirs));
+};
 /** ours / theirs on `key` (medians). */
 const vs = (r, key, ours, theirs) => {
   const a = med(r, key, ours);
@@ -72,12 +96,122 @@ export function readmeFigures(r) {
     `- First click (import, create, one idle second, \`openLink\` → iframe attached), against the faster upstream: ${each((o) => ratio(best('firstClickMs', o.id)))}.`,
     `- \`openLink\` → iframe attached, against the faster upstream: ${each((o) => ratio(best('openMs', o.id)))}.`,
     `- Dispatch over real \`postMessage\` (events/s), against the faster upstream: ${each((o) => ratio(best('dispatchPerSecond', o.id, true)))}; without \`loaded\` (no replies to post): ${each((o) => ratio(best('quietDispatchPerSecond', o.id, true)))}.`,
+    ...(engineNames(r).some((e) => e !== 'chromium' && !r.engines[e].error) ? [otherEngines(r, ours)] : []),
     `- Wallet bridge against 3.13: a child's \`GET\` round trip ${ratio(vs(r, 'bridgeGetMs', 'oursLink', 'mesh'))}, a child → wallet \`request\` ${ratio(vs(r, 'bridgeRequestMs', 'oursLink', 'mesh'))}.`,
     `- Over ${r.parameters.cycles} open/close cycles the JS heap grows by ${each((o) => `${kb(med(r, 'growth.heap', o.id))} (its upstream: ${kb(med(r, 'growth.heap', o.upstream))})`)}; listeners, DOM nodes and wasm memory ${zero(['growth.windowListeners', 'growth.nodes', 'growth.wasm'], ours.map((o) => o.id)) ? 'do not grow' : 'grow (see BENCHMARKS.md)'}, nor, over ${r.parameters.cycles} sessions with the bridge on, wallet listeners (${zero(['bridgeGrowth.walletListeners', 'bridgeGrowth.windowListeners', 'bridgeGrowth.nodes', 'bridgeGrowth.wasm'], ['oursLink']) ? 'none left' : 'some left: see BENCHMARKS.md'}).`,
     README_END,
   ];
   return lines.join('\n');
 }
+
+/** The README's line on Firefox and WebKit: each face against the faster upstream there. */
+function otherEngines(r, ours) {
+  const others = engineNames(r).filter((e) => e !== 'chromium' && !r.engines[e].error);
+  const per = (key, higher) => others.map((e) => `${ours.map((o) => ratio(fasterIn(r, e, key, o.id, higher))).join(' / ')} (${r.engines[e].label})`).join(', ');
+  const runs = [...new Set(others.map((e) => r.engines[e].runs))];
+  const how = runs.length === 1 ? `${runsOf(runs[0])}${others.length > 1 ? ' each' : ''}` : others.map((e) => `${r.engines[e].label} ${runsOf(r.engines[e].runs)}`).join(', ');
+  return `- In ${others.map((e) => r.engines[e].label).join(' and ')} (medians of ${how}), against the faster upstream in the same engine, front-link-wasm ${ours.map(face).join(' / ')}: first click ${per('firstClickMs', false)}; open ${per('openMs', false)}; dispatch ${per('dispatchPerSecond', true)}.`;
+}
+
+/** First click, open and dispatch side by side in each engine, and the rehearsal's effect in each. */
+function enginesSection(r) {
+  const names = engineNames(r);
+  if (names.length < 2) return '';
+  const e = r.engines;
+  const sides = r.sides;
+  const ours = sides.filter((x) => x.id.startsWith('ours'));
+  const lines = ['## Three engines', ''];
+  lines.push(`The same pages (\`tests/pages/bench.*\`) and the same four SDK builds in each engine, one engine at a time, the four SDKs taking turns within each run: first click (fresh pages), ${r.parameters.opens} opens on one page, and ${r.parameters.messages} messages each dispatch. Chromium's figures are those of the tables above; Firefox and WebKit take longer per page and get fewer runs and first-click pages (the spreads below show what that costs). They are driven through the driver-neutral page of \`tests/js/engines/driver.mjs\` (\`bench/engines.mjs\`): navigate, evaluate, wait. Each cell: median of the runs (min–max).`);
+  lines.push('');
+  for (const n of names) {
+    lines.push(e[n].error ? `- ${e[n].label}: **not measured**: ${e[n].error}` : `- ${e[n].label}: ${e[n].version}; ${runsOf(e[n].runs)}, ${e[n].firstClicks} first-click pages a run${e[n].seconds ? `, ${e[n].seconds} s in all` : ''}; \`performance.now()\` moves in steps of ${e[n].tick} ms`);
+  }
+  lines.push('');
+  lines.push(`Firefox and WebKit give pages that are not cross-origin isolated a clock that moves in whole milliseconds, so one open (a few ms) or one first click reads as a whole number. Each run's median of its opens, and of its first-click pages, is therefore taken as the grouped median: every reading stands for its tick, and the median is interpolated within the tick it falls in (\`tickMedian\` in \`bench/engines.mjs\`; in Chromium, whose clock moves by ${e.chromium.tick} ms, it is within half a tick of the plain median). Dispatch runs last hundreds of ms and are read as they are.`);
+  lines.push('');
+  lines.push(`What stays Chromium's: cold start (WebKit keeps one window, and its HTTP cache, for all its pages), the open/close cycles and every growth figure (they force garbage collection and count DOM nodes and listeners over CDP), and the wallet bridge (it reaches into the Link frame with playwright's frame API). The Chromium run uses no CPU throttling or tracing; the other engines need no stand-in for CDP, the page's own clock times them. Each first click is a fresh page: a new browser context in Chromium and Firefox, a new navigation of MiniBrowser's one window in WebKit (the timed part starts after the import, so a warm HTTP cache does not reach it). 3.13's prewarm frame (and \`createLink\`'s) points at \`web.meshconnect.com\`, which Chromium's launch and Firefox's preferences resolve to nowhere or loopback; WebKit has no such setting, and on this machine, which resolves no public name, it fails there too.`);
+  lines.push('');
+  for (const [key, label, digits] of ENGINE_ROWS) {
+    lines.push(`### ${label}`);
+    lines.push('');
+    lines.push(`| SDK | ${names.map((n) => e[n].label).join(' | ')} |`);
+    lines.push(`|---|${names.map(() => '---:').join('|')}|`);
+    for (const side of sides) lines.push(`| ${side.label} | ${names.map((n) => cell(metricsIn(r, n)[key]?.[side.id], digits)).join(' | ')} |`);
+    lines.push('');
+  }
+  lines.push('Each face against the faster upstream in the same engine (medians; below 1 is better for times, above 1 for events/s):');
+  lines.push('');
+  lines.push(`| metric | ${names.map((n) => e[n].label).join(' | ')} |`);
+  lines.push(`|---|${names.map(() => '---:').join('|')}|`);
+  for (const [key, , , higher, short] of ENGINE_ROWS) {
+    for (const o of ours) lines.push(`| ${short}: ${face(o)} | ${names.map((n) => ratio(fasterIn(r, n, key, o.id, higher))).join(' | ')} |`);
+  }
+  lines.push('');
+  lines.push(rehearsalSection());
+  return lines.join('\n');
+}
+
+/** bench/rehearsal.json (bench/rehearsal.mjs), if it has been recorded. */
+function rehearsalResults() {
+  const file = join(root, 'bench', 'rehearsal.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+function rehearsalSection() {
+  const h = rehearsalResults();
+  if (!h) return '';
+  const names = Object.keys(h.engines);
+  const faces = [
+    ['front', '`createFrontConnection`'],
+    ['link', '`createLink`'],
+  ];
+  const lines = ['### The rehearsal in each engine', ''];
+  lines.push(REHEARSAL_TEXT);
+  lines.push('');
+  lines.push(`Measured by \`node bench/rehearsal.mjs\` on ${h.date.slice(0, 10)} (${h.seconds} s): the package as shipped and the same package with the loader's \`setTimeout(rehearse)\` taken out (\`bench/bundle.mjs\`), alternately, ${h.rounds} rounds; a round is ${h.pages} fresh first-click pages and one page of ${h.opens} opens for each face and build. First click: grouped median of all ${h.rounds * h.pages} pages (min–max); open: median of the rounds' medians (min–max).`);
+  lines.push('');
+  lines.push('| engine | face | first click, rehearsed (ms) | first click, without (ms) | rehearsal saves (ms) | open, rehearsed (ms) | open, without (ms) |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|');
+  for (const n of names) {
+    const en = h.engines[n];
+    for (const [id, label] of faces) {
+      const f = en.faces[id];
+      const saves = f.bare.firstClickMs.median - f.rehearsed.firstClickMs.median;
+      lines.push(`| ${ENGINE_NAME[n] ?? n} | ${label} | ${cell(f.rehearsed.firstClickMs, 2)} | ${cell(f.bare.firstClickMs, 2)} | ${fmt(saves, 2)} | ${cell(f.rehearsed.openMs, 2)} | ${cell(f.bare.openMs, 2)} |`);
+    }
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+const ENGINE_NAME = { chromium: 'Chromium (V8)', firefox: 'Firefox (SpiderMonkey)', webkit: 'WebKit (JavaScriptCore)' };
+
+// What the rehearsal measurement found (bench/rehearsal.json), and what was done.
+const REHEARSAL_TEXT = `Once the wasm is in, the loader rehearses a first open on values nobody sees
+(\`src/web/warm.rs\`, see [First click](#where-the-bytes-go-and-what-was-done)): it was
+written for V8, which compiles a wasm function on its first call. Measured with and
+without it (2026-12-03, table below):
+
+- **V8 (Chromium): it helps.** It takes about 3 ms (\`createFrontConnection\`) and 6 ms
+  (\`createLink\`) off the first click, as when it was added.
+- **SpiderMonkey (Firefox): it does nothing measurable, either way.** The two faces
+  moved by about 2 ms in opposite directions, well inside spreads of 12–31 ms.
+  SpiderMonkey compiles every function of a wasm module when the module is compiled
+  (its baseline tier; the optimizing tier follows in the background), so there is no
+  compiling left for a rehearsal to take off the click, and what else it warms (the JS
+  glue, building the elements) is below this machine's noise. What the first click
+  costs in Firefox is elsewhere (see the tables above).
+- **JavaScriptCore (WebKit): it helps.** About 3 ms (\`createFrontConnection\`) and
+  1.3 ms (\`createLink\`) off the first click.
+- Later opens are the same with or without it in all three (medians within 1 ms,
+  spreads overlapping).
+
+So the rehearsal stays on in every engine: turning it off for Firefox alone would
+need engine sniffing in the loader for no measurable gain. The bench measures the
+package as shipped in each engine and checks on every first-click page of this
+package that the rehearsal had run during the idle second (the overlay's stylesheet
+adopted). The bench's own warm-ups (one open before the timed opens; 100 cycles
+before the counted ones, in Chromium) are the same for every SDK and engine.`;
 
 /** The size of each recorded build (bench/size-history.json). */
 function sizeChanges() {
@@ -103,9 +237,9 @@ export function report(r) {
   const lines = [];
   lines.push('# Benchmarks');
   lines.push('');
-  lines.push(`front-link-wasm (both faces) against \`@front-finance/link@1.1.9\` and \`@meshconnect/web-link-sdk@3.13.0\`, measured by \`npm run bench\` in one headless Chromium through the same harness (\`bench/run.mjs\`, \`bench/bridge.mjs\`, pages \`tests/pages/bench.*\`), each SDK bundled and minified by esbuild with its dependencies, the Link UI a real iframe on another origin posting real \`postMessage\` events. Each figure is the median of ${r.runs} runs, with min–max. Ratios are ours / theirs: below 1 is better for times and sizes, above 1 for events/s.`);
+  lines.push(`front-link-wasm (both faces) against \`@front-finance/link@1.1.9\` and \`@meshconnect/web-link-sdk@3.13.0\`, measured by \`npm run bench\` in one headless Chromium${engineNames(r).length > 1 ? ' (and first click, open and dispatch in Firefox and WebKit too: [Three engines](#three-engines))' : ''} through the same harness (\`bench/run.mjs\`, \`bench/bridge.mjs\`, pages \`tests/pages/bench.*\`), each SDK bundled and minified by esbuild with its dependencies, the Link UI a real iframe on another origin posting real \`postMessage\` events. Each figure is the median of ${r.runs} runs, with min–max. Ratios are ours / theirs: below 1 is better for times and sizes, above 1 for events/s.`);
   lines.push('');
-  lines.push(`- date: ${r.date}`);
+  lines.push(`- date: ${r.date}${r.seconds ? ` (the whole \`npm run bench\`, build included: ${r.seconds} s)` : ''}`);
   lines.push(`- machine: ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGiB} GiB, Linux ${r.machine.kernel}`);
   lines.push(`- browser: Chromium ${r.chromium} (Debian, headless); Node ${r.node}`);
   lines.push(`- parameters: ${r.parameters.opens} opens per run, ${r.parameters.firstClicks ?? 1} first clicks (fresh pages) per run, their median kept, ${r.parameters.messages} messages per dispatch run, ${r.parameters.cycles} cycles (and bridge sessions) after ${r.parameters.warmup} warm-up ones, ${r.parameters.roundTrips} bridge round trips of each kind`);
@@ -140,6 +274,8 @@ export function report(r) {
   lines.push(`|---|${ours.flatMap(() => ['---:', '---:']).join('|')}|`);
   for (const [key, label] of ROWS.slice(0, 6)) lines.push(`| ${label} | ${ours.flatMap((o) => ['front', 'mesh'].map((u) => ratio(vs(r, key, o.id, u)))).join(' | ')} |`);
   lines.push('');
+  const engines = enginesSection(r);
+  if (engines) lines.push(engines);
   lines.push('## The wallet bridge');
   lines.push('');
   lines.push(`A child in the Link frame on the real \`comlink\` 4.4.2 calls the bridge in the host page (an EIP-6963 wallet there answers \`eth_chainId\`); then ${r.parameters.cycles} sessions are opened and closed in a page with EIP-6963, Solana and Bitcoin wallets, counting what is left. The page's test wallets journal every call made on them; the journal is emptied before each count (until the fifth pass it was not, and this package's subscribe and unsubscribe per session, two entries, showed as ~125 bytes of heap growth a session).`);

@@ -1,9 +1,14 @@
-// `npm run bench`: this SDK (both faces) and both upstreams side by side, in
-// one headless Chromium, through the same harness, each bundled and minified
-// by esbuild with its dependencies, the Link UI a real cross-origin iframe
-// posting real messages. Writes bench/results.json and BENCHMARKS.md.
-// BENCH_RUNS (default 5) sets the runs per figure.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `npm run bench`: this SDK (both faces) and both upstreams side by side,
+// through the same harness, each bundled and minified by esbuild with its
+// dependencies, the Link UI a real cross-origin iframe posting real
+// messages: everything in one headless Chromium (its CDP counters for the
+// leak figures), then first click, open and dispatch in Firefox and WebKit
+// too (bench/engines.mjs, over tests/js/engines/driver.mjs). Writes
+// bench/results.json, BENCHMARKS.md and README.md's figures.
+// BENCH_RUNS (default 5) sets the runs per Chromium figure,
+// BENCH_ENGINE_RUNS (default 3) the runs in the other engines, and
+// BENCH_ENGINES (default `firefox,webkit`; empty for none) which they are.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { setup } from '../scripts/setup.mjs';
@@ -12,10 +17,15 @@ import { has, output, root, run } from '../scripts/lib.mjs';
 import { artifacts, bundleUpstream, fixtures, launch, startServers, tokenFor } from '../tests/js/harness.mjs';
 import { bundleComlink, bundleMeshUpstream } from '../tests/js/upstreams.mjs';
 import { roundTrips, sessions } from './bridge.mjs';
+import { bundleOurs } from './bundle.mjs';
+import { ENGINE_LABELS, checkCallbacks, checkRehearsal, measureEngine, median, roundTick, tickMedian } from './engines.mjs';
 import { bundledSize, measure } from './size.mjs';
 import { README_START, README_END, readmeFigures } from './report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 3);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'firefox,webkit').split(',').filter(Boolean);
+for (const e of ENGINES) if (!['firefox', 'webkit'].includes(e)) throw new Error(`BENCH_ENGINES: ${e} is not firefox or webkit`);
 const OPENS = 200;
 const MESSAGES = 10_000;
 const CYCLES = 1000;
@@ -24,6 +34,11 @@ const ROUND_TRIPS = 2000;
 // A first click happens once per page, so each run loads this many pages
 // and keeps their median: one page's figure swings by milliseconds here.
 const FIRST_CLICKS = 5;
+// Firefox and WebKit take longer per page: their figures have fewer runs
+// (ENGINE_RUNS) of fewer first-click pages, to keep the whole bench near
+// ten minutes on this 2-core machine.
+const ENGINE_FIRST_CLICKS = 3;
+const benchStarted = Date.now();
 
 /** The columns: each SDK as an integrator uses it. */
 export const SIDES = [
@@ -41,14 +56,9 @@ await build();
 
 const { build: esbuild } = await import('esbuild');
 const vendor = join(artifacts, 'vendor');
-const oursDir = join(vendor, 'ours');
-mkdirSync(oursDir, { recursive: true });
+mkdirSync(vendor, { recursive: true });
 // The package as an app's bundler takes it (plus a hook to read the wasm memory).
-const entry = `export * from ${JSON.stringify(join(pkg, 'index.js'))};
-import init from ${JSON.stringify(join(pkg, 'front_link_wasm.js'))};
-export const __benchWasmMemory = async () => (await init()).memory.buffer.byteLength;`;
-await esbuild({ stdin: { contents: entry, resolveDir: root }, bundle: true, format: 'esm', minify: true, outfile: join(oursDir, 'index.js'), logLevel: 'warning' });
-copyFileSync(join(pkg, 'front_link_wasm_bg.wasm'), join(oursDir, 'front_link_wasm_bg.wasm'));
+await bundleOurs(join(vendor, 'ours'));
 const published = shippedSizes();
 const size = {
   published,
@@ -85,16 +95,20 @@ const bridgeSize = { wasmFunctionsRaw: bridgeWasm, wasmRaw: items.reduce((n, i) 
 const servers = await startServers();
 const browser = await launch();
 const chromium = browser.version();
+const chromiumTick = await (async () => {
+  const s = await page({ query: 'sdk=upstream' });
+  const tick = await s.p.evaluate(() => window.clockTick());
+  await s.close();
+  return roundTick(tick);
+})();
 const linkUrl = `${servers.link}/pages/link.html`;
 const token = tokenFor(linkUrl);
 
 const m = fixtures.inbound;
 const MIX = [m.integrationSelected, m.credentialsEntered, m.transferPreviewed, m.brokerageAccountAccessToken, m.delayedAuthentication, m.transferFinishedSuccess, m.transferFinishedError, m.integrationConnectionError, { type: 'pageLoaded' }, m.loaded];
-const messages = Array.from({ length: MESSAGES }, (_, i) => MIX[i % MIX.length]);
 // The same without `loaded`, which 3.13 and this package answer (`meshSDKSpecs`) and
 // 1.1.9, given no access tokens, does not: what handling a message costs, replies aside.
 const QUIET = MIX.filter((m) => m.type !== 'loaded');
-const quiet = Array.from({ length: MESSAGES }, (_, i) => QUIET[i % QUIET.length]);
 
 async function page(side) {
   const context = await browser.newContext();
@@ -120,10 +134,6 @@ async function counters({ p, cdp }) {
   };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs });
 
 const samples = Object.fromEntries(SIDES.map((s) => [s.id, {}]));
@@ -135,26 +145,27 @@ for (let r = 0; r < RUNS; r++) {
     console.log(`run ${r + 1}/${RUNS}: ${side.label}`);
     let s = await page(side);
     add(side, 'coldStartMs', await s.p.evaluate(() => window.coldStart()));
-    add(side, 'openMs', median(await s.p.evaluate(([t, n]) => window.openTimes(t, n), [token, OPENS])));
+    add(side, 'openMs', tickMedian(await s.p.evaluate(([t, n]) => window.openTimes(t, n), [token, OPENS]), chromiumTick));
     await s.close();
 
     const clicks = [];
     for (let i = 0; i < FIRST_CLICKS; i++) {
       s = await page(side);
-      clicks.push((await s.p.evaluate((t) => window.firstClick(t), token)).ms);
+      clicks.push(await s.p.evaluate((t) => window.firstClick(t), token));
       await s.close();
     }
-    add(side, 'firstClickMs', median(clicks));
+    checkRehearsal('chromium', side, clicks);
+    add(side, 'firstClickMs', tickMedian(clicks.map((c) => c.ms), chromiumTick));
 
     s = await page(side);
-    const d = await s.p.evaluate(([t, ms]) => window.dispatch(t, ms), [token, messages]);
-    // Every run of one SDK must hand on the same callbacks.
-    if ((callbacksSeen[side.id] ??= d.callbacks) !== d.callbacks || d.callbacks === 0) throw new Error(`${side.id}: ${d.callbacks} callbacks, before ${callbacksSeen[side.id]}`);
+    const d = await s.p.evaluate(([t, mix, n]) => window.dispatch(t, mix, n), [token, MIX, MESSAGES]);
+    // Every run of one SDK must hand on the same callbacks (in every engine).
+    checkCallbacks('chromium', side, d, callbacksSeen);
     add(side, 'dispatchPerSecond', (MESSAGES / d.ms) * 1000);
     await s.close();
 
     s = await page(side);
-    add(side, 'quietDispatchPerSecond', (MESSAGES / (await s.p.evaluate(([t, ms]) => window.dispatch(t, ms), [token, quiet])).ms) * 1000);
+    add(side, 'quietDispatchPerSecond', (MESSAGES / (await s.p.evaluate(([t, mix, n]) => window.dispatch(t, mix, n), [token, QUIET, MESSAGES])).ms) * 1000);
     await s.close();
 
     s = await page(side);
@@ -176,14 +187,37 @@ for (let r = 0; r < RUNS; r++) {
   }
 }
 await browser.close();
-await servers.close();
 
 const metrics = {};
 for (const side of SIDES) for (const [key, xs] of Object.entries(samples[side.id])) (metrics[key] ??= {})[side.id] = stats(xs);
 
+// --- the same first click, open and dispatch in Firefox and WebKit -------------------
+
+const engines = { chromium: { label: ENGINE_LABELS.chromium, version: `Chromium ${chromium} (Debian, headless, playwright-core over CDP)`, tick: chromiumTick, runs: RUNS, firstClicks: FIRST_CLICKS } };
+const engineMetrics = {};
+const engineFailures = [];
+for (const name of ENGINES) {
+  const started = Date.now();
+  let e;
+  try {
+    e = await measureEngine(name, { servers, sides: SIDES, token, runs: ENGINE_RUNS, firstClicks: ENGINE_FIRST_CLICKS, opens: OPENS, mix: MIX, quiet: QUIET, messages: MESSAGES, callbacksSeen });
+  } catch (error) {
+    // The Chromium figures are kept; the report says what failed where.
+    console.error(`\n${ENGINE_LABELS[name]} failed: ${error?.stack ?? error}\n`);
+    engineFailures.push(name);
+    engines[name] = { label: ENGINE_LABELS[name], error: String(error?.message ?? error).split('\n')[0], runs: ENGINE_RUNS, firstClicks: ENGINE_FIRST_CLICKS };
+    continue;
+  }
+  engines[name] = { label: ENGINE_LABELS[name], version: e.version, tick: e.tick, runs: ENGINE_RUNS, firstClicks: ENGINE_FIRST_CLICKS, seconds: Math.round((Date.now() - started) / 1000) };
+  engineMetrics[name] = {};
+  for (const side of SIDES) for (const [key, xs] of Object.entries(e.samples[side.id])) (engineMetrics[name][key] ??= {})[side.id] = stats(xs);
+}
+await servers.close();
+
 const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), kernel: release() };
 const parameters = { opens: OPENS, firstClicks: FIRST_CLICKS, messages: MESSAGES, cycles: CYCLES, warmup: WARMUP, roundTrips: ROUND_TRIPS, callbacks: callbacksSeen };
-const results = { date: new Date().toISOString(), machine, chromium, node: process.version, runs: RUNS, parameters, sides: SIDES, size, imports, bridgeSize, metrics, twiggy, dominators };
+const seconds = Math.round((Date.now() - benchStarted) / 1000);
+const results = { date: new Date().toISOString(), seconds, machine, chromium, node: process.version, runs: RUNS, parameters, sides: SIDES, size, imports, bridgeSize, metrics, engines, engineMetrics, twiggy, dominators };
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(root, 'BENCHMARKS.md'), (await import('./report.mjs')).report(results));
 const readme = join(root, 'README.md');
@@ -192,4 +226,8 @@ const start = text.indexOf(README_START);
 const end = text.indexOf(README_END);
 if (start < 0 || end < start) throw new Error(`README.md lost its ${README_START} … ${README_END} block`);
 writeFileSync(readme, text.slice(0, start) + readmeFigures(results) + text.slice(end + README_END.length));
-console.log('\nwrote bench/results.json, BENCHMARKS.md and the figures in README.md');
+console.log(`\nwrote bench/results.json, BENCHMARKS.md and the figures in README.md (${seconds} s)`);
+if (engineFailures.length) {
+  console.error(`not measured in ${engineFailures.map((n) => ENGINE_LABELS[n]).join(', ')}: see the error above`);
+  process.exitCode = 1;
+}

@@ -19,6 +19,10 @@ export async function build() {
   // wasm-pack leaves snippets of modules that are gone: they would ship.
   rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
   run('wasm-pack build --release --target web --out-dir pkg --out-name front_link_wasm -- --no-default-features --features js');
+  // The stated browser floor holds: the wasm uses no WebAssembly feature
+  // beyond scripts/browser-floor.mjs's table (this throws, saying what to do).
+  const { checkWasm } = await import('./browser-floor.mjs');
+  console.log(`\nWebAssembly features used: ${(await checkWasm(join(pkg, 'front_link_wasm_bg.wasm'))).join(', ')} (all within the browser floor)`);
   const generated = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   for (const file of readdirSync(template)) {
     if (file !== 'package.json') copyFileSync(join(template, file), join(pkg, file));

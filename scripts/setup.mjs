@@ -1,7 +1,8 @@
 // Installs what building and testing need, and only what is missing:
 // npm packages, the wasm32 target, wasm-bindgen-cli at Cargo.lock's exact
-// version, wasm-pack, and (for browser tests) Debian's chromium and
-// chromium-driver. wasm-opt comes from the npm package `binaryen`.
+// version, wasm-pack, and (for browser tests) Debian's chromium,
+// chromium-driver, firefox-esr, webkit2gtk-driver (WebKitGTK's MiniBrowser
+// and WebKitWebDriver) and xvfb. wasm-opt comes from the npm package `binaryen`.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { has, output, root, run } from './lib.mjs';
@@ -31,8 +32,12 @@ export function setup({ browser = true } = {}) {
     run(`cargo install wasm-bindgen-cli --version ${bindgen}`);
   }
   if (!has('wasm-pack')) run('cargo install wasm-pack');
-  if (browser && !(has('chromium') && has('chromedriver'))) {
-    run('apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver');
+  // The three engines of the browser suites (TESTING.md): Debian's
+  // packages only; no test tool downloads a browser of its own.
+  const engines = { chromium: 'chromium', chromedriver: 'chromium-driver', 'firefox-esr': 'firefox-esr', WebKitWebDriver: 'webkit2gtk-driver', 'xvfb-run': 'xvfb' };
+  const missing = Object.entries(engines).filter(([command]) => !has(command)).map(([, pkg]) => pkg);
+  if (browser && missing.length) {
+    run(`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`);
   }
 }
 

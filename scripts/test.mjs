@@ -2,8 +2,9 @@
 //   1. cargo test           the protocol core on the host (unit, property, doc tests)
 //   2. cargo doc            the Rust docs, with no warning (RUSTDOCFLAGS=-D warnings)
 //   3. npm run build        the release npm package in pkg/
-//   4. wasm browser tests   the Rust API in headless Chromium, real cross-origin frames
-//                           (wasm-bindgen's runner serves them, playwright-core drives;
+//   4. wasm browser tests   the Rust API in Chromium, Firefox and WebKit, real cross-origin
+//                           frames (built once, wasm-bindgen's runner serves them, each
+//                           engine in turn through tests/js/engines/driver.mjs;
 //                           scripts/wasm-test.mjs)
 //   5. npm pack             pkg/ as the registry would get it: the bundler, React and
 //                           registry (publint, attw) suites install or check this tarball
@@ -48,8 +49,8 @@ function spawned(command, args, env = {}) {
 await step('cargo test (host)', () => run('cargo test'));
 await step('cargo doc --no-deps (no warnings)', () => run('cargo doc --no-deps', { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } }));
 await step('build pkg/', build);
-await step('wasm browser tests (tests/browser.rs)', async () => {
-  // The Link UI stand-in must keep serving while the tests run.
+await step('wasm browser tests (tests/browser.rs in chromium, firefox, webkit)', async () => {
+  // The Link UI stand-in must keep serving while the tests run, in every engine.
   const { startServers } = await import('../tests/js/harness.mjs');
   const servers = await startServers();
   try {

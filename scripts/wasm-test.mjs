@@ -1,35 +1,86 @@
-// The Rust API's browser tests (tests/browser.rs) in the Chromium the other suites use.
+// The Rust API's browser tests (tests/browser.rs) in each browser engine the
+// cross-engine suites use: Chromium, Firefox and WebKit (tests/js/engines/driver.mjs).
 //
 // `wasm-pack test --headless --chrome` drives the page through chromedriver, which on
 // this 2-core machine sometimes never gets past "Loading scripts..." (the page waits
 // for the renderer's 300 s timeout, and no test runs). So wasm-bindgen's own test
-// runner only serves the page here (its interactive mode, `NO_HEADLESS`), and
-// playwright-core opens it, waits for the summary line and reads the report. The
-// tests, the runner and the page are wasm-bindgen's; only the driver is ours.
+// runner only serves the page here (its interactive mode, `NO_HEADLESS`), and each
+// engine in turn opens it through the driver-neutral layer, waits for the summary
+// line and reads the report. The tests are built once; the runner keeps serving the
+// same page to every engine. The tests, the runner and the page are wasm-bindgen's;
+// only the driver is ours.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { root } from './lib.mjs';
 
+/** The engines `npm test` runs the tests in, in this order. */
+export const WASM_TEST_ENGINES = ['chromium', 'firefox', 'webkit'];
+
 const SERVED = /available at (http:\/\/[\d.:]+)/;
-const SUMMARY = /test result: (ok|FAILED)\./;
+const SUMMARY = /test result: (ok|FAILED)\. (\d+) passed; (\d+) failed; (\d+) ignored; (\d+) filtered out/;
 
 /**
- * Runs the `browser` test target; `env` reaches the build (the test servers'
- * origins). Resolves with the report, or rejects with it. The tests take
- * seconds; a run that shows no summary in `minutes` (seen once in a CI run,
- * not reproducible: the page's output stopped before the first test) is
- * shown and run once more. A run that reports a failure is not.
+ * How many tests tests/browser.rs declares: a summary with fewer passed (an
+ * empty run says "ok. 0 passed") is a failure.
  */
-export async function wasmBrowserTests(env, { minutes = 4 } = {}) {
-  try {
-    return await runOnce(env, minutes);
-  } catch (error) {
-    if (!error.hung) throw error;
-    console.log(`\nNo summary after ${minutes} minutes; what the page showed:\n${error.shown}\nRunning the tests once more.`);
-    return runOnce(env, minutes);
-  }
+export function declaredTests() {
+  return readFileSync(join(root, 'tests/browser.rs'), 'utf8').match(/^\s*#\[wasm_bindgen_test\]/gm)?.length ?? 0;
 }
 
-async function runOnce(env, minutes) {
+/**
+ * Runs the `browser` test target in each of `engines`; `env` reaches the
+ * build (the test servers' origins). Resolves with each engine's report, or
+ * rejects naming the engines that failed; every engine runs either way. The
+ * tests take seconds; a run that shows no summary in `minutes` (seen once in
+ * a CI run, not reproducible: the page's output stopped before the first
+ * test) is shown and run once more in that engine, with a fresh browser and
+ * a fresh runner. A run that reports a failure is not.
+ */
+export async function wasmBrowserTests(env, { minutes = 4, engines = WASM_TEST_ENGINES } = {}) {
+  const expected = declaredTests();
+  const reports = {};
+  const results = [];
+  const failed = [];
+  let runner = await serve(env);
+  try {
+    for (const engine of engines) {
+      console.log(`\n--- tests/browser.rs in ${engine}`);
+      const started = Date.now();
+      const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+      try {
+        let report;
+        try {
+          report = await runIn(engine, runner.url, minutes, expected);
+        } catch (error) {
+          if (!error.hung) throw error;
+          console.log(`\n[${engine}] No summary after ${minutes} minutes; what the page showed:\n${error.shown}\n[${engine}] Running the tests once more.`);
+          runner.stop();
+          runner = await serve(env);
+          report = await runIn(engine, runner.url, minutes, expected);
+        }
+        reports[engine] = report;
+        results.push(`${engine}: ${SUMMARY.exec(report)[0]} (${seconds()})`);
+      } catch (error) {
+        console.log(`\n[${engine}] ${error.message}${error.hung ? `; what the page showed:\n${error.shown}` : ''}`);
+        failed.push(engine);
+        results.push(`${engine}: FAILED, ${error.message.split('\n')[0]} (${seconds()})`);
+      }
+    }
+  } finally {
+    runner.stop();
+  }
+  console.log(`\ntests/browser.rs (${expected} tests):\n${results.map((line) => `  ${line}`).join('\n')}`);
+  if (failed.length) throw Object.assign(new Error(`tests/browser.rs failed in ${failed.join(', ')}`), { engines: failed, reports });
+  return reports;
+}
+
+/**
+ * Builds the tests (once: later calls find them built) and has
+ * wasm-bindgen-test-runner serve them; resolves with the page's URL and
+ * `stop()`, which ends the runner.
+ */
+async function serve(env) {
   const runner = spawn('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'browser'], {
     cwd: root,
     detached: true,
@@ -49,7 +100,6 @@ async function runOnce(env, minutes) {
       // already gone
     }
   };
-  let browser;
   try {
     const url = await new Promise((resolve, reject) => {
       let output = '';
@@ -64,24 +114,41 @@ async function runOnce(env, minutes) {
       runner.on('error', reject);
       runner.on('close', (code) => reject(new Error(`the test build ended (${code}) before serving the tests`)));
     });
-    // Imported here: on a fresh machine playwright-core arrives with setup(), after this module loads.
-    const { launch } = await import('../tests/js/harness.mjs');
-    browser = await launch();
+    return { url, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/** Opens the served page in `engine`, waits for the summary; resolves with the report if all `expected` tests passed. */
+async function runIn(engine, url, minutes, expected) {
+  // Imported here: on a fresh machine the drivers arrive with setup(), after this module loads.
+  const { launchEngine } = await import('../tests/js/engines/driver.mjs');
+  let browser;
+  try {
+    browser = await launchEngine(engine);
     const page = await browser.newPage();
-    const output = page.locator('#output');
-    await page.goto(url, { waitUntil: 'commit' }); // the tests run before the page's load event
-    try {
-      await page.waitForFunction((pattern) => new RegExp(pattern).test(document.getElementById('output')?.textContent ?? ''), SUMMARY.source, { timeout: minutes * 60_000 });
-    } catch (error) {
-      const shown = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      throw Object.assign(error, { hung: true, shown });
+    const shown = () => page.evaluate(() => document.getElementById('output')?.textContent ?? '');
+    // The page's load event comes before the wasm is instantiated, so the tests run after goto.
+    await page.goto(url);
+    // Not the driver's 25 ms waitFor: four minutes of that would take CPU from the tests.
+    const end = Date.now() + minutes * 60_000;
+    let report = await shown();
+    while (!SUMMARY.test(report)) {
+      if (Date.now() > end) {
+        const body = await page.evaluate(() => document.body?.innerText ?? '').catch(() => report);
+        throw Object.assign(new Error(`no summary after ${minutes} minutes`), { hung: true, shown: body });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      report = await shown();
     }
-    const report = await output.textContent();
     console.log(report);
-    if (SUMMARY.exec(report)?.[1] !== 'ok') throw Object.assign(new Error('wasm browser tests failed'), { output: report });
+    const [, verdict, passed, failed] = SUMMARY.exec(report);
+    if (verdict !== 'ok' || Number(failed) > 0) throw Object.assign(new Error(`${failed} of the tests failed`), { output: report });
+    if (Number(passed) !== expected) throw Object.assign(new Error(`${passed} tests passed, tests/browser.rs declares ${expected}`), { output: report });
     return report;
   } finally {
-    await browser?.close();
-    stop();
+    await browser?.close().catch(() => {});
   }
 }

@@ -7,33 +7,74 @@ const OPEN_CLASS = 'front-link-open';
 // 1.1.9 names its elements `front-link-popup…`, 3.13 `mesh-link-popup…`; the
 // sheet matches both with `:is()`, which keeps the id selectors' weight
 // against the host page's own CSS. `link_style` arrives as two custom
-// properties on the root.
-const CSS = `:is(#front-link-popup,#mesh-link-popup){all:initial;position:fixed;inset:0;display:flex;align-items:center;justify-content:center;z-index:var(--front-link-z,10000);width:auto;height:auto;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden}
-:is(#front-link-popup,#mesh-link-popup)::backdrop{background:transparent}
-:is(#front-link-popup,#mesh-link-popup):focus{outline:none}
-:is(#front-link-popup__close,#mesh-link-popup__close){all:initial;position:absolute;top:12px;right:12px;z-index:10002;box-sizing:border-box;width:44px;height:44px;border-radius:22px;background:#fff;color:#111;font:28px/44px system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 4px rgba(0,0,0,.3)}
-:is(#front-link-popup__close,#mesh-link-popup__close):focus-visible{outline:3px solid #1a73e8;outline-offset:2px}
-:is(#front-link-popup__close,#mesh-link-popup__close)[hidden]{display:none}
-:is(#front-link-popup__backdrop,#mesh-link-popup__backdrop){position:absolute;inset:0;z-index:10000;background:#000;opacity:var(--front-link-io,.6)}
-:is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){position:absolute;z-index:10001;display:flex;flex-direction:column;box-sizing:border-box;width:30%;min-width:380px;max-width:430px;height:80%;min-height:685px;max-height:710px;background:#fff;border-radius:var(--front-link-ir,24px);overflow:hidden}
-:is(#front-link-popup__iframe,#mesh-link-popup__iframe){display:block;border:0;width:100%;flex-grow:1;border-radius:var(--front-link-ir,24px)}
-@media (max-width:768px){:is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){width:100%;min-width:100%;max-width:100%;height:100%;min-height:100%;max-height:100%;border-radius:0}
-:is(#front-link-popup__iframe,#mesh-link-popup__iframe){border-radius:0}}
-@media (max-height:710px){:is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){min-height:100%;max-height:100%}}
-html.front-link-open,html.front-link-open body{overflow:hidden}`;
+// properties on the root. One rule per entry: the fallback below inserts
+// them one by one.
+const RULES = [
+  ':is(#front-link-popup,#mesh-link-popup){all:initial;position:fixed;inset:0;display:flex;align-items:center;justify-content:center;z-index:var(--front-link-z,10000);width:auto;height:auto;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden}',
+  ':is(#front-link-popup,#mesh-link-popup)::backdrop{background:transparent}',
+  ':is(#front-link-popup,#mesh-link-popup):focus{outline:none}',
+  ':is(#front-link-popup__close,#mesh-link-popup__close){all:initial;position:absolute;top:12px;right:12px;z-index:10002;box-sizing:border-box;width:44px;height:44px;border-radius:22px;background:#fff;color:#111;font:28px/44px system-ui,sans-serif;text-align:center;cursor:pointer;box-shadow:0 1px 4px rgba(0,0,0,.3)}',
+  ':is(#front-link-popup__close,#mesh-link-popup__close):focus-visible{outline:3px solid #1a73e8;outline-offset:2px}',
+  ':is(#front-link-popup__close,#mesh-link-popup__close)[hidden]{display:none}',
+  ':is(#front-link-popup__backdrop,#mesh-link-popup__backdrop){position:absolute;inset:0;z-index:10000;background:#000;opacity:var(--front-link-io,.6)}',
+  ':is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){position:absolute;z-index:10001;display:flex;flex-direction:column;box-sizing:border-box;width:30%;min-width:380px;max-width:430px;height:80%;min-height:685px;max-height:710px;background:#fff;border-radius:var(--front-link-ir,24px);overflow:hidden}',
+  ':is(#front-link-popup__iframe,#mesh-link-popup__iframe){display:block;border:0;width:100%;flex-grow:1;border-radius:var(--front-link-ir,24px)}',
+  '@media (max-width:768px){:is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){width:100%;min-width:100%;max-width:100%;height:100%;min-height:100%;max-height:100%;border-radius:0}:is(#front-link-popup__iframe,#mesh-link-popup__iframe){border-radius:0}}',
+  '@media (max-height:710px){:is(#front-link-popup__popup-content,#mesh-link-popup__popup-content){min-height:100%;max-height:100%}}',
+  'html.front-link-open,html.front-link-open body{overflow:hidden}',
+];
 
-let sheet;
+let sheet; // the constructed stylesheet
+let host; // without one: the sheet our rules were inserted into,
+let mark; // the last of them (while it is there, they all are)
+let own; // and our own <style> element, tried once
 
 /**
- * Adds the stylesheet to `document.adoptedStyleSheets` once (allowed under
- * `style-src 'self'`); it only matches while an overlay exists, so it stays.
+ * Adds the overlay's rules to `document` once (allowed under
+ * `style-src 'self'`); they only match while an overlay exists, so they stay.
  */
 export function adopt(document) {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
+  if ('adoptedStyleSheets' in document) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(RULES.join('\n'));
+    }
+    if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return;
   }
-  if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  // Safari 15.4–16.3 and Firefox 98–100 construct no stylesheets. A strict
+  // CSP refuses a <style> element, even an empty one (its `sheet` stays
+  // null), but not rules inserted through the CSSOM into a sheet the page
+  // already has: so they go into the page's first same-origin stylesheet
+  // that applies to every medium (a <link>'s before a <style>'s), again
+  // whenever the page has dropped it. Without one, into a <style> of ours,
+  // which works where the CSP allows inline styles.
+  try {
+    if (host && !host.disabled && host.ownerNode?.isConnected && [...host.cssRules].includes(mark)) return;
+  } catch {}
+  const insert = (target) => {
+    const rules = target.cssRules; // throws for another origin's sheet
+    let last;
+    for (const rule of RULES) {
+      try {
+        last = rules[target.insertRule(rule, rules.length)];
+      } catch {} // a rule this browser cannot parse
+    }
+    if (last) [host, mark] = [target, last];
+    return last;
+  };
+  const sheets = [...document.styleSheets].filter((s) => !s.disabled && /^(all|screen)?$/i.test(s.media.mediaText)).sort((a, b) => !a.href - !b.href);
+  for (const target of sheets) {
+    try {
+      if (insert(target)) return;
+    } catch {}
+  }
+  if (!own) {
+    own = document.createElement('style');
+    (document.head ?? document.documentElement).append(own);
+    if (own.sheet) insert(own.sheet);
+    else own.remove(); // refused by the page's CSP, which has reported it
+  }
 }
 
 /**

@@ -16,6 +16,9 @@ export const artifacts = join(root, 'test-artifacts');
 /** What each test server serves: the built package and the test pages. */
 function route(path) {
   if (path === '/csp/host.html') return join(root, 'tests/pages/host.html'); // the same page, served with a strict CSP
+  if (path.startsWith('/nowasm/')) return route(path.slice('/nowasm'.length)); // the same files, served with a CSP that forbids wasm
+  // pkg/ with its wasm missing (a deploy mistake): host.html?pkg=/broken/pkg/
+  if (path.startsWith('/broken/pkg/')) return path.endsWith('.wasm') ? null : inside(root, path.slice('/broken'.length));
   if (path.startsWith('/pkg/')) return inside(root, path);
   if (path.startsWith('/pages/')) return inside(join(root, 'tests'), path);
   if (path.startsWith('/vendor/')) return inside(artifacts, path);
@@ -43,11 +46,11 @@ export async function startServers() {
   const linkServer = await serve(() => ({ 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-resource-policy': 'cross-origin' }));
   const linkPort = linkServer.address().port;
   const link = `http://127.0.0.1:${linkPort}`;
-  const hostServer = await serve((path) =>
-    path.startsWith('/csp/')
-      ? { 'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-src ${link}` }
-      : {},
-  );
+  const hostServer = await serve((path) => {
+    if (path.startsWith('/csp/')) return { 'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-src ${link}` };
+    if (path.startsWith('/nowasm/')) return { 'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${link}` };
+    return {};
+  });
   const host = `http://127.0.0.1:${hostServer.address().port}`;
   return {
     host,

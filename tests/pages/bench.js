@@ -4,12 +4,15 @@
 //   ?sdk=ours&api=link    this package's createLink
 //   ?sdk=upstream         @front-finance/link 1.1.9 (createFrontConnection)
 //   ?sdk=mesh-upstream    @meshconnect/web-link-sdk 3.13.0 (createLink)
+//   &rehearsal=0          (ours) the same package built without the loader's
+//                         rehearsal of a first open (bench/bundle.mjs), for
+//                         bench/rehearsal.mjs to measure it
 // Nothing is imported until a measurement asks, so the first one can time
 // a cold start.
 const query = new URLSearchParams(location.search);
 const sdkName = query.get('sdk') ?? 'ours';
 const URLS = { ours: '/vendor/ours/index.js', upstream: '/vendor/front-finance-link.min.js', 'mesh-upstream': '/vendor/mesh-web-link-sdk.min.js' };
-const url = URLS[sdkName];
+const url = sdkName === 'ours' && query.get('rehearsal') === '0' ? '/vendor/ours-bare/index.js' : URLS[sdkName];
 const mesh = sdkName === 'mesh-upstream' || (sdkName === 'ours' && query.get('api') === 'link');
 const IFRAME = mesh ? 'mesh-link-popup__iframe' : 'front-link-popup__iframe';
 
@@ -45,12 +48,14 @@ window.firstClick = async (token) => {
   const t0 = performance.now();
   const link = await connect();
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  // Ours adopts the overlay's stylesheet when it rehearses (src/web/warm.rs).
+  const rehearsed = document.adoptedStyleSheets.length > 0;
   const t1 = performance.now();
   await link.openLink(token);
   while (!attached()) await new Promise((resolve) => requestAnimationFrame(resolve));
   const ms = performance.now() - t1;
   link.closeLink();
-  return { ms, total: performance.now() - t0 };
+  return { ms, total: performance.now() - t0, rehearsed };
 };
 
 /** openLink → iframe attached, `n` times (after one warm-up). */
@@ -86,11 +91,13 @@ function waitFor(type) {
 }
 
 /**
- * `messages` posted by the Link iframe for real, then a `close`: ms until
- * the `close` reached onExit (postMessage keeps order, so every message
- * before it has been handled), and the callbacks the messages caused.
+ * `n` messages (`mix` over and over) posted by the Link iframe for real,
+ * then a `close`: ms until the `close` reached onExit (postMessage keeps
+ * order, so every message before it has been handled), and the callbacks
+ * the messages caused.
  */
-window.dispatch = async (token, messages) => {
+window.dispatch = async (token, mix, n) => {
+  const messages = Array.from({ length: n }, (_, i) => mix[i % mix.length]);
   const link = await connect();
   await link.openLink(token);
   const iframe = document.getElementById(IFRAME);
@@ -117,6 +124,21 @@ window.cycles = async (token, n) => {
     link.closeLink();
   }
   return performance.now() - t0;
+};
+
+/** The smallest step `performance.now()` takes here (ms): 0.1 in Chromium, 1 in Firefox and WebKit pages that are not cross-origin isolated. */
+window.clockTick = () => {
+  let tick = Infinity;
+  let last = performance.now();
+  const t0 = last;
+  while (performance.now() - t0 < 50) {
+    const now = performance.now();
+    if (now !== last) {
+      tick = Math.min(tick, now - last);
+      last = now;
+    }
+  }
+  return tick;
 };
 
 /** Bytes of wasm linear memory (this SDK only). */

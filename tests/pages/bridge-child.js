@@ -267,3 +267,12 @@ window.drain = () => ({ wire: wire.splice(0), callbacks: callbacks.splice(0), ch
 window.callbackCount = () => callbacks.length;
 window.Comlink = Comlink;
 window.childReady = true;
+// The same steps asked by the parent page itself (the cross-engine suite
+// has no driver frame API): `{__puppet:'run', step, index}` is answered
+// with `{type:'__ran', index, result, ...drain()}`.
+addEventListener('message', async (event) => {
+  if (event.source !== parent || !event.data || event.data.__puppet !== 'run') return;
+  const { step: s, index } = event.data;
+  const result = await window.run(s, index);
+  parent.postMessage({ type: '__ran', index, result, ...window.drain() }, '*');
+});

@@ -7,11 +7,28 @@
 const query = new URLSearchParams(location.search);
 const SDKS = { upstream: '/vendor/front-finance-link.js', 'mesh-upstream': '/vendor/mesh-web-link-sdk.js' };
 if (!query.has('prewarm')) window.meshLinkShouldSkipPrewarm = true;
-window.sdk = await import(SDKS[query.get('sdk')] ?? '/pkg/index.js');
+// ?nosheets: a browser without constructed stylesheets (Safari 15.4–16.3,
+// Firefox 98–100), before the SDK loads, for the overlay's fallback
+// (tests/js/floor.test.mjs); ?nosheets=bare also takes the page's own
+// stylesheet away.
+if (query.has('nosheets')) {
+  for (const owner of [Document, ShadowRoot]) delete owner.prototype.adoptedStyleSheets;
+  for (const method of ['replace', 'replaceSync']) delete CSSStyleSheet.prototype[method];
+  window.CSSStyleSheet = new Proxy(CSSStyleSheet, {
+    construct() {
+      throw new TypeError('Illegal constructor');
+    },
+  });
+  if (query.get('nosheets') === 'bare') document.querySelector('link[rel=stylesheet]')?.remove();
+}
+// ?pkg=/broken/pkg/: the package served with its wasm missing (harness.mjs).
+window.sdk = await import(SDKS[query.get('sdk')] ?? `${query.get('pkg') ?? '/pkg/'}index.js`);
 window.trace = [];
 window.sentinels = 0;
 window.violations = [];
 window.pageErrors = [];
+addEventListener('error', (e) => window.pageErrors.push(String(e.message)));
+addEventListener('unhandledrejection', (e) => window.pageErrors.push(`unhandled rejection: ${e.reason}`));
 addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
 addEventListener('message', (e) => {
   if (e.data && e.data.type === '__sentinel') window.sentinels++;

@@ -1,0 +1,376 @@
+// The cross-engine cases (issue 21): each is written once against the
+// driver-neutral page (driver.mjs, session.mjs) and runs in Chromium,
+// Firefox and WebKit (engines.test.mjs). A case gets `{ engine, servers,
+// api }` (`api` one of APIS for the cases run per face) and throws on a
+// failure. `only` lists an engine-specific exception by engine, with its
+// reason; engines.test.mjs reports every such exception by name.
+import assert from 'node:assert/strict';
+import { fallbackCase } from '../floor.test.mjs';
+import { APIS, answering, clearTrace, extraFrame, fixtures, hostPage, navigateFrame, noErrors, openSession, received, send, stillWorks, tokenFor, trace } from './session.mjs';
+
+export { APIS };
+
+const inbound = fixtures.inbound;
+const connected = inbound.brokerageAccountAccessToken;
+const linkUrl = (servers, query = '') => `${servers.link}/pages/link.html${query}`;
+
+/** The callback rows a connect message gives on `api`'s face. */
+const connectedRows = (api, message, key) => {
+  const payload = { [key]: message.payload };
+  return [
+    ['onEvent', { type: 'integrationConnected', payload }],
+    [api.connected, payload],
+  ];
+};
+
+/** Cases run once per face (createFrontConnection, createLink). */
+export const perFace = {
+  'connect: onEvent(integrationConnected), then the connected callback with the tokens': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers);
+    const frame = await openSession(page, servers, { api });
+    await send(page, frame, connected);
+    assert.deepEqual(await trace(page), connectedRows(api, connected, 'accessToken'));
+    await noErrors(page);
+  },
+
+  'delayed authentication reaches the connected callback as delayedAuth': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers);
+    const frame = await openSession(page, servers, { api });
+    await send(page, frame, inbound.delayedAuthentication);
+    assert.deepEqual(await trace(page), connectedRows(api, inbound.delayedAuthentication, 'delayedAuth'));
+  },
+
+  'transfer finished, success and error: onEvent(transferCompleted), then onTransferFinished': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers);
+    const frame = await openSession(page, servers, { api });
+    await send(page, frame, inbound.transferFinishedSuccess, inbound.transferFinishedError);
+    const ok = inbound.transferFinishedSuccess.payload;
+    const err = inbound.transferFinishedError.payload;
+    assert.deepEqual(await trace(page), [
+      ['onEvent', { type: 'transferCompleted', payload: ok }],
+      ['onTransferFinished', ok],
+      ['onEvent', { type: 'transferCompleted', payload: err }],
+      ['onTransferFinished', err],
+    ]);
+  },
+
+  'exit: close without a message, close with one, done with an error and a summary': async ({ engine, servers, api }) => {
+    const summary = { page: 'errorPage', errorMessage: 'Session expired' };
+    for (const [message, args] of [
+      [{ type: 'close' }, api.exitArgs(undefined, undefined)],
+      [inbound.closeWithMessage, api.exitArgs(inbound.closeWithMessage.message, undefined)],
+      [{ type: 'done', message: 'Session expired', payload: summary }, api.exitArgs('Session expired', summary)],
+      [inbound.doneWithSummary, api.exitArgs(undefined, inbound.doneWithSummary.payload)],
+    ]) {
+      const page = await hostPage(engine, servers);
+      const frame = await openSession(page, servers, { api });
+      await send(page, frame, message);
+      // An undefined argument is still an argument: compare the count too.
+      const rows = await page.evaluate(() => window.trace.map((r) => [r.name, r.args.length, r.overlay]));
+      assert.deepEqual(rows, [['onExit', args.length, false]], JSON.stringify(message));
+      assert.deepEqual(await trace(page), [['onExit', ...args]], JSON.stringify(message));
+      assert.equal(await page.evaluate((root) => document.getElementById(root), api.root), null);
+      await page.close();
+    }
+  },
+
+  'origin and source: another origin, another frame of the Link origin, a same-origin srcdoc frame and the page itself are not heard': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers);
+    const frame = await openSession(page, servers, { api });
+    const attacker = await extraFrame(page, 'attacker', { src: `${servers.attacker}/pages/link.html?attacker` });
+    const twin = await extraFrame(page, 'twin', { src: linkUrl(servers, '?twin') });
+    // The host's own origin: srcdoc inherits it (and its base URL, so the
+    // stand-in's script loads from the host server).
+    const srcdoc = await extraFrame(page, 'srcdoc', { srcdoc: '<script src="/pages/link.js"></script>' });
+    assert.equal(await page.evaluate(() => document.getElementById('srcdoc').contentWindow.origin), servers.host);
+    for (const stranger of [attacker, twin, srcdoc, null]) {
+      await send(page, stranger, connected, inbound.doneWithSummary, inbound.closeWithMessage);
+      assert.deepEqual(await trace(page), [], String(stranger));
+    }
+    await stillWorks(page, frame);
+  },
+
+  'origin and source: the Link frame navigated to another origin is not heard; back at the Link origin it is': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers);
+    const frame = await openSession(page, servers, { api });
+    await navigateFrame(page, frame, `${servers.attacker}/pages/link.html?navigated`);
+    await send(page, frame, connected, inbound.closeWithMessage);
+    assert.deepEqual(await trace(page), []);
+    await navigateFrame(page, frame, linkUrl(servers, '?back'));
+    await stillWorks(page, frame);
+  },
+
+  "the URL rule: javascript:, data: and plain-http links render nothing and exit with 'Invalid link token!'": async ({ engine, servers, api }) => {
+    for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'http://evil.example/link', 'https://web.meshconnect.com@evil.example/']) {
+      const page = await hostPage(engine, servers);
+      await page.evaluate(
+        async ({ create, token }) => {
+          window.link = window.sdk[create](window.recorder());
+          await window.link.openLink(token);
+        },
+        { create: api.create, token: tokenFor(url) },
+      );
+      await page.waitFor(() => window.trace.length > 0);
+      assert.deepEqual(await trace(page), [['onExit', 'Invalid link token!']], url);
+      assert.deepEqual(await page.evaluate((root) => [document.querySelectorAll(`iframe, #${root}`).length, document.documentElement.className], api.root), [0, '']);
+      await page.close();
+    }
+  },
+
+  'overlay: ids, role and ARIA; geometry at 1280×800; focus moved in and back; Escape (a real key press) ends it once; the page does not scroll': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers, { viewport: { width: 1280, height: 800 } });
+    assert.deepEqual(await page.size(), { width: 1280, height: 800 });
+    await page.evaluate(() => {
+      document.getElementById('connect').focus();
+      window.scrollTo(0, 500);
+    });
+    await openSession(page, servers, { api });
+    const open = await page.evaluate((root) => {
+      const $ = (suffix) => document.getElementById(root + suffix);
+      const box = $('__popup-content').getBoundingClientRect();
+      const style = getComputedStyle($('__popup-content'));
+      return {
+        ids: ['', '__backdrop', '__popup-content', '__iframe'].map((s) => $(s) !== null),
+        aria: [$('').getAttribute('role'), $('').getAttribute('aria-modal'), $('').getAttribute('aria-label'), $('__iframe').title.length > 0],
+        card: [Math.round(box.width), Math.round(box.height), Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2), style.borderTopLeftRadius],
+        backdrop: [getComputedStyle($('__backdrop')).opacity, getComputedStyle($('')).position],
+        active: document.activeElement.id,
+        overflow: getComputedStyle(document.documentElement).overflow,
+        scrollY: Math.round(scrollY),
+      };
+    }, api.root);
+    assert.deepEqual(open, {
+      ids: [true, true, true, true],
+      aria: ['dialog', 'true', 'Mesh Link', true],
+      // 30% of 1280 within 380–430; 80% of 800 raised to 685; centred.
+      card: [384, 685, 640, 400, '24px'],
+      backdrop: ['0.6', 'fixed'],
+      active: api.root,
+      overflow: 'hidden',
+      scrollY: 500,
+    });
+    await page.wheel(640, 400, 800);
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(await page.evaluate(() => Math.round(scrollY)), 500, 'the page behind did not scroll');
+    await page.press('Escape');
+    await page.waitFor((root) => document.getElementById(root) === null, api.root);
+    assert.deepEqual(await trace(page), [['onExit']]);
+    const closed = await page.evaluate(() => ({ active: document.activeElement.id, scrollY: Math.round(scrollY), cls: document.documentElement.className, overflow: getComputedStyle(document.documentElement).overflow }));
+    assert.deepEqual(closed, { active: 'connect', scrollY: 500, cls: '', overflow: 'visible' });
+    await page.press('Escape');
+    await page.evaluate(() => window.link.closeLink());
+    assert.deepEqual(await trace(page), [['onExit']], 'onExit once');
+    await noErrors(page);
+  },
+
+  'overlay at a 375×667 phone size: the card fills the screen, no radius': async ({ engine, servers, api }) => {
+    // The host page in a 375×667 frame: its own viewport, as a phone's.
+    // (MiniBrowser's window cannot be narrower than its toolbar, 447 px.)
+    const page = await hostPage(engine, servers);
+    await page.evaluate(() => {
+      const phone = document.createElement('iframe');
+      phone.id = 'phone';
+      Object.assign(phone, { width: 375, height: 667 });
+      phone.style.border = '0';
+      phone.src = '/pages/host.html';
+      document.body.prepend(phone);
+    });
+    await page.waitFor(() => document.getElementById('phone').contentWindow.sdkReady === true);
+    await page.evaluate(
+      ({ create, token }) => {
+        const phone = document.getElementById('phone').contentWindow;
+        phone.link = phone.sdk[create](phone.recorder());
+        return phone.link.openLink(token);
+      },
+      { create: api.create, token: tokenFor(linkUrl(servers)) },
+    );
+    await page.waitFor((root) => document.getElementById('phone').contentDocument.getElementById(`${root}__iframe`), api.root);
+    const seen = await page.evaluate((root) => {
+      const phone = document.getElementById('phone').contentWindow;
+      const $ = (suffix) => phone.document.getElementById(root + suffix);
+      const box = $('__popup-content').getBoundingClientRect();
+      return [phone.innerWidth, phone.innerHeight, Math.round(box.width), Math.round(box.height), phone.getComputedStyle($('__popup-content')).borderTopLeftRadius, phone.getComputedStyle($('__iframe')).borderTopLeftRadius];
+    }, api.root);
+    assert.deepEqual(seen, [375, 667, 375, 667, '0px', '0px']);
+  },
+
+  "strict CSP (default-src 'self'; style-src 'self'): styled, working, no violation": async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers, { path: '/csp/host.html' });
+    const frame = await openSession(page, servers, { api });
+    const style = await page.evaluate((root) => {
+      const css = (suffix) => getComputedStyle(document.getElementById(root + suffix));
+      return [css('').position, css('__backdrop').opacity, css('__popup-content').width, css('__popup-content').borderTopLeftRadius, getComputedStyle(document.documentElement).overflow];
+    }, api.root);
+    assert.deepEqual(style, ['fixed', '0.6', '384px', '24px', 'hidden']);
+    await send(page, frame, connected);
+    assert.deepEqual(await trace(page), connectedRows(api, connected, 'accessToken'));
+    await noErrors(page);
+  },
+
+  "a wasm that is not there (HTTP 404): onExit once per openLink with what to fix, nothing shown, no unhandled rejection": async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers, { path: '/pages/host.html?pkg=/broken/pkg/' });
+    await page.evaluate(
+      ({ create, token }) => {
+        window.link = window.sdk[create](window.recorder());
+        window.link.openLink(token); // not awaited, as 3.13 apps do
+      },
+      { create: api.create, token: tokenFor(linkUrl(servers)) },
+    );
+    await page.waitFor(() => window.trace.length > 0);
+    const [[name, message]] = await trace(page);
+    assert.equal(name, 'onExit');
+    assert.match(message, /^front-link-wasm could not start: .*HTTP 404.*front_link_wasm_bg\.wasm/);
+    assert.equal(await page.evaluate((token) => window.link.openLink(token).then(() => 'resolved', (e) => `rejected ${e}`), tokenFor(linkUrl(servers))), 'resolved');
+    await page.waitFor(() => window.trace.length > 1);
+    assert.equal((await trace(page)).length, 2);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#front-link-popup, #mesh-link-popup').length), 0);
+    await noErrors(page);
+  },
+
+  "a CSP without 'wasm-unsafe-eval': onExit names what the CSP lacks": async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers, { path: '/nowasm/pages/host.html' });
+    await page.evaluate(
+      ({ create, token }) => {
+        window.link = window.sdk[create](window.recorder());
+        window.link.openLink(token);
+      },
+      { create: api.create, token: tokenFor(linkUrl(servers)) },
+    );
+    await page.waitFor(() => window.trace.length > 0);
+    const [[name, message]] = await trace(page);
+    assert.equal(name, 'onExit');
+    assert.match(message, /^front-link-wasm could not start: .*'wasm-unsafe-eval'/);
+    assert.equal(await page.evaluate(() => window.pageErrors.length), 0);
+  },
+
+  'a Link UI that never says loaded: the overlay’s own close button (a real click) ends the session once; loadTimeout ends it with its message': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers, { path: '/csp/host.html' });
+    await openSession(page, servers, { api });
+    const close = `#${api.root}__close`;
+    await page.waitFor((close) => {
+      const b = document.querySelector(close);
+      return b && !b.hidden && b.getBoundingClientRect().width === 44;
+    }, close);
+    assert.deepEqual(await page.evaluate((close) => [document.querySelector(close).tagName, document.querySelector(close).getAttribute('aria-label') ?? document.querySelector(close).textContent], close), ['BUTTON', 'Close Mesh Link']);
+    await page.click(close);
+    await page.waitFor((root) => document.getElementById(root) === null, api.root);
+    assert.deepEqual(await trace(page), [['onExit']]);
+    await noErrors(page);
+
+    const timed = await hostPage(engine, servers);
+    await openSession(timed, servers, { api, options: { loadTimeout: 400 } });
+    await timed.waitFor(() => window.trace.length > 0);
+    const [[name, message]] = await trace(timed);
+    assert.equal(name, 'onExit');
+    assert.match(message, /^Link UI did not load: check the network/);
+    assert.equal(await timed.evaluate((root) => document.getElementById(root), api.root), null);
+  },
+};
+
+/** Cases of one face (3.13's createLink, or the React hooks). */
+export const single = {
+  "without constructed stylesheets (Safari 15.4–16.3, Firefox 98–100) under the strict CSP: both faces styled through the page's own stylesheet, no <style>, no violation": async ({ engine, servers }) => fallbackCase(await engine.newPage(), servers),
+
+  'embedded mode: rendered into the app’s iframe; closeLinkRequested asks the Link UI, which ends the session with done': async ({ engine, servers }) => {
+    const api = APIS.find((a) => a.name === 'mesh');
+    const page = await hostPage(engine, servers);
+    await page.evaluate(() => {
+      const host = document.createElement('iframe');
+      host.id = 'host-frame';
+      document.body.append(host);
+    });
+    const frame = await openSession(page, servers, { api, options: { renderType: 'embedded' }, iframeId: 'host-frame' });
+    assert.equal(await page.evaluate(() => document.querySelector('#mesh-link-popup')), null, 'no overlay');
+    assert.match(await page.evaluate(() => document.getElementById('host-frame').src), /rt=embedded/);
+    await send(page, frame, inbound.integrationSelected);
+    await page.evaluate(() => window.link.closeLinkRequested());
+    for (let i = 0; i < 100 && (await received(page, frame)).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.deepEqual(await received(page, frame), [{ origin: servers.host, data: { type: 'closeRequested' } }]);
+    assert.equal((await trace(page)).length, 1, 'still open: no onExit yet');
+    await send(page, frame, inbound.doneWithSummary, inbound.integrationSelected);
+    assert.deepEqual((await trace(page)).slice(1), [['onExit', undefined, inbound.doneWithSummary.payload]]);
+  },
+
+  'prewarm: createLink adds the hidden prewarm frame (never at import); openLink removes it; the flag skips it': async ({ engine, servers }) => {
+    const page = await hostPage(engine, servers, { path: '/pages/host.html?prewarm' });
+    const prewarm = () => page.evaluate(() => {
+      const frame = document.querySelector('#mesh-link-prewarm-container > iframe#mesh-link-prewarm-iframe');
+      return frame && { host: new URL(frame.src).host, hidden: getComputedStyle(frame.parentElement).display === 'none' };
+    });
+    assert.equal(await prewarm(), null, 'importing the package adds nothing');
+    await page.evaluate(() => (window.link = window.sdk.createLink(window.recorder())));
+    await page.waitFor(() => document.querySelector('#mesh-link-prewarm-iframe'));
+    assert.deepEqual(await prewarm(), { host: 'web.meshconnect.com', hidden: true });
+    await openSession(page, servers, { api: APIS.find((a) => a.name === 'mesh'), create: false });
+    assert.equal(await prewarm(), null);
+    const skipped = await hostPage(engine, servers);
+    await skipped.evaluate(() => (window.link = window.sdk.createLink(window.recorder())));
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await skipped.evaluate(() => document.querySelector('#mesh-link-prewarm-iframe')), null);
+  },
+
+  'wallet bridge: a real comlink child reaches an EIP-6963 wallet and a Wallet Standard wallet; a hostile path is refused and reaches nothing': async ({ engine, servers }) => {
+    const page = await engine.newPage();
+    await page.goto(`${servers.host}/pages/bridge-host.html?wallets=eip6963,solana`);
+    await page.waitFor(() => window.sdkReady === true);
+    await page.evaluate(() => (window.protoBaseline = Object.getOwnPropertyNames(Object.prototype).length));
+    const url = `${servers.link}/pages/bridge-child.html`;
+    await page.evaluate((token) => {
+      window.link = window.sdk.createLink(window.recorder('', { renderType: 'embedded' }));
+      return window.link.openLink(token, 'embed');
+    }, tokenFor(url));
+    await answering(page, '#embed');
+    let index = 0;
+    const run = (step) =>
+      page.evaluate(
+        ({ step, index }) =>
+          new Promise((resolve) => {
+            const frame = document.getElementById('embed').contentWindow;
+            const heard = (e) => {
+              if (e.source !== frame || !e.data || e.data.type !== '__ran' || e.data.index !== index) return;
+              removeEventListener('message', heard);
+              resolve(e.data.result);
+            };
+            addEventListener('message', heard);
+            frame.postMessage({ __puppet: 'run', step, index }, '*');
+            setTimeout(() => resolve({ noAnswer: step }), 8000);
+          }),
+        { step, index: index++ },
+      );
+    const path = (p) => p.split('.');
+    assert.deepEqual(await run({ op: 'poll', path: ['eip6963WalletsReady'] }), { result: true });
+    assert.deepEqual(await run({ op: 'get', path: path('eip6963Wallets.0.name') }), { result: 'Fake Wallet' });
+    assert.deepEqual(await run({ op: 'apply', path: path('eip6963Wallets.0.provider.request'), args: [{ method: 'eth_chainId' }] }), { result: '0x1' });
+    assert.deepEqual(await run({ op: 'poll', path: ['walletStandardWalletsReady'] }), { result: true });
+    assert.deepEqual(await run({ op: 'get', path: path('walletStandardWallets.0.name') }), { result: 'Fake Sol' });
+    await page.evaluate(() => (window.walletCalls.length = 0));
+    const hostile = await run({ op: 'raw', msg: { id: 'hostile-1', type: 'SET', path: ['__proto__', 'polluted'], value: { type: 'RAW', value: 'yes' } } });
+    assert.ok(hostile.error || hostile.thrown, `refused with a throw reply: ${JSON.stringify(hostile)}`);
+    const after = await page.evaluate(() => ({ polluted: ({}).polluted, names: Object.getOwnPropertyNames(Object.prototype).length === window.protoBaseline, wallets: window.walletCalls.length }));
+    assert.deepEqual(after, { polluted: undefined, names: true, wallets: 0 });
+    assert.deepEqual(await run({ op: 'get', path: ['parentOrigin'] }), { result: servers.host }, 'the bridge still answers');
+    await noErrors(page);
+  },
+
+  'React: the hooks under <StrictMode> (development build): an effect that opens on mount opens one overlay, connects, and Escape ends it once': async ({ engine, servers, reactApp }) => {
+    for (const [hook, overlay, connectedName] of [
+      ['link', 'mesh-link-popup', 'onIntegrationConnected'],
+      ['front', 'front-link-popup', 'onBrokerConnected'],
+    ]) {
+      const page = await engine.newPage();
+      await page.goto(`${reactApp}?api=${hook}&strict&auto=${encodeURIComponent(tokenFor(linkUrl(servers, `?react=${hook}`)))}`);
+      await page.waitFor(() => window.appReady === true);
+      const frame = `#${overlay}__iframe`;
+      await answering(page, frame);
+      await page.evaluate(({ frame, connected }) => document.querySelector(frame).contentWindow.postMessage({ __puppet: 'send', messages: [connected] }, '*'), { frame, connected });
+      await page.waitFor(() => document.querySelectorAll('#accounts li').length > 0);
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#accounts li')].map((li) => li.textContent)), connected.payload.accountTokens.map((t) => t.account.accountName), hook);
+      await page.press('Escape');
+      await page.waitFor((overlay) => document.getElementById(overlay) === null, overlay);
+      await new Promise((r) => setTimeout(r, 100));
+      const seen = await page.evaluate(() => ({ overlays: window.overlays, rows: window.trace.map((r) => r[0]) }));
+      assert.deepEqual(seen, { overlays: { added: 1, most: 1 }, rows: ['onEvent', connectedName, 'onExit'] }, hook);
+      await page.close();
+    }
+  },
+};
