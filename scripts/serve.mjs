@@ -1,5 +1,6 @@
 // A tiny static file server (Node built-ins only) for the demo and tests.
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 
@@ -30,4 +31,16 @@ export function serveFiles({ port = 0, host = '127.0.0.1', route, headers = () =
 export function inside(root, path) {
   const file = join(root, path);
   return file.startsWith(root) ? file : null;
+}
+
+/** A loopback port nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -1,6 +1,7 @@
-//! The typed Rust API in headless Chromium (`wasm-pack test --headless
-//! --chrome`), against the Link UI stand-in served by `npm test` on another
-//! origin: real iframes, real `postMessage`.
+//! The typed Rust API in Chromium, Firefox and WebKit (served by
+//! `wasm-bindgen-test-runner`, opened in each engine by
+//! `scripts/wasm-test.mjs`), against the Link UI stand-in served by
+//! `npm test` on another origin: real iframes, real `postMessage`.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;

@@ -1,5 +1,7 @@
 //! The overlay: upstream's ids and look, styled by one constructed
-//! stylesheet (allowed under `style-src 'self'`) plus CSS custom properties
+//! stylesheet (allowed under `style-src 'self'`; where the browser has
+//! none, the same rules go in through the CSSOM: README, "Browser
+//! support") plus CSS custom properties
 //! for `link_style` and the z-index. It is a modal `<dialog>`: in the top
 //! layer, above a host page's own modal, with the rest of the page inert.
 //! Until the Link UI has loaded it offers its own close control. Dropping

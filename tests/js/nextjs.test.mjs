@@ -16,12 +16,12 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { launch, root, screenshot } from './harness.mjs';
 import { tarball } from './packed.mjs';
 import { startSimulator } from '../../sim/server.mjs';
+import { freePort } from '../../scripts/serve.mjs';
 
 const example = join(root, 'examples', 'nextjs');
 const BUILDS = [
@@ -41,17 +41,6 @@ let app;
 let sim;
 let browser;
 
-/** A port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const nextBin = () => join(app, 'node_modules', 'next', 'dist', 'bin', 'next');
 const nextEnv = (extra = {}) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...extra });

@@ -23,6 +23,19 @@ const connectedRows = (api, message, key) => {
   ];
 };
 
+/** Opens a session as 3.13 apps do (`openLink` not awaited); the first callback row. */
+async function firstExit(page, servers, api) {
+  await page.evaluate(
+    ({ create, token }) => {
+      window.link = window.sdk[create](window.recorder());
+      window.link.openLink(token);
+    },
+    { create: api.create, token: tokenFor(linkUrl(servers)) },
+  );
+  await page.waitFor(() => window.trace.length > 0);
+  return (await trace(page))[0];
+}
+
 /** Cases run once per face (createFrontConnection, createLink). */
 export const perFace = {
   'connect: onEvent(integrationConnected), then the connected callback with the tokens': async ({ engine, servers, api }) => {
@@ -209,15 +222,7 @@ export const perFace = {
 
   "a wasm that is not there (HTTP 404): onExit once per openLink with what to fix, nothing shown, no unhandled rejection": async ({ engine, servers, api }) => {
     const page = await hostPage(engine, servers, { path: '/pages/host.html?pkg=/broken/pkg/' });
-    await page.evaluate(
-      ({ create, token }) => {
-        window.link = window.sdk[create](window.recorder());
-        window.link.openLink(token); // not awaited, as 3.13 apps do
-      },
-      { create: api.create, token: tokenFor(linkUrl(servers)) },
-    );
-    await page.waitFor(() => window.trace.length > 0);
-    const [[name, message]] = await trace(page);
+    const [name, message] = await firstExit(page, servers, api);
     assert.equal(name, 'onExit');
     assert.match(message, /^front-link-wasm could not start: .*HTTP 404.*front_link_wasm_bg\.wasm/);
     assert.equal(await page.evaluate((token) => window.link.openLink(token).then(() => 'resolved', (e) => `rejected ${e}`), tokenFor(linkUrl(servers))), 'resolved');
@@ -229,15 +234,7 @@ export const perFace = {
 
   "a CSP without 'wasm-unsafe-eval': onExit names what the CSP lacks": async ({ engine, servers, api }) => {
     const page = await hostPage(engine, servers, { path: '/nowasm/pages/host.html' });
-    await page.evaluate(
-      ({ create, token }) => {
-        window.link = window.sdk[create](window.recorder());
-        window.link.openLink(token);
-      },
-      { create: api.create, token: tokenFor(linkUrl(servers)) },
-    );
-    await page.waitFor(() => window.trace.length > 0);
-    const [[name, message]] = await trace(page);
+    const [name, message] = await firstExit(page, servers, api);
     assert.equal(name, 'onExit');
     assert.match(message, /^front-link-wasm could not start: .*'wasm-unsafe-eval'/);
     assert.equal(await page.evaluate(() => window.pageErrors.length), 0);

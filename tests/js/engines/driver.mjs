@@ -13,7 +13,7 @@
 // stand-in frame through the page itself (tests/pages/link.js's `__puppet`
 // messages), never through a driver's frame API.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../../scripts/serve.mjs';
 import { CHROMIUM_ARGS } from '../harness.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -125,16 +125,6 @@ const revive = (v) => {
   return v;
 };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function webkit() {
   const port = await freePort();
