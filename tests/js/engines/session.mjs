@@ -118,14 +118,14 @@ export async function navigateFrame(page, selector, url) {
     ({ selector, url }) =>
       new Promise((resolve) => {
         const frame = document.querySelector(selector);
-        const heard = (e) => {
-          if (e.source !== frame.contentWindow || !e.data || e.data.type !== '__where') return;
+        const done = (value) => {
           removeEventListener('message', heard);
-          resolve(e.origin === new URL(url).origin);
+          resolve(value);
         };
+        const heard = (e) => e.source === frame.contentWindow && e.data && e.data.type === '__where' && done(e.origin === new URL(url).origin);
         addEventListener('message', heard);
         frame.contentWindow.postMessage({ __puppet: 'send', messages: [{ type: '__where' }] }, '*');
-        setTimeout(() => resolve(false), 250);
+        setTimeout(() => done(false), 250);
       }),
     { selector, url },
     { timeout: 15000 },
