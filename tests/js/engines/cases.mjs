@@ -318,9 +318,9 @@ export const single = {
     }, tokenFor(url));
     await answering(page, '#embed');
     let index = 0;
-    const run = (step) =>
+    const run = (step, wait = 8000) =>
       page.evaluate(
-        ({ step, index }) =>
+        ({ step, index, wait }) =>
           new Promise((resolve) => {
             const frame = document.getElementById('embed').contentWindow;
             const heard = (e) => {
@@ -330,10 +330,12 @@ export const single = {
             };
             addEventListener('message', heard);
             frame.postMessage({ __puppet: 'run', step, index }, '*');
-            setTimeout(() => resolve({ noAnswer: step }), 8000);
+            setTimeout(() => (removeEventListener('message', heard), resolve({ noAnswer: step })), wait);
           }),
-        { step, index: index++ },
+        { step, index: index++, wait },
       );
+    // bridge-child.js is a module: it may start after link.js answered.
+    for (let i = 0; i < 40 && (await run({ op: 'sleep', ms: 0 }, 250)).noAnswer; i++);
     const path = (p) => p.split('.');
     assert.deepEqual(await run({ op: 'poll', path: ['eip6963WalletsReady'] }), { result: true });
     assert.deepEqual(await run({ op: 'get', path: path('eip6963Wallets.0.name') }), { result: 'Fake Wallet' });

@@ -14,7 +14,7 @@
 // messages), never through a driver's frame API.
 import { spawn } from 'node:child_process';
 import { freePort } from '../../../scripts/serve.mjs';
-import { CHROMIUM_ARGS } from '../harness.mjs';
+import { launch } from '../harness.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -53,8 +53,7 @@ function page(engine, own) {
 }
 
 async function chromium() {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launch();
   return {
     engine: 'chromium',
     async newPage({ width = 1280, height = 800 } = {}) {

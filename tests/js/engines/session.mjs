@@ -3,9 +3,10 @@
 // their parent through real cross-origin postMessage (`__puppet` messages,
 // tests/pages/link.js), which every engine does alike.
 import assert from 'node:assert/strict';
-import { APIS, fixtures, tokenFor } from '../harness.mjs';
+import { APIS, clearTrace, fixtures, tokenFor, trace } from '../harness.mjs';
 
-export { APIS, fixtures, tokenFor };
+// The recorded callbacks, read the same way in every engine.
+export { APIS, clearTrace, fixtures, tokenFor, trace };
 
 /** A fresh page on the host test page (`path` + `query`), SDK loaded. */
 export async function hostPage(engine, servers, { path = '/pages/host.html', viewport } = {}) {
@@ -90,11 +91,6 @@ export async function send(page, selector, ...messages) {
   );
   await page.waitFor((n) => window.sentinels > n, seen);
 }
-
-/** The recorded callbacks, as `[label+name, ...args]` rows. */
-export const trace = (page) => page.evaluate(() => window.trace.map((r) => [r.label + r.name, ...r.args]));
-
-export const clearTrace = (page) => page.evaluate(() => (window.trace = []));
 
 /** Adds an iframe (`attributes`, then `src`) to the page; resolves with its selector once it answers. */
 export async function extraFrame(page, id, attributes) {
