@@ -30,7 +30,7 @@ async function step(name, body) {
     await body();
   } catch (error) {
     console.error(`\n*** ${name} failed: ${error.message}`);
-    failures.push(name);
+    failures.push({ name, message: error.message });
   }
 }
 
@@ -70,7 +70,8 @@ await step('node --test tests/js', () => spawned(process.execPath, ['--test', '-
 if (process.env.FRONT_LINK_TARBALL) rmSync(dirname(process.env.FRONT_LINK_TARBALL), { recursive: true, force: true });
 
 if (failures.length) {
-  console.error(`\nFAILED: ${failures.join(', ')}`);
+  // Repeated at the end: CI records only the tail of a long run.
+  for (const { name, message } of failures) console.error(`\nFAILED: ${name}\n  ${message.split('\n').join('\n  ')}`);
   process.exit(1);
 }
 console.log('\nAll suites passed.');
