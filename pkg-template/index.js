@@ -2,7 +2,7 @@
 // @meshconnect/web-link-sdk 3.13, two faces over one wasm runtime.
 // Import touches no browser global (SSR). Both faces start loading the wasm
 // when a connection is created in a browser; an openLink awaits it.
-import { Connection, load, preload } from './loader.js';
+import { Connection, inBrowser, load, preload } from './loader.js';
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 
 /** True if `key` is one of the `FrontEventTypeKeys`. Needs no wasm. */
@@ -111,7 +111,7 @@ function unprewarm() {
 
 /** Same contract as `@meshconnect/web-link-sdk`'s `createLink`. */
 export function createLink(options) {
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') prewarm();
+  if (inBrowser()) prewarm();
   preload();
   const { open, close, requestClose } = connect(options, true);
   return {

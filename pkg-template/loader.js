@@ -69,8 +69,13 @@ async function fetchModule(url) {
 /** Loads the wasm (once; again after a failure). Rejects with an Error that says what to fix. */
 export function load() {
   if (!loading) {
-    if (typeof WebAssembly !== 'object' || typeof fetch !== 'function') {
-      const error = failure('this environment runs no WebAssembly with fetch (a test runner? use front-link-wasm/testing)');
+    const unfit = nodeHosted()
+      ? 'this page runs in Node.js (a test runner such as Vitest or Jest, in its jsdom or node environment), where no Link UI can run: script Link sessions in tests with front-link-wasm/testing'
+      : typeof WebAssembly !== 'object' || typeof fetch !== 'function'
+        ? 'this environment runs no WebAssembly with fetch: script Link sessions in tests with front-link-wasm/testing'
+        : undefined;
+    if (unfit) {
+      const error = failure(unfit);
       settle({ ready: false, error });
       return Promise.reject(error);
     }
@@ -93,9 +98,21 @@ export function load() {
   return loading;
 }
 
+// Node.js, whatever DOM a test runner put around it (jsdom, happy-dom): the
+// wasm would be fetched from a file: URL there, and fail with a message
+// about the network. Electron's renderer is a browser. A bundler's
+// `process` polyfill has no `versions.node`.
+function nodeHosted() {
+  const versions = typeof process === 'object' && process !== null ? process.versions : undefined;
+  return typeof versions?.node === 'string' && versions.electron === undefined;
+}
+
+/** Whether this is a browser page: a window and a document, not Node.js. */
+export const inBrowser = () => typeof window !== 'undefined' && typeof document !== 'undefined' && !nodeHosted();
+
 /** In a browser, starts fetching and compiling the wasm now, so that the first click does not wait for it. */
 export function preload() {
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') load().catch(() => {});
+  if (inBrowser()) load().catch(() => {});
 }
 
 // The first openLink's paths, run on values nobody sees (src/web/warm.rs):

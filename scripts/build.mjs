@@ -24,8 +24,8 @@ export async function build() {
   const { checkWasm } = await import('./browser-floor.mjs');
   console.log(`\nWebAssembly features used: ${(await checkWasm(join(pkg, 'front_link_wasm_bg.wasm'))).join(', ')} (all within the browser floor)`);
   const generated = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
-  for (const file of readdirSync(template)) {
-    if (file !== 'package.json') copyFileSync(join(template, file), join(pkg, file));
+  for (const file of readdirSync(template, { withFileTypes: true })) {
+    if (file.isFile() && file.name !== 'package.json') copyFileSync(join(template, file.name), join(pkg, file.name));
   }
   copyFileSync(join(root, 'README.md'), join(pkg, 'README.md'));
   const manifest = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
@@ -33,6 +33,9 @@ export async function build() {
   writeFileSync(join(pkg, 'package.json'), JSON.stringify(merged, null, 2) + '\n');
   dedupeSnippetImports(join(pkg, 'front_link_wasm.js'));
   await minify();
+  const { buildCommonJs, buildTesting } = await import('./build-testing.mjs');
+  await buildCommonJs(pkg);
+  await buildTesting(pkg);
   printSizes();
 }
 
@@ -58,9 +61,10 @@ function dedupeSnippetImports(path) {
 // What is published is what a bundler would ship: every JS file minified
 // (names of exports and properties kept: the wasm's imports are looked up by
 // them). The readable sources are pkg-template/ and src/ in the repository.
+// front-link-wasm/testing (built after) stays readable: it runs in tests.
 async function minify() {
   const { transformSync } = await import('esbuild');
-  const files = readdirSync(pkg, { recursive: true }).filter((f) => f.endsWith('.js'));
+  const files = readdirSync(pkg, { recursive: true }).filter((f) => f.endsWith('.js') && !f.startsWith('testing'));
   for (const file of files) {
     const path = join(pkg, file);
     const { code } = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'es2020', logLevel: 'error', legalComments: 'none' });

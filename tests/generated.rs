@@ -12,6 +12,12 @@
 //! - `tests/schema.json`: the payload shapes by name and the event keys,
 //!   for the tests that hold the `.d.ts` files and the Rust API's serde
 //!   types to the schema.
+//! - `pkg-template/testing/payloads.js`: the payloads by name and each event
+//!   key's payload per face, for the stand-in's classifier.
+//! - `tests/testing-vectors.json`: the core's decisions on the corpus, which
+//!   the stand-in of `front-link-wasm/testing` is held to (`tests/vectors/`).
+
+mod vectors;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -132,6 +138,26 @@ fn codec_ops_js() -> String {
     format!("// {HEADER}\n/** The core's Solana codec operations (`CodecOp`), by name. */\nexport const CODEC_OPS = Object.freeze({{ {} }});\n", ops.join(", "))
 }
 
+/// `pkg-template/testing/payloads.js`: the payloads by name, and the payload
+/// each event key promises per face, for the stand-in's classifier.
+fn testing_payloads_js() -> String {
+    let names: Vec<String> = Payload::ALL.iter().map(|p| format!("{}: {}", p.name(), *p as u32)).collect();
+    let all_keys: Vec<&str> = FRONT_EVENT_TYPE_KEYS.iter().chain(LATER_LINK_EVENT_TYPE_KEYS.iter()).copied().collect();
+    let events = |dialect: Dialect| -> String {
+        let entries: Vec<String> = all_keys
+            .iter()
+            .filter_map(|key| Some(format!("{key}: {}", payload_shape(dialect, key)? as u32)))
+            .collect();
+        format!("Object.freeze({{ {} }})", entries.join(", "))
+    };
+    format!(
+        "// {HEADER}\n\n/** The core's `Payload` numbers (`payload as u32`, the index into tables.js's `SHAPES`), by name. */\nexport const PAYLOAD = Object.freeze({{ {} }});\n\n// `payload_shape`: what each event key's payload must be, per face; a key not listed takes anything.\nconst EVENT_PAYLOADS = Object.freeze({{\n  front: {},\n  link: {},\n}});\n\n/** The payload number `face` promises for event `key`, or `undefined`. */\nexport const eventPayload = (face, key) => (Object.hasOwn(EVENT_PAYLOADS[face], key) ? EVENT_PAYLOADS[face][key] : undefined);\n",
+        names.join(", "),
+        events(Dialect::Front),
+        events(Dialect::Mesh)
+    )
+}
+
 fn json_inner(shape: &Shape) -> serde_json::Value {
     named(shape).map_or_else(|| json_shape(shape), |payload| serde_json::json!({ "ref": payload.name() }))
 }
@@ -183,6 +209,8 @@ fn generated_files_are_current() {
         ("pkg-template/event-keys.js", event_keys_js()),
         ("src/web/bridge/codec-ops.js", codec_ops_js()),
         ("tests/schema.json", schema_json()),
+        ("pkg-template/testing/payloads.js", testing_payloads_js()),
+        ("tests/testing-vectors.json", vectors::testing_vectors_json(HEADER, root)),
     ];
     for (path, text) in files {
         let file = root.join(path);

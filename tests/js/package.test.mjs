@@ -146,13 +146,14 @@ test('the wasm glue exports exactly what index.js wraps (golden .d.ts)', () => {
   assert.equal(api(read('front_link_wasm.d.ts')), api(expected), 'update tests/expected/front_link_wasm.d.ts if the change is intended');
 });
 
-test('package.json: ESM entry, types, the wasm shipped, version matches the crate', () => {
+test('package.json: ESM entries with CommonJS beside them, types, the wasm shipped, version matches the crate', () => {
   const manifest = JSON.parse(read('package.json'));
   assert.equal(manifest.name, 'front-link-wasm');
   assert.equal(manifest.type, 'module');
-  assert.equal(manifest.exports['.'].default, './index.js');
-  assert.equal(manifest.exports['.'].types, './index.d.ts');
-  for (const file of ['index.js', 'index.d.ts', 'event-keys.js', 'front_link_wasm.js', 'front_link_wasm_bg.wasm']) assert.ok(manifest.files.includes(file), file);
+  for (const [entry, base] of [['.', 'index'], ['./front', 'front'], ['./react', 'react'], ['./testing', 'testing/index'], ['./testing/front', 'testing/front'], ['./testing/react', 'testing/react']]) {
+    assert.deepEqual(manifest.exports[entry], { import: { types: `./${base}.d.ts`, default: `./${base}.js` }, require: { types: `./${base}.d.cts`, default: `./${base}.cjs` } }, entry);
+  }
+  for (const file of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts', 'loader.cjs', 'event-keys.js', 'event-keys.cjs', 'front_link_wasm.js', 'front_link_wasm_bg.wasm', 'testing/']) assert.ok(manifest.files.includes(file), file);
   const crate = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
   assert.equal(manifest.version, crate);
 });

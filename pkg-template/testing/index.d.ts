@@ -1,0 +1,202 @@
+// Types of front-link-wasm/testing: the package's faces over a stand-in of
+// its WebAssembly that a test drives, and the test's controls.
+import type {
+  AccessTokenPayload,
+  DelayedAuthPayload,
+  FrontOptions,
+  LinkOptions,
+  SessionSummary,
+  TransferFinishedPayload,
+} from '../index.js';
+
+export { createLink, createFrontConnection, isLinkEventTypeKey, isFrontEventTypeKey } from '../index.js';
+
+/** Which face made a connection: `'link'` is 3.13's `createLink`, `'front'` is 1.1.9's `createFrontConnection`. */
+export type Face = 'link' | 'front';
+
+/** A call the app made on a connection's handle, in order. */
+export interface AppCall {
+  /** `'openLink'`, `'closeLink'`, `'closeLinkRequested'` (3.13), `'openPopup'`, `'closePopup'` (1.1.9). */
+  readonly method: string;
+  /** Its arguments, as given (the link token first, for an open). */
+  readonly args: readonly unknown[];
+}
+
+/** A callback of the app's options that the SDK called, with its arguments. */
+export interface Delivered {
+  /** `'onEvent'`, `'onIntegrationConnected'` (3.13), `'onBrokerConnected'` (1.1.9), `'onTransferFinished'` or `'onExit'`. */
+  readonly callback: string;
+  /** Exactly the arguments (their count too: `onExit()` has none when the host closed). */
+  readonly args: readonly unknown[];
+}
+
+/** An open that did not open: `onExit` got `exit`, as in the real SDK. */
+export interface Refusal {
+  /** The link token (or, for `openPopup`, the URL) the app passed. */
+  readonly input: string;
+  /** What `onExit` got, e.g. `'Invalid link token!'`. */
+  readonly exit: string;
+  /** Why, for the test's own message (e.g. "it is not base64"); the real SDK does not say. */
+  readonly why: string;
+}
+
+/** A message from the Link UI that the SDK ignored, and why. */
+export interface Ignored {
+  /** The core's reason: `'ended'`, `'notAnObject'`, `'unknownType'`, `'badPayload'` or `'badLink'`. */
+  readonly reason: 'ended' | 'notAnObject' | 'unknownType' | 'badPayload' | 'badLink';
+  /** Where the message leaves the schema, e.g. "payload.accountTokens[0].accessToken must be a string, not 7". */
+  readonly why: string;
+}
+
+/** A connection the app made (`createLink`, `createFrontConnection`, or a hook's). */
+export interface TestConnection {
+  readonly face: Face;
+  /** The options object the app passed (a hook passes one that reads its latest render's options). */
+  readonly options: LinkOptions | FrontOptions;
+  /** Every call the app made on the handle, in order. */
+  readonly calls: readonly AppCall[];
+  /** Every session it opened, in order. */
+  readonly sessions: readonly TestSession[];
+  /** Every open that was refused. */
+  readonly refusals: readonly Refusal[];
+  /** Every callback called on its options, in order, refusals' `onExit` included. */
+  readonly delivered: readonly Delivered[];
+}
+
+/** How `connect()` connects: the default is a Robinhood account pair. */
+export interface ConnectScript {
+  /** The whole `brokerageAccountAccessToken` payload; the other fields are then ignored. */
+  payload?: AccessTokenPayload;
+  /** The accounts connected (each completed with an id, a name and tokens). */
+  accounts?: Array<{ accountId?: string; accountName?: string; fund?: number; cash?: number; isReconnected?: boolean }>;
+  /** The institution. */
+  broker?: { type: string; name: string };
+  /** Ask for an MFA code first: `integrationMfaRequired`, `integrationMfaEntered`. */
+  mfa?: boolean;
+  /** Ask which accounts to connect first: `integrationAccountSelectionRequired`. */
+  accountSelection?: boolean;
+}
+
+/**
+ * A Link session the app opened, as the test plays the Link UI and the
+ * user. Each flow sends what the Link UI sends (`loaded` first if it has
+ * not been sent), and the SDK's callbacks have run when it returns. A flow
+ * whose message the real SDK would ignore (a payload off the schema, a
+ * session that has ended) throws a `TypeError` that says why; `send()`
+ * posts anything, as a Link UI could.
+ */
+export interface TestSession {
+  readonly face: Face;
+  readonly connection: TestConnection;
+  /** The link token the session was opened with (`undefined` for `openPopup`). */
+  readonly token: string | undefined;
+  /** The URL the Link UI would be loaded from: the token's, with `lng`, `fiatCur`, `th` and `rt` as the options ask. */
+  readonly url: string;
+  /** The Link UI's origin: the only one the real SDK listens to. */
+  readonly origin: string;
+  /** The host page's iframe the Link UI renders in; `undefined` for the overlay. */
+  readonly iframeId: string | undefined;
+  /** Still on screen. */
+  readonly open: boolean;
+  /** The Link UI has said `loaded`. */
+  readonly loaded: boolean;
+  /** How it ended, in words (e.g. "dismissed by the user"), once it has. */
+  readonly endedBy: string | undefined;
+  /** Callbacks called for this session, in order. */
+  readonly delivered: readonly Delivered[];
+  /** What the SDK posted to the Link UI: `meshSDKSpecs`, `frontAccessTokens` (the `accessTokens` option), `frontTransferDestinationTokens`, `closeRequested`. */
+  readonly posted: readonly { readonly type: string; readonly payload?: unknown }[];
+  /** URLs the SDK opened in a popup (1.1.9's `oauthLinkOpen`). */
+  readonly windows: readonly string[];
+  /** Messages the SDK ignored, with why. */
+  readonly ignored: readonly (Ignored & { readonly data: unknown })[];
+
+  /** `loaded`: the SDK posts `meshSDKSpecs` and the access tokens, then `onEvent({type: 'pageLoaded'})`. */
+  load(): this;
+  /**
+   * The user connects: `integrationSelected`, `credentialsEntered` (and the MFA and
+   * account-selection events if asked for), then `brokerageAccountAccessToken`:
+   * `onEvent({type: 'integrationConnected', payload: {accessToken}})`, then
+   * `onIntegrationConnected({accessToken})` (3.13) or `onBrokerConnected({accessToken})` (1.1.9).
+   */
+  connect(script?: ConnectScript): this;
+  /** `delayedAuthentication`: as `connect()`, with `{delayedAuth: payload}`. */
+  delayedAuth(payload?: DelayedAuthPayload): this;
+  /** `integrationConnectionError` with `errorMessage`: `onEvent` hears it; the session stays open. */
+  connectionError(errorMessage?: string): this;
+  /**
+   * A transfer: `transferStarted`, `transferPreviewed`, then `transferFinished` with the
+   * fixture's success payload, over which `result` is spread (`{status: 'error',
+   * errorMessage}` for a failure): `onEvent({type: 'transferCompleted', payload})`, then
+   * `onTransferFinished(payload)`.
+   */
+  transfer(result?: Partial<TransferFinishedPayload> | { status: 'error'; errorMessage?: string }): this;
+  /** Any event key with its payload: `onEvent(message)`. */
+  event(type: string, payload?: unknown): this;
+  /** `done` with a summary: the session ends, `onExit(undefined, summary)`. */
+  done(summary?: SessionSummary): this;
+  /**
+   * The user closes the Link UI with its own ×: the session ends, `onExit(error, summary)`.
+   * 1.1.9 passes as many arguments as there is to say (`onExit(error)` without a summary;
+   * its error is `message`, else the summary's `errorMessage`); 3.13 always passes two.
+   */
+  close(exit?: { summary?: SessionSummary; message?: string; errorMessage?: string }): this;
+  /** The Link UI ends on an error page: `onExit(errorMessage, summary)`. */
+  fail(errorMessage?: string, summary?: Partial<SessionSummary>): this;
+  /** 1.1.9's `oauthLinkOpen`: the URL goes to `windows`; `blocked` makes the browser refuse it: `onEvent({type: 'popupBlocked', payload: {url}})`. 3.13 ignores it (the flow throws). */
+  oauth(url?: string, options?: { blocked?: boolean }): this;
+  /** Posts `data` (a copy, as postMessage makes) as the Link UI: `undefined` if the SDK acted on it, else why not. Never throws. */
+  send(data: unknown): Ignored | undefined;
+  /** The user closes the overlay (its close control, or Escape): the session ends, `onExit()`. */
+  dismiss(): this;
+  /** The Link UI did not say `loaded` within `loadTimeout` (now, without waiting; the real timer runs too, so fake timers work): `onExit(message)`. */
+  timeOut(): this;
+}
+
+/** Payload makers (new objects on each call), in the protocol's shapes: 1.1.9's fields for `front`, 3.13's for `link`. */
+export interface Fixtures {
+  accessToken(script?: Pick<ConnectScript, 'accounts' | 'broker'>): AccessTokenPayload;
+  delayedAuth(): DelayedAuthPayload;
+  transferPreviewed(): Record<string, unknown>;
+  transferSuccess(): TransferFinishedPayload;
+  transferError(): { status: 'error'; errorMessage: string };
+  summary(): SessionSummary;
+}
+
+/** The payload makers, per face. */
+export declare const fixtures: { readonly link: Fixtures; readonly front: Fixtures };
+
+/**
+ * The session on screen (the SDK shows one at a time). Throws an Error that
+ * says what the app did (no connection, no open, a refused token, …) if none is.
+ */
+export declare function session(): TestSession;
+
+/**
+ * The next session the app opens that `nextSession()` has not returned yet
+ * (perhaps one already open). Rejects, saying why, if the app's open is
+ * refused, the stand-in is set not to load, or nothing opens within
+ * `timeout` ms (default 2000; real time, whatever timers the test fakes).
+ */
+export declare function nextSession(options?: { timeout?: number }): Promise<TestSession>;
+
+/** Every connection the app made since the last `reset()`, in order. */
+export declare function connections(): readonly TestConnection[];
+
+/**
+ * Forgets every connection and session (one still open ends without
+ * `onExit`), and the stand-in loads again. `act` stays. Call it after each test.
+ */
+export declare function reset(): void;
+
+/**
+ * `act`: React Testing Library's `act`, which each delivery of callbacks then
+ * runs in (state the callbacks set is rendered before the flow returns).
+ * `load`: an Error (or message) makes every open end in `onExit(message)`
+ * and the hooks' `error`, as a browser that cannot run the WebAssembly;
+ * `'ready'` undoes it.
+ */
+export declare function configure(options: { act?: ((deliver: () => void) => unknown) | null; load?: 'ready' | Error | string }): void;
+
+/** A link token the SDK opens: the base64 of `url` (default `https://web.meshconnect.com/b2b-iframe?session=test`). */
+export declare function linkToken(url?: string): string;

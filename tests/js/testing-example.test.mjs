@@ -1,0 +1,92 @@
+// examples/react-testing, an app with its own tests of its Link flows, run
+// by real test runners as its developers would run them: Vitest 4, Jest 30
+// and Jest 29, on the package installed from the tarball. Its app tests
+// (test/app) script sessions with front-link-wasm/testing through
+// @testing-library/react; its real-package tests (test/real) import the
+// real entries in jsdom and in node (Babel; ts-jest for TypeScript) and
+// expect an onExit that names front-link-wasm/testing. Each runner must
+// report exactly the tests each file declares, all passed, none skipped.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { before, test } from 'node:test';
+import { artifacts, root } from './harness.mjs';
+import { freshApp } from './packed.mjs';
+
+const source = join(root, 'examples', 'react-testing');
+const app = join(artifacts, 'testing-example');
+const bin = (path) => join(root, 'node_modules', path);
+
+before(() => {
+  freshApp(app, source);
+  // Jest 29 (installed as jest29) needs its own jsdom environment; the rest of the app's config stands.
+  writeFileSync(
+    join(app, 'jest29.config.cjs'),
+    "const { projects } = require('./jest.config.cjs');\nconst jsdom = require.resolve('jest-environment-jsdom29');\nmodule.exports = { projects: projects.map((p) => ({ ...p, testEnvironment: p.testEnvironment === 'jsdom' ? jsdom : p.testEnvironment })) };\n",
+  );
+});
+
+/** Runs a runner in the app; resolves with its JSON report (it may exit non-zero: the report says why). */
+function report(args, file) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: app, env: { ...process.env, CI: 'true', FORCE_COLOR: '0' } }, (error, stdout, stderr) => {
+      let parsed;
+      try {
+        parsed = JSON.parse(readFileSync(join(app, file), 'utf8'));
+      } catch {
+        // no report: the runner did not get that far
+      }
+      resolve({ parsed, output: `${stdout}\n${stderr}`, code: error?.code ?? 0 });
+    });
+  });
+}
+
+/** Passed tests per test file name (summed over the projects that ran it), and every test's status. */
+function tally(results) {
+  const passed = {};
+  const statuses = new Set();
+  for (const file of results.testResults) {
+    for (const t of file.assertionResults) {
+      statuses.add(t.status);
+      if (t.status === 'passed') passed[basename(file.name)] = (passed[basename(file.name)] ?? 0) + 1;
+    }
+  }
+  return { passed, statuses: [...statuses] };
+}
+
+const APP_TESTS = { 'ConnectAccount.test.jsx': 8, 'legacy.test.js': 2 };
+
+test("the example's versions of its test tools are the ones npm test installs", () => {
+  const example = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+  const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
+  for (const [name, version] of Object.entries({ ...example.dependencies, ...example.devDependencies })) {
+    if (name !== 'front-link-wasm') assert.equal(version, ours[name], name);
+  }
+});
+
+test('Vitest: the app tests in jsdom, the real package in jsdom and in node', async () => {
+  const run = await report([bin('vitest/vitest.mjs'), 'run', '--reporter=json', '--outputFile=vitest-report.json'], 'vitest-report.json');
+  assert.ok(run.parsed, run.output);
+  const { passed, statuses } = tally(run.parsed);
+  assert.deepEqual(statuses, ['passed'], run.output);
+  // test/real runs in two projects (jsdom, node), each file in both.
+  assert.deepEqual(passed, { ...APP_TESTS, 'real-package.test.js': 6, 'real-package-types.test.ts': 2 }, run.output);
+  assert.equal(run.code, 0, run.output);
+});
+
+for (const [name, jest, config] of [
+  ['Jest 30', 'jest/bin/jest.js', 'jest.config.cjs'],
+  ['Jest 29', 'jest29/bin/jest.js', 'jest29.config.cjs'],
+]) {
+  test(`${name}: the app tests through Babel in jsdom, the real package through Babel (jsdom, node) and ts-jest`, async () => {
+    const file = `${config}.report.json`;
+    const cache = join(artifacts, 'jest-cache', name.replace(' ', ''));
+    const run = await report([bin(jest), '--ci', '--config', config, '--cacheDirectory', cache, '--json', '--outputFile', file], file);
+    assert.ok(run.parsed, run.output);
+    const { passed, statuses } = tally(run.parsed);
+    assert.deepEqual(statuses, ['passed'], run.output);
+    assert.deepEqual(passed, { ...APP_TESTS, 'real-package.test.js': 6, 'real-package-types.test.ts': 1 }, run.output);
+    assert.equal(run.code, 0, run.output);
+  });
+}
