@@ -4,6 +4,7 @@ import type {
   AccessTokenPayload,
   DelayedAuthPayload,
   FrontOptions,
+  LinkEventTypeKeys,
   LinkOptions,
   SessionSummary,
   TransferFinishedPayload,
@@ -131,8 +132,8 @@ export interface TestSession {
    * `onTransferFinished(payload)`.
    */
   transfer(result?: Partial<TransferFinishedPayload> | { status: 'error'; errorMessage?: string }): this;
-  /** Any event key with its payload: `onEvent(message)`. */
-  event(type: string, payload?: unknown): this;
+  /** Any event key with its payload (checked against the face's schema): `onEvent({type, payload})`. */
+  event(type: LinkEventTypeKeys, payload?: unknown): this;
   /** `done` with a summary: the session ends, `onExit(undefined, summary)`. */
   done(summary?: SessionSummary): this;
   /**

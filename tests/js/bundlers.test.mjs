@@ -1,5 +1,6 @@
 // SPEC §2: the package works with Vite and webpack 5 without plugins (and
-// esbuild, with the wasm copied beside the bundle). Each
+// esbuild, with the wasm copied beside the bundle), imported or (webpack)
+// require()d. Each
 // bundles tests/bundlers/main.js (an ordinary app importing
 // 'front-link-wasm', installed by npm from the `npm pack` tarball of pkg/
 // into a fresh app: what the registry would serve), the bundle is served on
@@ -48,18 +49,23 @@ test('Vite', async () => {
   await runBundle(dist);
 });
 
-test('webpack 5', async () => {
+async function webpackBundle(entry, name) {
   const webpack = (await import('webpack')).default;
-  const dist = join(artifacts, 'bundlers', 'webpack');
+  const dist = join(artifacts, 'bundlers', name);
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const stats = await new Promise((resolve, reject) =>
-    webpack({ mode: 'production', context: app, entry: join(app, 'main.js'), output: { path: dist, filename: 'main.js', publicPath: 'auto' } }, (error, result) => (error ? reject(error) : resolve(result))),
+    webpack({ mode: 'production', context: app, entry: join(app, entry), output: { path: dist, filename: 'main.js', publicPath: 'auto' } }, (error, result) => (error ? reject(error) : resolve(result))),
   );
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
   copyFileSync(join(app, 'index.html'), join(dist, 'index.html'));
   await runBundle(dist);
-});
+}
+
+test('webpack 5', () => webpackBundle('main.js', 'webpack'));
+
+// A CommonJS app: `require` picks index.cjs, whose import() of the package webpack splits into a chunk.
+test('webpack 5, an app that require()s the package', () => webpackBundle('main.cjs', 'webpack-require'));
 
 // esbuild hides warnings about files in node_modules, so that its silence
 // here proves little: package.test.mjs checks the glue itself.

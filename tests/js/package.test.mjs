@@ -103,6 +103,10 @@ test('the 1.1.9 integration and mistakes are real ones: 1.1.9’s own types acce
   tsc('tsconfig.upstream-front.json');
 });
 
+test('front-link-wasm/testing: its entries have the real entries’ types, its controls are typed (tests/types/testing.ts)', () => {
+  tsc('tsconfig.testing.json');
+});
+
 test('every type and function 3.13 and 1.1.9 export is the same as ours (tests/types/exact-*.ts)', () => {
   tsc('tsconfig.exact.json');
 });

@@ -51,3 +51,10 @@ test("the README's performance figures are the bench's results", async () => {
   const figures = [...outside.matchAll(/\b\d+(?:\.\d+)?\s?×|\b\d+\.\d+\s?(?:ms|µs)\b/g)].map((m) => m[0]);
   assert.deepEqual(figures, []);
 });
+
+test("the README's excerpts of the example apps are in those files, as they are run", () => {
+  const readme = read('README.md');
+  const excerpts = [...readme.matchAll(/<!-- from ([\w./-]+) -->\n```\w*\n([\s\S]*?)\n```/g)];
+  assert.ok(excerpts.length >= 5, `${excerpts.length} excerpts`);
+  for (const [, file, code] of excerpts) assert.ok(read(file).includes(code), `README's excerpt of ${file} is not in it:\n${code}`);
+});

@@ -18,13 +18,16 @@ const source = join(root, 'examples', 'react-testing');
 const app = join(artifacts, 'testing-example');
 const bin = (path) => join(root, 'node_modules', path);
 
+// Jest 29 (installed as jest29) needs its own jsdom environment; the rest of each config stands.
+const JEST29 = (config) => `const jsdom = require.resolve('jest-environment-jsdom29');
+const config = require('./${config}');
+const swap = (p) => ({ ...p, testEnvironment: p.testEnvironment === 'jsdom' ? jsdom : p.testEnvironment });
+module.exports = config.projects ? { projects: config.projects.map(swap) } : swap(config);
+`;
+
 before(() => {
   freshApp(app, source);
-  // Jest 29 (installed as jest29) needs its own jsdom environment; the rest of the app's config stands.
-  writeFileSync(
-    join(app, 'jest29.config.cjs'),
-    "const { projects } = require('./jest.config.cjs');\nconst jsdom = require.resolve('jest-environment-jsdom29');\nmodule.exports = { projects: projects.map((p) => ({ ...p, testEnvironment: p.testEnvironment === 'jsdom' ? jsdom : p.testEnvironment })) };\n",
-  );
+  for (const config of ['jest.config.cjs', 'jest.real.config.cjs']) writeFileSync(join(app, `29.${config}`), JEST29(config));
 });
 
 /** Runs a runner in the app; resolves with its JSON report (it may exit non-zero: the report says why). */
@@ -65,28 +68,30 @@ test("the example's versions of its test tools are the ones npm test installs", 
   }
 });
 
-test('Vitest: the app tests in jsdom, the real package in jsdom and in node', async () => {
-  const run = await report([bin('vitest/vitest.mjs'), 'run', '--reporter=json', '--outputFile=vitest-report.json'], 'vitest-report.json');
+/** Runs one config; requires every test to pass, none skipped, and `expected` passed tests per file. */
+async function suite(args, file, expected) {
+  const run = await report([...args, file], file.replace(/^.*=/, ''));
   assert.ok(run.parsed, run.output);
   const { passed, statuses } = tally(run.parsed);
   assert.deepEqual(statuses, ['passed'], run.output);
-  // test/real runs in two projects (jsdom, node), each file in both.
-  assert.deepEqual(passed, { ...APP_TESTS, 'real-package.test.js': 6, 'real-package-types.test.ts': 2 }, run.output);
+  assert.deepEqual(passed, expected, run.output);
   assert.equal(run.code, 0, run.output);
-});
+}
 
-for (const [name, jest, config] of [
-  ['Jest 30', 'jest/bin/jest.js', 'jest.config.cjs'],
-  ['Jest 29', 'jest29/bin/jest.js', 'jest29.config.cjs'],
+const vitest = (config) => [bin('vitest/vitest.mjs'), 'run', '--config', config, '--reporter=json'];
+
+test('Vitest: the app tests, in jsdom, on front-link-wasm/testing', () => suite(vitest('vitest.config.js'), '--outputFile=vitest-app.json', APP_TESTS));
+
+test('Vitest: the real package imported in jsdom and in node', () =>
+  // Each file runs in two projects (jsdom, node).
+  suite(vitest('vitest.real.config.js'), '--outputFile=vitest-real.json', { 'real-package.test.js': 6, 'real-package-types.test.ts': 2 }));
+
+for (const [name, jest, prefix] of [
+  ['Jest 30', 'jest/bin/jest.js', ''],
+  ['Jest 29', 'jest29/bin/jest.js', '29.'],
 ]) {
-  test(`${name}: the app tests through Babel in jsdom, the real package through Babel (jsdom, node) and ts-jest`, async () => {
-    const file = `${config}.report.json`;
-    const cache = join(artifacts, 'jest-cache', name.replace(' ', ''));
-    const run = await report([bin(jest), '--ci', '--config', config, '--cacheDirectory', cache, '--json', '--outputFile', file], file);
-    assert.ok(run.parsed, run.output);
-    const { passed, statuses } = tally(run.parsed);
-    assert.deepEqual(statuses, ['passed'], run.output);
-    assert.deepEqual(passed, { ...APP_TESTS, 'real-package.test.js': 6, 'real-package-types.test.ts': 1 }, run.output);
-    assert.equal(run.code, 0, run.output);
-  });
+  const args = (config) => [bin(jest), '--ci', '--config', `${prefix}${config}`, '--cacheDirectory', join(artifacts, 'jest-cache', name.replace(' ', '')), '--json', '--outputFile'];
+  test(`${name}: the app tests, through Babel in jsdom, on front-link-wasm/testing`, () => suite(args('jest.config.cjs'), `${prefix}jest-app.json`, APP_TESTS));
+  test(`${name}: the real package imported through Babel (jsdom, node) and ts-jest`, () =>
+    suite(args('jest.real.config.cjs'), `${prefix}jest-real.json`, { 'real-package.test.js': 6, 'real-package-types.test.ts': 1 }));
 }

@@ -1,12 +1,15 @@
 // The app's own tests of its Link flows. `front-link-wasm/react` is the
 // stand-in here (vitest.config.js's alias, jest.config.cjs's
 // moduleNameMapper); these lines run unchanged in Vitest and in Jest.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { fireEvent, render as renderOnce, screen, waitFor } from '@testing-library/react';
 import { configure, connections, linkToken, nextSession } from 'front-link-wasm/testing';
 import { ConnectAccount } from '../../src/ConnectAccount.jsx';
 
 const tokens = { connect: linkToken('https://web.meshconnect.com/b2b-iframe?session=connect'), transfer: linkToken('https://web.meshconnect.com/b2b-iframe?session=transfer') };
 const getLinkToken = async (purpose) => tokens[purpose];
+// In development, <StrictMode> mounts every component twice: still one connection, one session.
+const render = (ui) => renderOnce(<StrictMode>{ui}</StrictMode>);
 
 async function connectedApp(onExit) {
   render(<ConnectAccount getLinkToken={getLinkToken} onExit={onExit} />);
@@ -22,6 +25,8 @@ test('connecting lists the accounts the user connected', async () => {
   expect(link.token).toBe(tokens.connect);
   expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Brokerage (Robinhood)', 'Roth IRA (Robinhood)']);
   expect(link.delivered.map((d) => d.callback)).toEqual(['onEvent', 'onEvent', 'onEvent', 'onEvent', 'onEvent', 'onEvent', 'onIntegrationConnected']);
+  expect(connections()).toHaveLength(1);
+  expect(connections()[0].sessions).toEqual([link]);
 });
 
 test('a transfer sends the connected tokens to the Link UI and shows the result', async () => {
