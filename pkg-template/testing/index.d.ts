@@ -51,6 +51,7 @@ export interface Ignored {
 
 /** A connection the app made (`createLink`, `createFrontConnection`, or a hook's). */
 export interface TestConnection {
+  /** Which function made it. */
   readonly face: Face;
   /** The options object the app passed (a hook passes one that reads its latest render's options). */
   readonly options: LinkOptions | FrontOptions;
@@ -87,7 +88,9 @@ export interface ConnectScript {
  * posts anything, as a Link UI could.
  */
 export interface TestSession {
+  /** The face of the connection that opened it: which callbacks and `onExit` arity it follows. */
   readonly face: Face;
+  /** The connection that opened it. */
   readonly connection: TestConnection;
   /** The link token the session was opened with (`undefined` for `openPopup`). */
   readonly token: string | undefined;
@@ -156,11 +159,17 @@ export interface TestSession {
 
 /** Payload makers (new objects on each call), in the protocol's shapes: 1.1.9's fields for `front`, 3.13's for `link`. */
 export interface Fixtures {
+  /** A `brokerageAccountAccessToken` payload: two Robinhood accounts, or the script's accounts and broker. */
   accessToken(script?: Pick<ConnectScript, 'accounts' | 'broker'>): AccessTokenPayload;
+  /** A `delayedAuthentication` payload (Vanguard). */
   delayedAuth(): DelayedAuthPayload;
+  /** A `transferPreviewed` payload (0.015 ETH). */
   transferPreviewed(): Record<string, unknown>;
+  /** A successful `transferFinished` payload (the same transfer). */
   transferSuccess(): TransferFinishedPayload;
+  /** A failed `transferFinished` payload. */
   transferError(): { status: 'error'; errorMessage: string };
+  /** A `SessionSummary`, as `done` carries it. */
   summary(): SessionSummary;
 }
 

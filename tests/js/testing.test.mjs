@@ -310,3 +310,17 @@ test('require() of the real package in Node reaches the ES module package, whose
   // (Node's own warnings go to console.error too.)
   assert.equal(printed.filter((line) => line.startsWith('front-link-wasm')).length, 1, printed.join('\n'));
 });
+
+test('testing/index.d.ts documents every export and every member', () => {
+  const file = join(root, 'pkg-template', 'testing', 'index.d.ts');
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const documented = (node) => ts.getJSDocCommentsAndTags(node).length > 0;
+  const missing = [];
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) continue;
+    const name = statement.name?.text ?? statement.declarationList?.declarations[0].name.text;
+    if (!documented(statement)) missing.push(name);
+    if (ts.isInterfaceDeclaration(statement)) for (const member of statement.members) if (!documented(member)) missing.push(`${name}.${member.name.text}`);
+  }
+  assert.deepEqual(missing, []);
+});
