@@ -15,6 +15,8 @@ exports.isLinkEventTypeKey = (key) => typeof key === 'string' && LINK_EVENT_TYPE
 function face(create, methods) {
   return (options) => {
     const made = esm().then((module) => module[create](options));
+    // Not an unhandled rejection: an open reports it through onExit.
+    made.catch(() => {});
     const handle = {};
     for (const method of methods) {
       handle[method] = (...args) =>

@@ -110,9 +110,13 @@ function nodeHosted() {
 /** Whether this is a browser page: a window and a document, not Node.js. */
 export const inBrowser = () => typeof window !== 'undefined' && typeof document !== 'undefined' && !nodeHosted();
 
-/** In a browser, starts fetching and compiling the wasm now, so that the first click does not wait for it. */
+/**
+ * In a browser, starts fetching and compiling the wasm now, so that the
+ * first click does not wait for it. In Node.js, settles the status at once
+ * (the React hooks' `error` says what to do), with nothing fetched.
+ */
 export function preload() {
-  if (inBrowser()) load().catch(() => {});
+  if (inBrowser() || nodeHosted()) load().catch(() => {});
 }
 
 // The first openLink's paths, run on values nobody sees (src/web/warm.rs):

@@ -32,11 +32,11 @@ export function declaredTests() {
  * Runs the `browser` test target in each of `engines`; `env` reaches the
  * build (the test servers' origins). Resolves with each engine's report, or
  * rejects naming the engines that failed; every engine runs either way. The
- * tests take seconds. A run that fails or shows no summary in `minutes`
- * (each seen once in a CI run and not here: the page's output stopped before
- * the first test; an engine failed on a fresh machine) is shown and run once
- * more in that engine, with a fresh browser and a fresh runner; the summary
- * says when an engine passed only on its second run.
+ * tests take seconds. A run that fails or shows no summary in `minutes` is
+ * shown and run once more in that engine, with a fresh browser and a fresh
+ * runner; the summary says when an engine passed only on its second run.
+ * (Seen in CI runs on fresh machines, never here: the page's output stopped
+ * before the first test; the runner's first page took over 30 s to load.)
  */
 export async function wasmBrowserTests(env, { minutes = 4, engines = WASM_TEST_ENGINES } = {}) {
   const expected = declaredTests();
@@ -138,7 +138,8 @@ async function runIn(engine, url, minutes, expected) {
     const page = await browser.newPage();
     const shown = () => page.evaluate(() => document.getElementById('output')?.textContent ?? '');
     // The page's load event comes before the wasm is instantiated, so the tests run after goto.
-    await page.goto(url);
+    // The runner's first page can take longer than a navigation's usual 30 s (seen in CI).
+    await page.goto(url, { timeout: minutes * 60_000 });
     // Not the driver's 25 ms waitFor: four minutes of that would take CPU from the tests.
     const end = Date.now() + minutes * 60_000;
     let report = await shown();

@@ -1,6 +1,6 @@
-// Jest, the real package (no mapping): test/real imports it in jsdom and in
-// node through Babel, and from TypeScript through ts-jest.
-const real = (environment) => ({ displayName: `real-${environment}`, testEnvironment: environment, testMatch: ['<rootDir>/test/real/**/*.test.js'] });
+// Jest, the real package (no mapping): test/real imports it in jsdom (the
+// hooks too) and in node through Babel, and from TypeScript through ts-jest.
+const real = (environment, files) => ({ displayName: `real-${environment}`, testEnvironment: environment, testMatch: [`<rootDir>/test/real/**/*.test.${files}`] });
 
 const typescript = {
   displayName: 'real-ts-jest',
@@ -9,4 +9,4 @@ const typescript = {
   transform: { '\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
 };
 
-module.exports = { projects: [real('jsdom'), real('node'), typescript] };
+module.exports = { projects: [real('jsdom', '{js,jsx}'), real('node', 'js'), typescript] };

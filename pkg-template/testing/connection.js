@@ -24,7 +24,17 @@ export function track(face, options) {
     connection.delivered.push({ callback: 'onExit', args });
     if (args.length > 0 && state.status.error) outcome({ failure: `the "wasm" did not load (configure({ load })): ${args[0]}` });
     const f = read('onExit');
-    if (typeof f === 'function') return f.apply(options, args);
+    if (typeof f !== 'function') return;
+    // A throw goes on to the faces, which report it.
+    let thrown;
+    delivering(() => {
+      try {
+        f.apply(options, args);
+      } catch (error) {
+        thrown = { error };
+      }
+    });
+    if (thrown) throw thrown.error;
   };
   // What the faces are given: the app's options, read live; the stand-in
   // knows the connection by it.
@@ -49,7 +59,7 @@ export class Connection {
   }
 
   closeLink() {
-    if (state.active?.connection === this.connection) state.active.end('closed');
+    if (state.active?.connection === this.connection) state.active.end('the app called closeLink');
   }
 
   closeLinkRequested() {
@@ -81,7 +91,7 @@ function open(connection, input, iframeId) {
     return;
   }
   // One session on screen: the previous one ends first, its onExit before this one shows.
-  state.active?.end('closed');
+  state.active?.end('another session opened');
   const session = new TestSession(connection, input, params, decided);
   connection.sessions.push(session);
   state.sessions.push(session);

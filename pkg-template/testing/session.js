@@ -46,15 +46,12 @@ function copy(data) {
 }
 const cloned = (data) => (typeof structuredClone === 'function' ? structuredClone(data) : copy(data));
 
-const CALLBACK = { accessToken: 'accessToken', delayedAuth: 'delayedAuth' };
-
 /** A Link session the app opened, scripted by the test. */
 export class TestSession {
   constructor(connection, input, params, opened) {
     this.connection = connection;
     this.face = connection.face;
     this.token = input.token;
-    this.popupUrl = input.url;
     this.url = opened.url;
     this.origin = opened.origin;
     this.iframeId = opened.frame;
@@ -107,10 +104,10 @@ export class TestSession {
       return callOption(connection, this, 'onExit', args);
     }
     if (step.connected && step.onEvent) {
-      return callOption(connection, this, 'onEvent', [{ type: 'integrationConnected', payload: { [CALLBACK[step.connected]]: step.payload } }]);
+      return callOption(connection, this, 'onEvent', [{ type: 'integrationConnected', payload: { [step.connected]: step.payload } }]);
     }
     if (step.connected) {
-      return callOption(connection, this, this.face === 'link' ? 'onIntegrationConnected' : 'onBrokerConnected', [{ [CALLBACK[step.connected]]: step.payload }]);
+      return callOption(connection, this, this.face === 'link' ? 'onIntegrationConnected' : 'onBrokerConnected', [{ [step.connected]: step.payload }]);
     }
     if (step.transferFinished) return callOption(connection, this, 'onTransferFinished', [step.transferFinished]);
     if (step.onEvent === 'transferCompleted') return callOption(connection, this, 'onEvent', [{ type: 'transferCompleted', payload: step.payload }]);
@@ -147,7 +144,9 @@ export class TestSession {
   }
 
   requestClose() {
-    this.execute(this.state.requestClose());
+    const steps = this.state.requestClose();
+    if (steps[0] === 'end') this.endedBy ??= 'the app called closeLinkRequested';
+    this.execute(steps);
   }
 
   // --- the Link UI's side ------------------------------------------------------

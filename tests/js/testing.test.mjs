@@ -58,7 +58,7 @@ test('the app’s calls, options and sessions are recorded; session() is the one
   link.closeLink();
   assert.equal(s.open, false);
   assert.deepEqual(connection.calls.map((c) => c.method), ['openLink', 'closeLink']);
-  assert.throws(session, /no Link session is open: the last session ended \(closed\)/);
+  assert.throws(session, /no Link session is open: the last session ended \(the app called closeLink\)/);
 });
 
 test('session() and nextSession() say what the app did when no session is there', async () => {

@@ -60,7 +60,7 @@ async function chromium() {
       const context = await browser.newContext({ viewport: { width, height } });
       const tab = await context.newPage();
       return page('chromium', {
-        goto: (url) => tab.goto(url).then(() => undefined),
+        goto: (url, { timeout } = {}) => tab.goto(url, { timeout }).then(() => undefined),
         evaluate: (fn, arg) => tab.evaluate(fn, arg),
         press: (key) => tab.keyboard.press(key),
         click: (selector) => tab.click(selector),
@@ -90,7 +90,7 @@ async function firefox() {
       const tab = await context.newPage();
       await tab.setViewport({ width, height });
       return page('firefox', {
-        goto: (url) => tab.goto(url).then(() => undefined),
+        goto: (url, { timeout } = {}) => tab.goto(url, { timeout }).then(() => undefined),
         evaluate: (fn, arg) => tab.evaluate(fn, arg),
         press: (key) => pressKeys(key, (k) => tab.keyboard.down(k), (k) => tab.keyboard.up(k)),
         click: (selector) => tab.click(selector),
