@@ -21,11 +21,11 @@ const APIS = {
 };
 
 test('the main entry has nothing of React', () => {
-  for (const file of ['index.js', 'index.d.ts', 'event-keys.js', 'front_link_wasm.js']) {
+  for (const file of ['index.js', 'index.d.ts', 'event-keys.js', 'front_link_wasm.js', 'index.cjs', 'loader.cjs', 'event-keys.cjs']) {
     assert.doesNotMatch(readFileSync(join(root, 'pkg', file), 'utf8'), /['"]react['"/]/, file);
   }
   const manifest = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8'));
-  assert.deepEqual(manifest.exports['./react'], { types: './react.d.ts', default: './react.js' });
+  assert.deepEqual(manifest.exports['./react'], { import: { types: './react.d.ts', default: './react.js' }, require: { types: './react.d.cts', default: './react.cjs' } });
   assert.deepEqual(manifest.peerDependenciesMeta, { react: { optional: true } });
   assert.ok(manifest.peerDependencies.react);
   assert.equal(manifest.dependencies, undefined);
