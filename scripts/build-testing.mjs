@@ -4,7 +4,8 @@
 //     react.cjs is react.js bundled over them);
 //   - front-link-wasm/testing (pkg/testing/): pkg-template/testing/, the
 //     package's own faces and hooks beside it, the core's generated tables,
-//     and a CommonJS bundle of each entry (Jest's default mode).
+//     and a CommonJS bundle of each entry (Jest's default mode; link-ui, the
+//     Link UI stand-in for browser tests, is for Node).
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib.mjs';
@@ -53,13 +54,14 @@ export async function buildTesting(pkg) {
   const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   writeFileSync(join(out, 'version.js'), `/** The package's version, as meshSDKSpecs reports it. */\nexport const VERSION = ${JSON.stringify(version)};\n`);
   // Each CommonJS entry is a bundle; they share the test's record (state.js).
-  for (const name of ['index', 'front', 'react']) {
+  for (const name of ['index', 'front', 'react', 'link-ui']) {
     await esbuild.build({
       entryPoints: [join(out, `${name}.js`)],
       outfile: join(out, `${name}.cjs`),
       bundle: true,
       format: 'cjs',
       target: 'es2020',
+      platform: name === 'link-ui' ? 'node' : 'browser',
       external: ['react'],
       logLevel: 'error',
     });

@@ -154,7 +154,7 @@ test('package.json: ESM entries with CommonJS beside them, types, the wasm shipp
   const manifest = JSON.parse(read('package.json'));
   assert.equal(manifest.name, 'front-link-wasm');
   assert.equal(manifest.type, 'module');
-  for (const [entry, base] of [['.', 'index'], ['./front', 'front'], ['./react', 'react'], ['./testing', 'testing/index'], ['./testing/front', 'testing/front'], ['./testing/react', 'testing/react']]) {
+  for (const [entry, base] of [['.', 'index'], ['./front', 'front'], ['./react', 'react'], ['./testing', 'testing/index'], ['./testing/front', 'testing/front'], ['./testing/react', 'testing/react'], ['./testing/link-ui', 'testing/link-ui']]) {
     assert.deepEqual(manifest.exports[entry], { import: { types: `./${base}.d.ts`, default: `./${base}.js` }, require: { types: `./${base}.d.cts`, default: `./${base}.cjs` } }, entry);
   }
   for (const file of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts', 'loader.cjs', 'event-keys.js', 'event-keys.cjs', 'front_link_wasm.js', 'front_link_wasm_bg.wasm', 'testing/']) assert.ok(manifest.files.includes(file), file);
