@@ -204,6 +204,8 @@ for (const api of Object.keys(APIS)) {
         const page = await demoPage(s, api);
         await page.click('#connect');
         await link(page).locator('[data-integration=alpaca]').click();
+        // On the credentials page (a click on a catalog still rendering once went nowhere in CI).
+        await link(page).locator('#username').waitFor();
         await clickToClose(page, link(page).locator('#close'));
         const last = await page.$eval('#log li pre', (e) => JSON.parse(e.textContent));
         assert.deepEqual(last, { summary: { page: 'credentialsPage', selectedIntegration: { id: 'alpaca', name: 'Alpaca' } } });
