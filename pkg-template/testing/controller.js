@@ -46,9 +46,8 @@ export const connections = () => [...state.connections];
 
 /** What the app did, for a message that says why there is no session. */
 function story() {
-  const last = state.connections.flatMap((c) => c.calls.map((call) => ({ c, call })));
   if (state.connections.length === 0) return 'the app has made no connection (createLink/createFrontConnection, useLink/useFrontConnection)';
-  if (last.length === 0) return 'the app has not called openLink';
+  if (state.connections.every((c) => c.calls.length === 0)) return 'the app has not called openLink';
   const refusal = state.connections.flatMap((c) => c.refusals).at(-1);
   const ended = state.sessions.at(-1);
   const parts = [];

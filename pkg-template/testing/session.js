@@ -173,14 +173,14 @@ export class TestSession {
   /** A message a flow helper sends: one the real SDK would ignore is a mistake in the test. */
   #flow(helper, data) {
     const ignored = this.send(data);
-    if (ignored) throw new TypeError(`front-link-wasm/testing: ${helper}: the SDK ignores ${JSON.stringify(data).slice(0, 200)}: ${ignored.why}`);
+    if (ignored) throw mistake(helper, data, ignored.why);
     return this;
   }
 
   /** Throws, as a flow would, if the SDK would ignore `data`; sends nothing. */
   #check(helper, data) {
     const decided = classify(this.face, data);
-    if (decided.ignored) throw new TypeError(`front-link-wasm/testing: ${helper}: the SDK ignores ${JSON.stringify(data).slice(0, 200)}: ${why(this.face, data, decided)}`);
+    if (decided.ignored) throw mistake(helper, data, why(this.face, data, decided));
   }
 
   #live(helper) {
@@ -299,6 +299,9 @@ export class TestSession {
     return this;
   }
 }
+
+/** A flow helper's message the SDK would ignore: a mistake in the test. */
+const mistake = (helper, data, why) => new TypeError(`front-link-wasm/testing: ${helper}: the SDK ignores ${JSON.stringify(data).slice(0, 200)}: ${why}`);
 
 /** Why the core ignored `data`, as a test can act on it. */
 function why(face, data, { ignored, shape }) {
