@@ -359,6 +359,7 @@ JS). \`twiggy top\`/\`dominators\`/\`paths\` showed most of it was not our code:
 | \`atob\`, \`URL\`, \`JSON\` | base64 and the URL rule are small hand-written Rust (they are the security boundary and are fuzzed); \`link_style\` JSON uses the browser's \`JSON.parse\` | — |
 | dlmalloc (std's allocator on wasm32, ~5 KB raw) | \`lol_alloc\`'s free-list allocator; the cycle benchmark shows no wasm memory growth | 26.4 → 23.9 KB gzip |
 | \`@solana/web3.js\` (most of 3.13's bytes) | not used: the three Solana rules the bridge needs (is it a transaction, which cluster an RPC URL names, base58) are in the core; the adapters' object plumbing is \`solana.js\` | — |
+| saying what is not delivered (issue 26: a warning once per session and reason, \`debug\` reports with the path of a deviation, the Link frame at another origin): first +2.6 KB gzip | the reasons' words moved from the wasm to the generated \`tables.js\` (a number crosses); \`explain\` and the warnings folded into \`js_data.js\` (one module, one check: \`conforms\` is \`explain\`'s walk, so the shape check is written once); which upstream type each message promises is a table the compiler builds (\`PROMISED\`), not string comparisons in the wasm; the classification no longer checks shapes at all | +1.9 KB gzip in the end (wasm +0.9, JS +1.0) |
 
 **\`no_std\` + \`lol_alloc\` against \`std\` (measured 2026-11-22, this wasm, \`wasm-opt -Oz\`, gzip -9):**
 

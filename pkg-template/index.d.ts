@@ -200,6 +200,13 @@ export interface SessionGuards {
   container?: Element;
   /** The overlay's z-index where the browser cannot show it in the top layer (default 10000, as upstream). */
   zIndex?: number;
+  /**
+   * Report on the console each delivered payload that differs from its upstream
+   * type (the first field that differs, by path, never its value), once per message
+   * type and session. Payloads are delivered as sent either way; messages that are
+   * not delivered are reported whether or not this is on. For development.
+   */
+  debug?: boolean;
 }
 
 export interface LinkOptions extends SessionGuards {

@@ -199,6 +199,7 @@ impl Callbacks for JsCallbacks {
             wallet_bridge: self.dialect == Dialect::Mesh || self.option("walletBridge").is_some_and(|v| v.is_truthy()),
             link_origins: self.link_origins(),
             load_timeout: self.load_timeout(),
+            debug: self.option("debug").and_then(|v| v.as_bool()) == Some(true),
         }
     }
 

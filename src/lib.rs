@@ -39,7 +39,7 @@
 //!             }
 //!         })
 //!         .on_transfer_finished(|transfer| match transfer {
-//!             TransferFinishedPayload::Success(ok) => console::log_1(&ok.tx_id.into()),
+//!             TransferFinishedPayload::Success(ok) => console::log_1(&ok.symbol.into()),
 //!             TransferFinishedPayload::Error(e) => console::warn_1(&e.error_message.into()),
 //!         })
 //!         .on_event(|event| console::log_1(&event.event_type.into()))

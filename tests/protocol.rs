@@ -105,6 +105,7 @@ fn exit_ends_once() {
         Ok(vec![End, Call(Callback::Exit { error: None, summary: Some(payload(&done)) })])
     );
     assert!(!s.is_open());
+    assert_eq!(s.receive(&fixture("loaded")), vec![], "nothing is said after the end: the listener is gone");
     assert_eq!(s.on_message(&fixture("loaded")), Err(Ignored::Ended));
     assert_eq!(s.close::<Value>(), vec![]);
 
@@ -119,16 +120,28 @@ fn exit_ends_once() {
 }
 
 #[test]
-fn exit_error_falls_back_to_payload_and_drops_bad_summaries() {
-    let msg = Value::object([
-        ("type", Value::str("close")),
-        ("message", Value::Number(3.0)),
-        ("payload", Value::object([("errorMessage", Value::str("Boom")), ("page", Value::Number(1.0))])),
-    ]);
+fn exit_error_falls_back_to_payload_and_any_object_is_the_summary() {
+    let summary = Value::object([("errorMessage", Value::str("Boom")), ("page", Value::Number(1.0))]);
+    let msg = Value::object([("type", Value::str("close")), ("message", Value::Number(3.0)), ("payload", summary.clone())]);
+    // The summary differs from SessionSummary (page is a number): delivered
+    // as sent. The message that is not a string is not an error, said once.
+    let mut s = session();
     assert_eq!(
-        session().on_message(&msg),
-        Ok(vec![End, Call(Callback::Exit { error: Some("Boom".into()), summary: None })])
+        s.receive(&msg),
+        vec![
+            Action::Warn { why: Ignored::ErrorNotText, data: msg.clone() },
+            End,
+            Call(Callback::Exit { error: Some("Boom".into()), summary: Some(summary.clone()) })
+        ]
     );
+    // 3.13's face reads only payload.errorMessage, and passes any payload on.
+    let odd = Value::object([("type", Value::str("done")), ("payload", Value::object([("errorMessage", Value::Number(5.0))]))]);
+    let Ok(actions) = mesh_session(false).on_message(&odd) else { panic!("done is delivered") };
+    assert!(matches!(&actions[..], [Action::Warn { why: Ignored::ErrorNotText, .. }, End, Call(Callback::Exit { error: None, summary: Some(_) })]));
+    let text = Value::object([("type", Value::str("done")), ("payload", Value::str("x"))]);
+    assert_eq!(mesh_session(false).on_message(&text), Ok(vec![End, Call(Callback::Exit { error: None, summary: Some(Value::str("x")) })]));
+    // 1.1.9's face passes an object as the summary, nothing else.
+    assert_eq!(session().on_message(&text), Ok(vec![End, Call(Callback::Exit { error: None, summary: None })]));
 }
 
 #[test]
@@ -150,39 +163,89 @@ fn the_session_names_the_one_origin_it_hears_and_posts_to() {
 }
 
 #[test]
-fn wrong_shapes_never_reach_typed_callbacks() {
+fn payloads_are_delivered_as_sent_whatever_their_fields() {
+    // Every field of a connected account given the wrong type: upstream
+    // delivers it, and so does this SDK (the sender check is the boundary).
     let good = payload(&fixture("brokerageAccountAccessToken"));
     let Value::Object(fields) = good.clone() else { panic!("object") };
     for (i, _) in fields.iter().enumerate() {
-        let mut broken = fields.clone();
-        broken[i].1 = Value::Number(1.0);
-        let broken_is_optional = matches!(broken[i].0.as_str(), "expiresInSeconds" | "refreshTokenExpiresInSeconds");
-        let msg = Value::object([("type", Value::str("brokerageAccountAccessToken")), ("payload", Value::Object(broken))]);
-        let got = session().on_message(&msg);
-        assert_eq!(got.is_ok(), broken_is_optional, "field {}", fields[i].0);
+        for replacement in [Some(Value::Number(1.0)), Some(Value::Null), None] {
+            let mut broken = fields.clone();
+            match replacement {
+                Some(value) => broken[i].1 = value,
+                None => drop(broken.remove(i)),
+            }
+            let p = Value::Object(broken);
+            let msg = Value::object([("type", Value::str("brokerageAccountAccessToken")), ("payload", p.clone())]);
+            let got = session().on_message(&msg);
+            assert_eq!(got, Ok(connected_actions(Connected::AccessToken(p))), "field {}", fields[i].0);
+        }
     }
-    let bad_account = Value::object([
-        ("type", Value::str("brokerageAccountAccessToken")),
-        (
-            "payload",
-            Value::object([
-                ("accountTokens", Value::Array(vec![Value::object([("account", Value::object([("accountId", Value::Number(5.0))])), ("accessToken", Value::str("t"))])])),
-                ("brokerBrandInfo", Value::object([("brokerLogo", Value::str(""))])),
-                ("brokerType", Value::str("robinhood")),
-                ("brokerName", Value::str("Robinhood")),
-            ]),
-        ),
-    ]);
-    assert_eq!(session().on_message(&bad_account), Err(Ignored::BadPayload));
+    let transfer = Value::object([("type", Value::str("transferFinished")), ("payload", Value::object([("status", Value::str("pending"))]))]);
+    assert!(session().on_message(&transfer).is_ok());
+    let selected = Value::object([("type", Value::str("integrationSelected"))]);
+    assert_eq!(session().on_message(&selected), Ok(vec![Call(Callback::Event(Event::Other(selected.clone())))]));
+}
+
+fn connected_actions(c: Connected<Value>) -> Vec<Action<Value>> {
+    vec![Call(Callback::Event(Event::IntegrationConnected(c.clone()))), Call(Callback::IntegrationConnected(c))]
+}
+
+#[test]
+fn what_is_not_delivered_is_said_once_per_reason() {
     for data in [Value::Null, Value::str("loaded"), Value::Number(1.0), Value::Array(vec![Value::str("loaded")])] {
         assert_eq!(session().on_message(&data), Err(Ignored::NotAnObject));
     }
     let typed = Value::object([("type", Value::Number(1.0))]);
     assert_eq!(session().on_message(&typed), Err(Ignored::UnknownType));
-    let transfer = Value::object([("type", Value::str("transferFinished")), ("payload", Value::object([("status", Value::str("pending"))]))]);
-    assert_eq!(session().on_message(&transfer), Err(Ignored::BadPayload));
-    let selected = Value::object([("type", Value::str("integrationSelected"))]);
-    assert_eq!(session().on_message(&selected), Err(Ignored::BadPayload));
+    for kind in ["brokerageAccountAccessToken", "delayedAuthentication", "transferFinished"] {
+        for p in [None, Some(Value::Null), Some(Value::str("x")), Some(Value::Array(vec![]))] {
+            let mut msg = vec![("type".to_owned(), Value::str(kind))];
+            msg.extend(p.map(|p| ("payload".to_owned(), p)));
+            assert_eq!(session().on_message(&Value::Object(msg)), Err(Ignored::NoPayload), "{kind}");
+        }
+    }
+    let mut s = session();
+    let first = Value::object([("type", Value::str("somethingNew"))]);
+    let second = Value::object([("type", Value::str("somethingElse"))]);
+    assert_eq!(s.receive(&first), vec![Action::Warn { why: Ignored::UnknownType, data: first.clone() }]);
+    assert_eq!(s.receive(&second), vec![], "once per session per reason");
+    assert_eq!(s.receive(&Value::Null), vec![Action::Warn { why: Ignored::NotAnObject, data: Value::Null }]);
+    let empty = Value::object([("type", Value::str("transferFinished"))]);
+    assert_eq!(s.receive(&empty), vec![Action::Warn { why: Ignored::NoPayload, data: empty.clone() }]);
+    assert_eq!(session().receive(&second).len(), 1, "a new session warns again");
+    for why in Ignored::ALL {
+        assert!(!why.reason().is_empty());
+        assert_eq!(Ignored::ALL.iter().filter(|w| w.bit() & why.bit() != 0).count(), 1);
+    }
+}
+
+#[test]
+fn debug_reports_a_deviation_from_the_upstream_type_once_per_type() {
+    let debug = LinkParams { debug: true, ..LinkParams::default() };
+    let mut s = Session::open(LinkInput::Token(TOKEN), &debug).expect("opens").0;
+    let good = fixture("brokerageAccountAccessToken");
+    assert_eq!(s.receive(&good).len(), 2, "a payload of the upstream type: nothing to report");
+    let no_logo = Value::object([
+        ("type", Value::str("brokerageAccountAccessToken")),
+        (
+            "payload",
+            Value::object([
+                ("accountTokens", Value::Array(vec![])),
+                ("brokerBrandInfo", Value::object([])),
+                ("brokerType", Value::str("robinhood")),
+                ("brokerName", Value::str("Robinhood")),
+            ]),
+        ),
+    ]);
+    let actions = s.receive(&no_logo);
+    assert_eq!(actions.first(), Some(&Action::Report { promised: Payload::AccessToken, data: no_logo.clone() }));
+    assert_eq!(actions.len(), 3, "reported, then delivered");
+    assert_eq!(s.receive(&no_logo).len(), 2, "once per type");
+    let summary = Value::object([("type", Value::str("done")), ("payload", Value::object([("page", Value::Number(1.0))]))]);
+    assert!(matches!(s.receive(&summary).first(), Some(Action::Report { promised: Payload::SessionSummary, .. })));
+    // Without debug, nothing is reported.
+    assert_eq!(session().receive(&no_logo).len(), 2);
 }
 
 #[test]
@@ -598,15 +661,13 @@ fn mesh_hears_its_43_keys_and_ignores_oauth_link_open() {
     let wallets = Value::Array(vec![Value::object([("id", Value::str("io.metamask")), ("name", Value::str("MetaMask"))])]);
     let injected = Value::object([("type", Value::str("SDKinjectedWalletProviders")), ("payload", wallets)]);
     assert_eq!(mesh_session(false).on_message(&injected), Ok(vec![Call(Callback::Event(Event::Other(injected.clone())))]));
-    assert_eq!(mesh_session(false).on_message(&event("SDKinjectedWalletProviders")), Err(Ignored::BadPayload));
-    // 3.13 types the payloads of later keys; 1.1.9 did not, and passes them on.
+    // 3.13 types the payloads of later keys, and delivers them whatever they hold.
+    assert!(mesh_session(false).on_message(&event("SDKinjectedWalletProviders")).is_ok());
     let executed = Value::object([("type", Value::str("transferExecuted")), ("payload", Value::object([("txId", Value::str("t"))]))]);
-    assert_eq!(mesh_session(false).on_message(&executed), Err(Ignored::BadPayload));
+    assert!(mesh_session(false).on_message(&executed).is_ok());
     assert!(session().on_message(&executed).is_ok());
-    // transferStarted may come with or without a payload, but not a wrong one.
-    assert!(mesh_session(false).on_message(&event("transferStarted")).is_ok());
     let started = Value::object([("type", Value::str("transferStarted")), ("payload", Value::Number(1.0))]);
-    assert_eq!(mesh_session(false).on_message(&started), Err(Ignored::BadPayload));
+    assert!(mesh_session(false).on_message(&started).is_ok());
     assert_eq!(session().on_message(&injected), Err(Ignored::UnknownType), "not a 1.1.9 key");
     assert_eq!(mesh_session(false).on_message(&fixture("oauthLinkOpen")), Err(Ignored::UnknownType));
     assert!(!is_front_event_type_key("done") && !is_link_event_type_key("loaded"));

@@ -227,6 +227,7 @@ export function linkParams(options, face, iframeId) {
       embedded: text('renderType') === 'embedded',
       linkOrigins,
       loadTimeout,
+      debug: option('debug') === true,
     },
     bad,
   };
@@ -277,38 +278,59 @@ const KNOWN_TYPES = new Set([...PROTOCOL_TYPES, ...LINK_EVENT_TYPE_KEYS]);
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isEventKey = (face, key) => (face === 'link' ? LINK_EVENT_TYPE_KEYS : FRONT_EVENT_TYPE_KEYS).includes(key);
 
-/** `Dialect::exit_error`. */
+/** `Dialect::exit_error`: `[error, dropped]`, only a string being an error. */
 function exitError(face, data, payload) {
-  const fromPayload = () => {
-    const error = ownField(payload, 'errorMessage');
-    return typeof error === 'string' ? error : undefined;
-  };
-  const message = ownField(data, 'message');
-  if (face === 'front' && typeof message === 'string') return message;
-  return fromPayload();
+  const read = (value) => (value === undefined || value === null ? [undefined, false] : typeof value === 'string' ? [value, false] : [undefined, true]);
+  const [fromPayload, oddPayload] = read(ownField(payload, 'errorMessage'));
+  if (face === 'link') return [fromPayload, oddPayload];
+  const [message, oddMessage] = read(ownField(data, 'message'));
+  return message !== undefined ? [message, false] : [fromPayload, oddMessage || oddPayload];
+}
+
+/** `known_type`: the message's type, if the core knows it. */
+const knownType = (data) => {
+  const type = isObject(data) ? ownField(data, 'type') : undefined;
+  return typeof type === 'string' && KNOWN_TYPES.has(type) ? type : undefined;
+};
+
+/** `promised_payload`: the payload number the upstream types of `face` declare for `type`. */
+export function promisedPayload(face, type) {
+  switch (type) {
+    case 'brokerageAccountAccessToken':
+      return PAYLOAD.AccessTokenPayload;
+    case 'delayedAuthentication':
+      return PAYLOAD.DelayedAuthPayload;
+    case 'transferFinished':
+      return PAYLOAD.TransferFinishedPayload;
+    case 'close':
+    case 'done':
+      return PAYLOAD.SessionSummary;
+  }
+  return eventPayload(face, type);
 }
 
 /**
  * `InboundMessage::classify`: `{ message }` (its kind and what it carries)
- * or `{ ignored }` with the reason (`Ignored`).
+ * or `{ ignored }` with the reason (`Ignored`). Whatever passes the sender
+ * check is delivered as sent where the upstream of `face` would deliver it.
  */
 export function classify(face, data) {
-  const type = isObject(data) ? ownField(data, 'type') : undefined;
-  if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) return { ignored: isObject(data) ? 'unknownType' : 'notAnObject' };
+  const type = knownType(data);
+  if (type === undefined) return { ignored: isObject(data) ? 'unknownType' : 'notAnObject' };
   const payload = ownField(data, 'payload');
-  const checked = (kind, shape) => (conforms(shape, payload) ? { message: { kind, payload } } : { ignored: 'badPayload', shape });
+  const object = (kind) => (isObject(payload) ? { message: { kind, payload } } : { ignored: 'noPayload' });
   switch (type) {
     case 'brokerageAccountAccessToken':
-      return checked('accessToken', PAYLOAD.AccessTokenPayload);
+      return object('accessToken');
     case 'delayedAuthentication':
-      return checked('delayedAuth', PAYLOAD.DelayedAuthPayload);
+      return object('delayedAuth');
     case 'transferFinished':
-      return checked('transferFinished', PAYLOAD.TransferFinishedPayload);
+      return object('transferFinished');
     case 'close':
     case 'done': {
-      const error = exitError(face, data, payload);
-      const summary = conforms(PAYLOAD.SessionSummary, payload) ? payload : undefined;
-      return { message: { kind: 'exit', error, summary } };
+      const [error, errorDropped] = exitError(face, data, payload);
+      const passes = payload !== undefined && payload !== null && (face === 'link' || isObject(payload));
+      return { message: { kind: 'exit', error, summary: passes ? payload : undefined, errorDropped } };
     }
     case 'loaded':
       return { message: { kind: 'loaded' } };
@@ -324,8 +346,7 @@ export function classify(face, data) {
     }
   }
   if (!isEventKey(face, type)) return { ignored: 'unknownType' };
-  const shape = eventPayload(face, type);
-  return shape === undefined || conforms(shape, payload) ? { message: { kind: 'event', data } } : { ignored: 'badPayload', shape };
+  return { message: { kind: 'event', data } };
 }
 
 /**
@@ -334,11 +355,39 @@ export function classify(face, data) {
  * `{ ignored }`; `face` is `'front'` (1.1.9) or `'link'` (3.13).
  */
 export class SessionState {
-  constructor(face, embedded) {
+  constructor(face, embedded, debug = false) {
     this.face = face;
     this.embedded = embedded;
+    this.debug = debug;
     this.open = true;
     this.loaded = false;
+    this.warned = new Set();
+    this.reported = new Set();
+  }
+
+  /** `Session::receive`: `onMessage` with its warnings, and debug's reports. */
+  receive(data) {
+    return this.received(data, this.onMessage(data));
+  }
+
+  /** The rest of `receive`, given `verdict`, what `onMessage(data)` said. */
+  received(data, verdict) {
+    if (!Array.isArray(verdict)) return verdict.ignored === 'ended' ? [] : this.#warn(verdict.ignored);
+    if (!this.debug) return verdict;
+    const type = knownType(data);
+    const promised = promisedPayload(this.face, type);
+    if (promised === undefined || this.reported.has(type)) return verdict;
+    const payload = ownField(data, 'payload');
+    const fits = (type === 'close' || type === 'done') && (payload === undefined || payload === null) ? true : conforms(promised, payload);
+    if (fits) return verdict;
+    this.reported.add(type);
+    return [{ report: promised }, ...verdict];
+  }
+
+  #warn(reason) {
+    if (this.warned.has(reason)) return [];
+    this.warned.add(reason);
+    return [{ warn: reason }];
   }
 
   onMessage(data) {
@@ -357,7 +406,7 @@ export class SessionState {
         return [{ onEvent: 'transferCompleted', payload: message.payload }, { transferFinished: message.payload }];
       case 'exit':
         this.open = false;
-        return ['end', { exit: message.error, summary: message.summary }];
+        return [...(message.errorDropped ? this.#warn('errorNotText') : []), 'end', { exit: message.error, summary: message.summary }];
       case 'loaded': {
         const steps = [{ post: 'meshSDKSpecs' }, { post: 'frontAccessTokens' }];
         if (!this.loaded) steps.unshift('loaded');

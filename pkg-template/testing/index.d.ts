@@ -41,11 +41,15 @@ export interface Refusal {
   readonly why: string;
 }
 
-/** A message from the Link UI that the SDK ignored, and why. */
+/**
+ * A message from the Link UI that the SDK did not deliver, and why. Payloads are
+ * delivered as sent whatever their fields (the upstream types lag the wire); only
+ * these are not.
+ */
 export interface Ignored {
-  /** The core's reason: `'ended'`, `'notAnObject'`, `'unknownType'`, `'badPayload'` or `'badLink'`. */
-  readonly reason: 'ended' | 'notAnObject' | 'unknownType' | 'badPayload' | 'badLink';
-  /** Where the message leaves the schema, e.g. "payload.accountTokens[0].accessToken must be a string, not 7". */
+  /** The core's reason: `'ended'`, `'notAnObject'`, `'unknownType'`, `'noPayload'` (a connect or finished transfer whose payload is not an object) or `'badLink'`. */
+  readonly reason: 'ended' | 'notAnObject' | 'unknownType' | 'noPayload' | 'badLink';
+  /** Why, for the test's own message, e.g. "transferFinished must carry an object as its payload, not undefined". */
   readonly why: string;
 }
 
@@ -83,9 +87,9 @@ export interface ConnectScript {
  * A Link session the app opened, as the test plays the Link UI and the
  * user. Each flow sends what the Link UI sends (`loaded` first if it has
  * not been sent), and the SDK's callbacks have run when it returns. A flow
- * whose message the real SDK would ignore (a payload off the schema, a
- * session that has ended) throws a `TypeError` that says why; `send()`
- * posts anything, as a Link UI could.
+ * whose message the real SDK would not deliver (a connect whose payload is
+ * not an object, a session that has ended) throws a `TypeError` that says
+ * why; `send()` posts anything, as a Link UI could.
  */
 export interface TestSession {
   /** The face of the connection that opened it: which callbacks and `onExit` arity it follows. */
@@ -112,8 +116,14 @@ export interface TestSession {
   readonly posted: readonly { readonly type: string; readonly payload?: unknown }[];
   /** URLs the SDK opened in a popup (1.1.9's `oauthLinkOpen`). */
   readonly windows: readonly string[];
-  /** Messages the SDK ignored, with why. */
+  /** Messages the SDK did not deliver, with why. */
   readonly ignored: readonly (Ignored & { readonly data: unknown })[];
+  /**
+   * What the SDK said on the console (`console.warn`, in the package's words): a
+   * message not delivered in full, once per session and reason; with `debug: true`,
+   * a delivered payload that differs from its upstream type, once per type.
+   */
+  readonly warnings: readonly string[];
 
   /** `loaded`: the SDK posts `meshSDKSpecs` and the access tokens, then `onEvent({type: 'pageLoaded'})`. */
   load(): this;
@@ -135,7 +145,7 @@ export interface TestSession {
    * `onTransferFinished(payload)`.
    */
   transfer(result?: Partial<TransferFinishedPayload> | { status: 'error'; errorMessage?: string }): this;
-  /** Any event key with its payload (checked against the face's schema): `onEvent({type, payload})`. */
+  /** Any event key with its payload, delivered as sent: `onEvent({type, payload})`. */
   event(type: LinkEventTypeKeys, payload?: unknown): this;
   /** `done` with a summary: the session ends, `onExit(undefined, summary)`. */
   done(summary?: SessionSummary): this;

@@ -4,7 +4,8 @@
 // in order, each looked up on the app's options when called, posts only to
 // a live session, onExit once.
 import { SessionState, classify } from './core.js';
-import { explain } from './explain.js';
+import { deviation, warning } from './js_data.js';
+import { IGNORED } from './payloads.js';
 import { fixtures } from './fixtures.js';
 import { state } from './state.js';
 import { VERSION } from './version.js';
@@ -60,7 +61,8 @@ export class TestSession {
     this.posted = [];
     this.windows = [];
     this.ignored = [];
-    this.state = new SessionState(this.face, params.embedded);
+    this.warnings = [];
+    this.state = new SessionState(this.face, params.embedded, params.debug);
     this.endedBy = undefined;
     if (opened.loadTimeout !== undefined) {
       // The real load timer, so that a test's fake timers drive it.
@@ -114,6 +116,15 @@ export class TestSession {
     if (step.onEvent === 'pageLoaded') return callOption(connection, this, 'onEvent', [{ type: 'pageLoaded' }]);
     if (step.onEvent === 'popupBlocked') return callOption(connection, this, 'onEvent', [{ type: 'popupBlocked', payload: { url: step.url } }]);
     if (step.onEvent) return callOption(connection, this, 'onEvent', [step.data]);
+    // What the real package says on the console, in its words (js_data.js).
+    if (step.warn) return this.#say(warning(IGNORED[step.warn], this.current));
+    if (step.report !== undefined) return this.#say(deviation(step.report, this.current));
+  }
+
+  /** What the real package says on the console: said, and recorded in `warnings`. */
+  #say(text) {
+    this.warnings.push(text);
+    console.warn(text);
   }
 
   #takeDown() {
@@ -153,24 +164,26 @@ export class TestSession {
 
   /**
    * Posts `data` from the Link UI, as it is: what the SDK does with it
-   * happens before this returns. Returns `undefined` if the SDK acted on
-   * it, else why it was ignored (`{ reason, why }`), as the real SDK
-   * ignores it: silently.
+   * happens before this returns. Returns `undefined` if the SDK delivered
+   * it, else why not (`{ reason, why }`); the real package then warns on
+   * the console, once per session and reason, and so does this one
+   * (`warnings`).
    */
   send(data) {
     const copy = cloned(data);
-    const steps = this.state.onMessage(copy);
-    if (Array.isArray(steps)) {
-      if (steps[0] === 'end') this.endedBy ??= 'the Link UI';
-      this.execute(steps);
-      return undefined;
-    }
-    const ignored = { data: copy, reason: steps.ignored, why: why(this.face, copy, steps) };
+    const verdict = this.state.onMessage(copy);
+    this.current = copy;
+    const steps = this.state.received(copy, verdict);
+    if (steps.some((s) => s === 'end')) this.endedBy ??= 'the Link UI';
+    this.execute(steps);
+    this.current = undefined;
+    if (Array.isArray(verdict)) return undefined;
+    const ignored = { data: copy, reason: verdict.ignored, why: why(this.face, copy, verdict) };
     this.ignored.push(ignored);
     return { reason: ignored.reason, why: ignored.why };
   }
 
-  /** A message a flow helper sends: one the real SDK would ignore is a mistake in the test. */
+  /** A message a flow helper sends: one the real SDK would not deliver is a mistake in the test. */
   #flow(helper, data) {
     const ignored = this.send(data);
     if (ignored) throw mistake(helper, data, ignored.why);
@@ -300,11 +313,11 @@ export class TestSession {
   }
 }
 
-/** A flow helper's message the SDK would ignore: a mistake in the test. */
-const mistake = (helper, data, why) => new TypeError(`front-link-wasm/testing: ${helper}: the SDK ignores ${JSON.stringify(data).slice(0, 200)}: ${why}`);
+/** A flow helper's message the SDK would not deliver: a mistake in the test. */
+const mistake = (helper, data, why) => new TypeError(`front-link-wasm/testing: ${helper}: the SDK does not deliver ${JSON.stringify(data).slice(0, 200)}: ${why}`);
 
-/** Why the core ignored `data`, as a test can act on it. */
-function why(face, data, { ignored, shape }) {
+/** Why the core did not deliver `data`, as a test can act on it. */
+function why(face, data, { ignored }) {
   switch (ignored) {
     case 'ended':
       return 'the session has ended';
@@ -314,8 +327,8 @@ function why(face, data, { ignored, shape }) {
       return `${JSON.stringify(data?.type)} is not a message type the ${face === 'link' ? '3.13' : '1.1.9'} face acts on`;
     case 'badLink':
       return "oauthLinkOpen's link fails the URL rule (https:, or http: on loopback)";
-    case 'badPayload':
-      return explain(shape ?? classify(face, data).shape, data?.payload, 'payload');
+    case 'noPayload':
+      return `${data.type} must carry an object as its payload, not ${data.payload === null ? 'null' : Array.isArray(data.payload) ? 'an array' : typeof data.payload}`;
   }
   return ignored;
 }

@@ -3,7 +3,9 @@
 //! lives here, so the faces (`createFrontConnection`, `createLink`) only
 //! hold names.
 
-use super::data::Data;
+use alloc::string::String;
+
+use super::data::{Data, Kind};
 use super::event_keys::{is_front_event_type_key, is_link_event_type_key};
 
 /// Which upstream SDK a connection imitates.
@@ -37,12 +39,36 @@ impl Dialect {
     }
 
     /// The `onExit` error of a `close`/`done` message: 1.1.9 prefers
-    /// `data.message`; 3.13 reads only `data.payload.errorMessage`.
-    pub fn exit_error<D: Data>(self, data: &D, payload: Option<&D>) -> Option<alloc::string::String> {
-        let from_payload = || payload?.field("errorMessage")?.string();
+    /// `data.message`; 3.13 reads only `data.payload.errorMessage`. Only a
+    /// string is an error; the flag says one of those fields was there as
+    /// something else (and so is not passed on).
+    pub fn exit_error<D: Data>(self, data: &D, payload: Option<&D>) -> (Option<String>, bool) {
+        // `null` is no error (the web layer reads it as absent).
+        let read = |field: Option<D>| match field.filter(|value| value.kind() != Kind::Null) {
+            None => (None, false),
+            Some(value) => match value.string() {
+                Some(text) => (Some(text), false),
+                None => (None, true),
+            },
+        };
+        let (from_payload, odd_payload) = read(payload.and_then(|p| p.field("errorMessage")));
         match self {
-            Dialect::Front => data.field("message").and_then(|m| m.string()).or_else(from_payload),
-            Dialect::Mesh => from_payload(),
+            Dialect::Front => match read(data.field("message")) {
+                (Some(message), _) => (Some(message), false),
+                (None, odd_message) => (from_payload, odd_message || odd_payload),
+            },
+            Dialect::Mesh => (from_payload, odd_payload),
+        }
+    }
+
+    /// Whether `onExit` gets the `payload` of a `close`/`done` as its
+    /// summary: 3.13 passes whatever came; 1.1.9 passed none, and its face
+    /// here passes an object (so `onExit(error)` keeps one argument when
+    /// there is nothing to summarise).
+    pub fn passes_summary<D: Data>(self, payload: &D) -> bool {
+        match self {
+            Dialect::Front => payload.kind() == Kind::Object,
+            Dialect::Mesh => true,
         }
     }
 

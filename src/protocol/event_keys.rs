@@ -63,37 +63,65 @@ pub fn is_link_event_type_key(key: &str) -> bool {
     is_front_event_type_key(key) || LATER_LINK_EVENT_TYPE_KEYS.contains(&key)
 }
 
-/// The payload shape the typings of `dialect` promise for `key`: `None`
-/// where they promise nothing in particular. 1.1.9 typed only its ten keys;
-/// 3.13 types most of the later ones too.
-pub fn payload_shape(dialect: Dialect, key: &str) -> Option<Payload> {
+/// What the upstream types promise for an event key's payload: the key, its
+/// payload, and whether 1.1.9 typed it too (it typed only its ten keys;
+/// 3.13 types most of the later ones).
+const EVENT_PAYLOADS: [(&str, Payload, bool); 23] = {
     use Payload::*;
-    let later = match (dialect, key) {
-        (Dialect::Front, _) => None,
-        (_, "transferStarted") => Some(TransferStarted),
-        (_, "transferConfigureError") => Some(Error),
-        (_, "transferInitiated") => Some(TransferInitiated),
-        (_, "transferExecuted") => Some(TransferExecuted),
-        (_, "transferNoEligibleAssets") => Some(TransferNoEligibleAssets),
-        (_, "transferAssetSelected") => Some(TransferAssetSelected),
-        (_, "transferNetworkSelected") => Some(TransferNetworkSelected),
-        (_, "connectionUnavailable") => Some(ConnectionUnavailable),
-        (_, "connectionDeclined") => Some(ConnectionDeclined),
-        (_, "transferDeclined") => Some(TransferDeclined),
-        (_, "walletMessageSigned") => Some(WalletMessageSigned),
-        (_, "defiWalletError") => Some(DefiWalletError),
-        (_, "SDKinjectedWalletProviders") => Some(InjectedWalletProviders),
-        (_, "executeFundingStep") => Some(ExecuteFundingStep),
-        (_, "linkTransferQRGenerated") => Some(LinkTransferQrGenerated),
-        (_, "methodSelected") => Some(MethodSelected),
-        _ => None,
-    };
-    match key {
-        "integrationConnected" => Some(LinkPayload),
-        "transferCompleted" => Some(TransferFinished),
-        "integrationConnectionError" | "transferPreviewError" | "transferExecutionError" => Some(Error),
-        "integrationSelected" => Some(IntegrationSelected),
-        "transferPreviewed" => Some(TransferPreviewed),
-        _ => later,
+    [
+        ("integrationConnected", LinkPayload, true),
+        ("transferCompleted", TransferFinished, true),
+        ("integrationConnectionError", Error, true),
+        ("transferPreviewError", Error, true),
+        ("transferExecutionError", Error, true),
+        ("integrationSelected", IntegrationSelected, true),
+        ("transferPreviewed", TransferPreviewed, true),
+        ("transferStarted", TransferStarted, false),
+        ("transferConfigureError", Error, false),
+        ("transferInitiated", TransferInitiated, false),
+        ("transferExecuted", TransferExecuted, false),
+        ("transferNoEligibleAssets", TransferNoEligibleAssets, false),
+        ("transferAssetSelected", TransferAssetSelected, false),
+        ("transferNetworkSelected", TransferNetworkSelected, false),
+        ("connectionUnavailable", ConnectionUnavailable, false),
+        ("connectionDeclined", ConnectionDeclined, false),
+        ("transferDeclined", TransferDeclined, false),
+        ("walletMessageSigned", WalletMessageSigned, false),
+        ("defiWalletError", DefiWalletError, false),
+        ("SDKinjectedWalletProviders", InjectedWalletProviders, false),
+        ("executeFundingStep", ExecuteFundingStep, false),
+        ("linkTransferQRGenerated", LinkTransferQrGenerated, false),
+        ("methodSelected", MethodSelected, false),
+    ]
+};
+
+/// The payload shape the typings of `dialect` promise for `key`: `None`
+/// where they promise nothing in particular. A `const fn`, so the web
+/// layer's lookups are a table built at compile time.
+pub const fn payload_shape(dialect: Dialect, key: &str) -> Option<Payload> {
+    let mut at = 0;
+    while at < EVENT_PAYLOADS.len() {
+        let (name, payload, in_front) = EVENT_PAYLOADS[at];
+        if same(name, key) {
+            return if in_front || matches!(dialect, Dialect::Mesh) { Some(payload) } else { None };
+        }
+        at += 1;
     }
+    None
+}
+
+/// `a == b`, in a `const fn`.
+pub(crate) const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }

@@ -4,12 +4,14 @@ use alloc::string::String;
 
 use super::data::{Data, Kind};
 use super::dialect::Dialect;
-use super::event_keys::{payload_shape, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
+use super::event_keys::{payload_shape, same, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
 use super::link_url::LinkUrl;
 use super::shape::Payload;
 
-/// A well-formed message from the Link UI. Payloads are the original values,
-/// checked against their shapes, so extra fields travel on untouched.
+/// A message from the Link UI, as it is delivered. Payloads are the
+/// original values, so every field the Link UI sends travels on: the
+/// upstream types lag the wire, and a field they do not declare, or declare
+/// otherwise, is still the app's to read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InboundMessage<D> {
     /// `brokerageAccountAccessToken`: an `AccessTokenPayload`.
@@ -22,8 +24,12 @@ pub enum InboundMessage<D> {
     Exit {
         /// The error as the dialect reads it (see [`Dialect::exit_error`]).
         error: Option<String>,
-        /// `data.payload`, if it is a `SessionSummary`.
+        /// What the dialect hands `onExit` as the summary: 3.13 passes
+        /// `data.payload` whatever it is; 1.1.9's face passes an object.
         summary: Option<D>,
+        /// The error field was there but not a string, so `onExit` does
+        /// not get it.
+        error_dropped: bool,
     },
     /// `loaded`: the Link UI is ready for the outbound messages.
     Loaded,
@@ -33,19 +39,50 @@ pub enum InboundMessage<D> {
     Event(D),
 }
 
-/// Why a message was ignored.
+/// What of a message from the session's Link frame was not delivered, and
+/// why. Each is a place where this SDK delivers less than the upstream of
+/// its face would; README "When things go wrong" lists them with the reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ignored {
     /// The session already ended.
     Ended,
-    /// `data` is not an object.
+    /// `data` is not an object (upstream reads `data.type` and gets nothing,
+    /// or throws on `null`).
     NotAnObject,
-    /// `data.type` is not a string this protocol knows.
+    /// `data.type` is not a string this face knows (upstream ignores it too).
     UnknownType,
-    /// The payload does not have the shape its type promises.
-    BadPayload,
+    /// A connected account or a finished transfer whose `payload` is not an
+    /// object: there is nothing in it to deliver, and the app's callback
+    /// would throw at its first field (upstream calls it anyway).
+    NoPayload,
     /// An `oauthLinkOpen` link that fails the URL rule.
     BadLink,
+    /// A `close`/`done` whose error is not a string: the session ends, and
+    /// `onExit` gets no error rather than an object it would show as text.
+    ErrorNotText,
+}
+
+impl Ignored {
+    /// Every reason, in bit order (see [`Ignored::bit`]).
+    pub const ALL: [Ignored; 6] =
+        [Ignored::Ended, Ignored::NotAnObject, Ignored::UnknownType, Ignored::NoPayload, Ignored::BadLink, Ignored::ErrorNotText];
+
+    /// Its bit in a set of reasons.
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
+    /// The console's words for it, after "a Link UI message of type …".
+    pub fn reason(self) -> &'static str {
+        match self {
+            Ignored::Ended => "came after the session ended",
+            Ignored::NotAnObject => "was not delivered: its data is not an object",
+            Ignored::UnknownType => "was not delivered: this face does not know its type (nor does its upstream SDK)",
+            Ignored::NoPayload => "was not delivered: its payload is not an object",
+            Ignored::BadLink => "was not opened: its link is not https: (http: only on loopback)",
+            Ignored::ErrorNotText => "ended the session, but its error is not a string: onExit gets none",
+        }
+    }
 }
 
 /// Every `type` [`InboundMessage::classify`] knows in either dialect: the
@@ -80,21 +117,22 @@ impl<D: Data> InboundMessage<D> {
         use InboundMessage::*;
         // Every question crosses into JavaScript in the browser: the kind
         // is asked only to say why a message was ignored, the payload only
-        // where its shape matters.
-        let Some(kind) = data.field_among("type", &KNOWN_TYPES) else {
+        // where it is delivered.
+        let Some(kind) = known_type(data) else {
             return Err(if data.kind() == Kind::Object { Ignored::UnknownType } else { Ignored::NotAnObject });
         };
         let payload = || data.field("payload");
-        let checked = |shape: Payload| payload().filter(|p| p.conforms(shape)).ok_or(Ignored::BadPayload);
+        let object = || payload().filter(|p| p.kind() == Kind::Object).ok_or(Ignored::NoPayload);
         match kind {
-            "brokerageAccountAccessToken" => checked(Payload::AccessToken).map(AccessToken),
-            "delayedAuthentication" => checked(Payload::DelayedAuth).map(DelayedAuth),
-            "transferFinished" => checked(Payload::TransferFinished).map(TransferFinished),
+            "brokerageAccountAccessToken" => object().map(AccessToken),
+            "delayedAuthentication" => object().map(DelayedAuth),
+            "transferFinished" => object().map(TransferFinished),
             "close" | "done" => {
-                let payload = payload();
-                let error = dialect.exit_error(data, payload.as_ref());
-                let summary = payload.filter(|p| p.conforms(Payload::SessionSummary));
-                Ok(Exit { error, summary })
+                // `null` is no payload (the web layer reads it as absent).
+                let payload = payload().filter(|p| p.kind() != Kind::Null);
+                let (error, error_dropped) = dialect.exit_error(data, payload.as_ref());
+                let summary = payload.filter(|p| dialect.passes_summary(p));
+                Ok(Exit { error, summary, error_dropped })
             }
             "loaded" => Ok(Loaded),
             "oauthLinkOpen" if dialect.opens_oauth_windows() => data
@@ -103,13 +141,51 @@ impl<D: Data> InboundMessage<D> {
                 .and_then(|l| LinkUrl::parse(&l).ok())
                 .map(OauthLinkOpen)
                 .ok_or(Ignored::BadLink),
-            key if dialect.is_event_key(key) => {
-                // No promised shape takes anything, no payload included:
-                // nothing to read.
-                let fits = payload_shape(dialect, key).map_or(true, |shape| data.field_conforms("payload", shape));
-                fits.then(|| Event(data.clone())).ok_or(Ignored::BadPayload)
-            }
+            key if dialect.is_event_key(key) => Ok(Event(data.clone())),
             _ => Err(Ignored::UnknownType),
         }
     }
 }
+
+/// The `type` of a message this core knows, if it is one (the web layer
+/// answers without copying the string into the wasm).
+pub fn known_type<D: Data>(data: &D) -> Option<&'static str> {
+    data.field_among("type", &KNOWN_TYPES)
+}
+
+/// The place of `kind` (one that [`known_type`] gave) among the known
+/// types: a bit of its own in a set of types, and its row in [`PROMISED`].
+pub(crate) fn known_type_index(kind: &'static str) -> Option<usize> {
+    KNOWN_TYPES.iter().position(|known| core::ptr::eq(*known, kind))
+}
+
+/// The payload shape the upstream types of `dialect` promise for a message
+/// of type `kind`: what a delivered payload is compared with when the app
+/// asks to hear of deviations (`debug`). The runtime delivers regardless.
+pub const fn promised_payload(dialect: Dialect, kind: &str) -> Option<Payload> {
+    if same(kind, "brokerageAccountAccessToken") {
+        Some(Payload::AccessToken)
+    } else if same(kind, "delayedAuthentication") {
+        Some(Payload::DelayedAuth)
+    } else if same(kind, "transferFinished") {
+        Some(Payload::TransferFinished)
+    } else if same(kind, "close") || same(kind, "done") {
+        Some(Payload::SessionSummary)
+    } else {
+        payload_shape(dialect, kind)
+    }
+}
+
+/// [`promised_payload`] of each known type, per dialect, by place in
+/// [`KNOWN_TYPES`]: made at compile time, so the shipped code has a table
+/// to index, not a chain of string comparisons.
+pub(crate) static PROMISED: [[Option<Payload>; KNOWN_TYPES.len()]; 2] = {
+    let mut table = [[None; KNOWN_TYPES.len()]; 2];
+    let mut at = 0;
+    while at < KNOWN_TYPES.len() {
+        table[0][at] = promised_payload(Dialect::Front, KNOWN_TYPES[at]);
+        table[1][at] = promised_payload(Dialect::Mesh, KNOWN_TYPES[at]);
+        at += 1;
+    }
+    table
+};

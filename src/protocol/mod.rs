@@ -25,7 +25,7 @@ pub use data::{Data, Kind, Value};
 pub use dialect::Dialect;
 pub use error::{LinkError, Rejection};
 pub use event_keys::{is_front_event_type_key, is_link_event_type_key, payload_shape, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
-pub use inbound::{Ignored, InboundMessage};
+pub use inbound::{known_type, promised_payload, Ignored, InboundMessage};
 pub use injected::{ton_uuid, tron_names, window_path, MAX_DEPTH};
 pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
 pub use link_url::LinkUrl;

@@ -4,13 +4,14 @@
 use alloc::{borrow::ToOwned, string::String, vec, vec::Vec};
 
 use super::comlink::{Refusal, Request};
-use super::data::Data;
+use super::data::{Data, Kind};
 use super::dialect::Dialect;
 use super::error::{LinkError, Rejection};
-use super::inbound::{Ignored, InboundMessage};
+use super::inbound::{known_type, known_type_index, Ignored, InboundMessage, PROMISED};
 use super::link_style::LinkStyle;
 use super::link_url::LinkUrl;
 use super::options::{CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS};
+use super::shape::Payload;
 use super::token::decode_link_token;
 
 /// The `onExit` error of a session whose Link UI never said `loaded`.
@@ -80,6 +81,9 @@ pub struct LinkParams {
     /// End the session if the Link UI has not said `loaded` within this
     /// many milliseconds (`loadTimeout`); `None`: wait as long as it takes.
     pub load_timeout: Option<u32>,
+    /// Report delivered payloads that differ from the upstream types
+    /// (`debug`), once per message type and session.
+    pub debug: bool,
 }
 
 impl Default for LinkParams {
@@ -94,6 +98,7 @@ impl Default for LinkParams {
             wallet_bridge: false,
             link_origins: None,
             load_timeout: Some(DEFAULT_LOAD_TIMEOUT_MS),
+            debug: false,
         }
     }
 }
@@ -225,6 +230,24 @@ pub enum Action<D> {
     Bridge(Request<D>),
     /// Answer a wallet bridge request with a `throw`: the bridge refuses it.
     Refuse(D, Refusal),
+    /// Say on the console (`console.warn`) that a message from the Link
+    /// frame, `data`, was not delivered in full, and why: the first time
+    /// each reason comes up in a session. Name its type, never its payload
+    /// (it may hold tokens).
+    Warn {
+        /// Why.
+        why: Ignored,
+        /// The message.
+        data: D,
+    },
+    /// Debug only: the payload of `data`, delivered, differs from the
+    /// upstream type `promised`. Once per message type and session.
+    Report {
+        /// What the upstream types declare for it.
+        promised: Payload,
+        /// The message.
+        data: D,
+    },
 }
 
 /// One Link session: from `openLink` until `close`/`done`/`closeLink`.
@@ -253,6 +276,12 @@ pub struct Session {
     dialect: Dialect,
     embedded: bool,
     bridge: bool,
+    debug: bool,
+    /// The [`Ignored`] reasons already warned of ([`Ignored::bit`]).
+    warned: u8,
+    /// The message types already reported as deviating (debug), by their
+    /// place among the known types ([`known_type`]).
+    reported: u64,
 }
 
 impl Session {
@@ -296,6 +325,9 @@ impl Session {
             dialect: params.dialect,
             embedded: params.embedded,
             bridge: params.wallet_bridge,
+            debug: params.debug,
+            warned: 0,
+            reported: 0,
         };
         let close_control_after = frame.is_none().then_some(CLOSE_CONTROL_DELAY_MS);
         let opening = Opening {
@@ -353,9 +385,10 @@ impl Session {
                 Call(Callback::Event(Event::TransferCompleted(p.clone()))),
                 Call(Callback::TransferFinished(p)),
             ],
-            InboundMessage::Exit { error, summary } => {
+            InboundMessage::Exit { error, summary, error_dropped } => {
                 self.open = false;
-                vec![Action::End, Call(Callback::Exit { error, summary })]
+                let warning = if error_dropped { self.warn(Ignored::ErrorNotText, data) } else { None };
+                warning.into_iter().chain([Action::End, Call(Callback::Exit { error, summary })]).collect()
             }
             InboundMessage::Loaded => {
                 let mut actions = vec![Post(Outbound::SdkSpecs), Post(Outbound::AccessTokens)];
@@ -371,6 +404,56 @@ impl Session {
             InboundMessage::OauthLinkOpen(url) => vec![Action::OpenWindow(url)],
             InboundMessage::Event(data) => vec![Call(Callback::Event(Event::Other(data)))],
         })
+    }
+
+    /// What to do with a message from the Link frame: [`on_message`]'s
+    /// actions, or, for a message it does not deliver, a warning the first
+    /// time its reason comes up in this session (a message the Link UI
+    /// sends over and over must not flood the console). With `debug`, a
+    /// delivered payload that differs from its upstream type is reported
+    /// too, once per type.
+    ///
+    /// [`on_message`]: Self::on_message
+    pub fn receive<D: Data>(&mut self, data: &D) -> Vec<Action<D>> {
+        let mut actions = match self.on_message(data) {
+            Ok(actions) => actions,
+            Err(Ignored::Ended) => return Vec::new(),
+            Err(why) => return self.warn(why, data).into_iter().collect(),
+        };
+        if self.debug {
+            if let Some(report) = self.deviation(data) {
+                actions.insert(0, report);
+            }
+        }
+        actions
+    }
+
+    fn warn<D: Data>(&mut self, why: Ignored, data: &D) -> Option<Action<D>> {
+        let first = self.warned & why.bit() == 0;
+        self.warned |= why.bit();
+        first.then(|| Action::Warn { why, data: data.clone() })
+    }
+
+    /// A delivered message's payload that its upstream type does not
+    /// describe, the first time its type does so.
+    fn deviation<D: Data>(&mut self, data: &D) -> Option<Action<D>> {
+        let kind = known_type(data)?;
+        let at = known_type_index(kind)?;
+        let promised = (*PROMISED.get(self.dialect as usize)?.get(at)?)?;
+        let bit = 1u64 << at;
+        if self.reported & bit != 0 {
+            return None;
+        }
+        let fits = match promised {
+            // The summary is optional.
+            Payload::SessionSummary => data.field("payload").filter(|p| p.kind() != Kind::Null).map_or(true, |p| p.conforms(promised)),
+            _ => data.field_conforms("payload", promised),
+        };
+        if fits {
+            return None;
+        }
+        self.reported |= bit;
+        Some(Action::Report { promised, data: data.clone() })
     }
 
     /// `closeLinkRequested`: an embedded 3.13 session asks the Link UI to

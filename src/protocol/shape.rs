@@ -1,6 +1,13 @@
 //! Payload shapes of the Link protocol, checked before a payload reaches a
 //! typed callback. Unknown extra fields are allowed and handed on.
 //!
+//! The shapes are the upstream SDKs' TypeScript types, and the upstream
+//! types lag the wire: the runtime delivers whatever passes the sender
+//! check (see [`InboundMessage`](super::InboundMessage)); a shape is what
+//! `debug` compares a delivered payload with, what the `.d.ts` files
+//! declare, and, with the fields marked [`Field::lags`], what the Rust
+//! API's serde types take.
+//!
 //! This is the one declaration of the wire schema. `tests/generated.rs`
 //! renders it into what JavaScript needs (`src/web/tables.js`, read by the
 //! one-call check of the web layer) and into `tests/schema.json`, against
@@ -41,15 +48,23 @@ pub struct Field {
     name: &'static str,
     shape: Shape,
     required: bool,
+    lags: bool,
 }
 
 const fn req(name: &'static str, shape: Shape) -> Field {
-    Field { name, shape, required: true }
+    Field { name, shape, required: true, lags: false }
 }
 
 /// Optional fields may also be `null`: JSON APIs send it for "absent".
 const fn opt(name: &'static str, shape: Shape) -> Field {
-    Field { name, shape, required: false }
+    Field { name, shape, required: false, lags: false }
+}
+
+/// Required by the upstream types, absent or `null` in what Mesh's Link UI
+/// really sends (`tests/corpus/wire.json` cites where): the Rust API's type
+/// takes it as optional.
+const fn lax(name: &'static str, shape: Shape) -> Field {
+    Field { name, shape, required: true, lags: true }
 }
 
 impl Shape {
@@ -81,9 +96,15 @@ impl Field {
         &self.shape
     }
 
-    /// Whether it must be there (and not `null`).
+    /// Whether the upstream type says it must be there (and not `null`).
     pub fn required(&self) -> bool {
         self.required
+    }
+
+    /// Whether the wire lags the upstream type here: a required field that
+    /// Mesh's Link UI sends absent or `null` (`tests/corpus/wire.json`).
+    pub fn lags(&self) -> bool {
+        self.lags
     }
 
     fn accepts<D: Data>(&self, object: &D) -> bool {
@@ -111,7 +132,9 @@ impl Field {
 use Shape::*;
 
 static BROKER_BRAND_INFO: Shape = Obj(&[
-    req("brokerLogo", Str),
+    // Absent or null: wire.json `android-mfs-v3-access-token`,
+    // `flutter-access-token-multi-account-null-logo`, `docs-mmt-access-token-empty-brand-info`.
+    lax("brokerLogo", Str),
     opt("brokerPrimaryColor", Str),
     opt("brokerLogoUrl", Str),
     opt("logoLightUrl", Str),
@@ -137,8 +160,9 @@ static BROKER_ACCOUNT_TOKEN: Shape = Obj(&[
 
 /// `AccessTokenPayload` (of `brokerageAccountAccessToken`).
 static ACCESS_TOKEN_PAYLOAD: Shape = Obj(&[
-    req("accountTokens", List(&BROKER_ACCOUNT_TOKEN)),
-    req("brokerBrandInfo", Ref(&BROKER_BRAND_INFO)),
+    // Both absent: wire.json `rn-backup-access-token-bare`.
+    lax("accountTokens", List(&BROKER_ACCOUNT_TOKEN)),
+    lax("brokerBrandInfo", Ref(&BROKER_BRAND_INFO)),
     opt("expiresInSeconds", Num),
     opt("refreshTokenExpiresInSeconds", Num),
     req("brokerType", Str),
@@ -157,12 +181,14 @@ static DELAYED_AUTH_PAYLOAD: Shape = Obj(&[
 /// A transfer that went through: 3.13's `TransferFinishedPayload`.
 static TRANSFER_FINISHED_SUCCESS: Shape = Obj(&[
     req("status", Lit("success")),
-    req("txId", Str),
-    req("fromAddress", Str),
-    req("toAddress", Str),
+    // Optional in Mesh's iOS model (wire.json cites it beside
+    // `android-transfer-success-no-addresses`, which has neither address).
+    lax("txId", Str),
+    lax("fromAddress", Str),
+    lax("toAddress", Str),
     req("symbol", Str),
     req("amount", Num),
-    req("networkId", Str),
+    lax("networkId", Str),
     opt("userId", Str),
     opt("clientTransactionId", Str),
     opt("amountInFiat", Num),

@@ -139,6 +139,15 @@ impl LinkOptions {
         self
     }
 
+    /// Reports on the console (`console.warn`) each delivered payload that
+    /// differs from the upstream type, once per message type and session.
+    /// Messages that are not delivered are reported whether or not this is
+    /// on.
+    pub fn debug(mut self, on: bool) -> Self {
+        self.params.debug = on;
+        self
+    }
+
     /// Mounts the overlay into `element` instead of the page's body.
     pub fn container(mut self, element: web_sys::Element) -> Self {
         self.container = Some(element);
@@ -241,7 +250,8 @@ fn deliver<T: DeserializeOwned>(handler: &Handler<T>, value: &JsValue) {
     let Some(handler) = handler else { return };
     match serde_wasm_bindgen::from_value(value.clone()) {
         Ok(typed) => handler(typed),
-        Err(error) => report("payload did not fit its Rust type", &error.into()),
+        // `on_event` had it first, as raw JSON: this says why the typed callback was not called.
+        Err(error) => report("a payload did not fit its Rust type (on_event had it as raw JSON)", &error.into()),
     }
 }
 

@@ -54,12 +54,14 @@ pub struct AccountToken {
     pub extra: Extra,
 }
 
-/// How to show the institution (3.13's `BrandInfo`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// How to show the institution (3.13's `BrandInfo`). Every field may be
+/// missing: Link UIs send `{}` or `{"brokerLogo": null}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BrandInfo {
-    /// Logo (base64 PNG).
-    pub broker_logo: String,
+    /// Logo (base64 PNG); newer Link UIs send the URLs below instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub broker_logo: Option<String>,
     /// Brand colour.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub broker_primary_color: Option<String>,
@@ -87,9 +89,11 @@ pub struct BrandInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessTokenPayload {
-    /// One entry per connected account.
+    /// One entry per connected account (none if the Link UI sent none).
+    #[serde(default)]
     pub account_tokens: Vec<AccountToken>,
-    /// Branding of the institution.
+    /// Branding of the institution (empty if the Link UI sent none).
+    #[serde(default)]
     pub broker_brand_info: BrandInfo,
     /// Access token lifetime.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -156,18 +160,22 @@ pub enum TransferFinishedPayload {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TransferFinishedSuccessPayload {
-    /// Transaction id.
-    pub tx_id: String,
-    /// Source address.
-    pub from_address: String,
+    /// Transaction id (Link UIs have sent transfers without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tx_id: Option<String>,
+    /// Source address (absent for some sources, e.g. an exchange account).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_address: Option<String>,
     /// Destination address.
-    pub to_address: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_address: Option<String>,
     /// Asset symbol.
     pub symbol: String,
     /// Amount in `symbol`.
     pub amount: f64,
     /// Mesh network id.
-    pub network_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
     /// Your id of the user, as given for the link token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,

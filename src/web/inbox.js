@@ -9,8 +9,17 @@ export function listen(window, frame, origin, deliver) {
   // at the first message: right after the frame is inserted, reading it
   // would make the browser set the frame up synchronously.
   let link = null;
+  // The Link frame posting from another origin has navigated away from the
+  // Link UI: said once per session. Other windows' messages stay silent.
+  let strayed = false;
   const listener = (event) => {
-    if (event.origin !== origin) return;
+    if (event.origin !== origin) {
+      if (!strayed && event.source !== null && event.source === (link ??= frame.contentWindow)) {
+        strayed = true;
+        console.warn(`front-link-wasm: a message from the Link frame was not delivered: it came from ${event.origin}, not the Link origin ${origin} (the frame has navigated away from the Link UI)`);
+      }
+      return;
+    }
     link ??= frame.contentWindow;
     if (link === null || event.source !== link) return;
     deliver(event.data);

@@ -8,6 +8,7 @@ mod callbacks;
 mod inbox;
 mod js_data;
 mod listener;
+mod notice;
 mod overlay;
 mod runtime;
 mod surface;

@@ -19,6 +19,7 @@ use super::bridge::{Bridge, Target};
 use super::callbacks::{report, Callbacks, Exit};
 use super::inbox::Inbox;
 use super::js_data::js_name;
+use super::notice;
 use super::surface::Surface;
 use super::timeout::Timeout;
 use crate::protocol::{popup_features, Action, Callback, Connected, Event, LinkInput, LinkStyle, LinkUrl, Outbound, Session};
@@ -215,7 +216,7 @@ fn on_message(id: u64, data: &JsValue) {
     let decided = ACTIVE.with(|slot| {
         let mut slot = slot.try_borrow_mut().ok()?;
         let active = slot.as_mut().filter(|a| a.id == id)?;
-        let actions = active.session.on_message(data).ok()?;
+        let actions = active.session.receive(data);
         // Most messages only call back: no need to look up where replies go.
         let replies = actions.iter().any(|a| matches!(a, Action::Post(_) | Action::Bridge(_) | Action::Refuse(..)));
         Some((actions, active.callbacks.clone(), replies.then(|| link_target(active)).flatten()))
@@ -256,6 +257,8 @@ fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<Target>, actions: 
                     bridge.refuse(&request_id, refusal, &target);
                 }
             }
+            Action::Warn { why, data } => notice::warn(why, &data),
+            Action::Report { promised, data } => notice::report(promised, &data),
         }
     }
 }

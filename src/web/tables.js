@@ -73,3 +73,6 @@ const p29 = [6, ["method", true, [7, [[4, "embedded"], [4, "manual"], [4, "buy"]
 
 /** The core's `Payload` shapes, by `payload as u32`. */
 export const SHAPES = Object.freeze([p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29]);
+
+/** `Ignored::reason`, by `ignored as u32`: what the console hears of a Link UI message not delivered in full. */
+export const IGNORED = Object.freeze(["came after the session ended", "was not delivered: its data is not an object", "was not delivered: this face does not know its type (nor does its upstream SDK)", "was not delivered: its payload is not an object", "was not opened: its link is not https: (http: only on loopback)", "ended the session, but its error is not a string: onExit gets none"]);

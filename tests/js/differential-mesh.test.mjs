@@ -184,7 +184,6 @@ const isExit = (msg) => msg?.type === 'close' || msg?.type === 'done';
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const onExitCall = (label, ...args) => ({ label, name: 'onExit', args });
 const isComlinkReply = (o) => o.data && 'id' in o.data && (o.data.type === 'RAW' || o.data.type === 'HANDLER');
-const isSummary = (p) => p !== null && typeof p === 'object' && typeof p.page === 'string';
 const nothing = (step) => step.calls.length === 0 && step.outbound.length === 0;
 /** The popup iframe and the embedded ones: where src and allow are. */
 const linkFrames = (dom) => (dom ? [dom.popup, ...dom.embedded].filter(Boolean) : []);
@@ -207,17 +206,6 @@ const DIVERGENCES = [
       for (const [i, call] of ours.calls.entries()) {
         const theirs = upstream.calls[i];
         if (call.name === 'onExit' && theirs?.name === 'onExit' && !call.overlay && theirs.overlay) theirs.overlay = false;
-      }
-    },
-  },
-  {
-    id: 'onExit summary must be a SessionSummary',
-    reason: 'SPEC §5.7: the second onExit argument is the payload only if it is a SessionSummary (a string page); 3.13 hands on any payload.',
-    normalize(step, ours, upstream) {
-      if (step.do !== 'send') return;
-      for (const [i, call] of ours.calls.entries()) {
-        const theirs = upstream.calls[i];
-        if (call.name === 'onExit' && theirs?.name === 'onExit' && call.args[1] === undefined && theirs.args[1] !== undefined && !isSummary(theirs.args[1])) theirs.args[1] = undefined;
       }
     },
   },
@@ -297,10 +285,17 @@ const DIVERGENCES = [
     },
   },
   {
-    id: 'malformed payloads are dropped',
-    reason: 'SPEC §5.7: a payload without the shape its type promises never reaches a callback; 3.13 passes anything on (and throws an unhandled TypeError on null data).',
+    id: 'connects and finished transfers without an object payload are not delivered',
+    reason: 'SPEC §5.7: a brokerageAccountAccessToken, delayedAuthentication or transferFinished whose payload is not an object carries nothing to deliver, and the app\'s first field read would throw; 3.13 calls the callbacks with it (and throws an unhandled TypeError on null data). Every other payload is delivered as sent, as 3.13 does.',
     normalize(step, ours, upstream) {
-      if (step.malformed && nothing(ours)) Object.assign(upstream, { calls: [], outbound: [] });
+      if (!step.malformed) return;
+      const empty = (v) => v === null || typeof v !== 'object' || Array.isArray(v);
+      const unwrapped = (c) => (c.name === 'onEvent' ? c.args[0]?.payload : c.args[0]);
+      const dropped = (c) =>
+        (['onIntegrationConnected', 'onBrokerConnected'].includes(c.name) || (c.name === 'onEvent' && c.args[0]?.type === 'integrationConnected')) ? empty(Object.values(unwrapped(c) ?? {})[0] ?? null)
+          : c.name === 'onTransferFinished' || (c.name === 'onEvent' && c.args[0]?.type === 'transferCompleted') ? empty(unwrapped(c) ?? null)
+          : false;
+      upstream.calls = upstream.calls.filter((c) => !dropped(c));
     },
   },
   {

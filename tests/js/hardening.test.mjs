@@ -3,7 +3,7 @@
 // (createFrontConnection and createLink, SPEC §10; see APIS in harness.mjs).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APIS, clearTrace, extraFrame, fixtures, frameAt, hostPage, openSession as open, send, startBrowser, stillWorks, stopBrowser, tokenFor, trace, windowListeners } from './harness.mjs';
+import { APIS, clearTrace, deliveredRows, extraFrame, fixtures, frameAt, hostPage, openSession as open, send, startBrowser, stillWorks, stopBrowser, tokenFor, trace, windowListeners } from './harness.mjs';
 
 const inbound = fixtures.inbound;
 const connected = inbound.brokerageAccountAccessToken;
@@ -230,8 +230,8 @@ for (const api of APIS) describe(api.name, () => {
     });
   });
 
-  describe('§5.7 and §5.9 malformed messages never throw, panic or reach typed callbacks', () => {
-    test('null, primitives, arrays, bad types and wrong field types are ignored; later events work', async () => {
+  describe('§5.7 and §5.9 malformed messages never throw or panic; what passes the sender check is delivered as upstream would', () => {
+    test('null, primitives, arrays, bad types and payloads that are not objects are not delivered; wrong field types are; later events work', async () => {
       const page = await hostPage(browser, servers);
       const frame = await openSession(page, servers);
       const p = connected.payload;
@@ -240,6 +240,10 @@ for (const api of APIS) describe(api.name, () => {
         { type: 5 }, { type: null }, { type: ['close'] }, { type: { toString: null } },
         { type: 'brokerageAccountAccessToken' },
         { type: 'brokerageAccountAccessToken', payload: 'token' },
+        { type: 'delayedAuthentication', payload: [] },
+        { type: 'transferFinished', payload: null },
+      ];
+      const odd = [
         { type: 'brokerageAccountAccessToken', payload: { ...p, accountTokens: 'x' } },
         { type: 'brokerageAccountAccessToken', payload: { ...p, accountTokens: [{ account: null, accessToken: 't' }] } },
         { type: 'brokerageAccountAccessToken', payload: { ...p, accountTokens: [{ ...p.accountTokens[0], accessToken: 7 }] } },
@@ -252,10 +256,14 @@ for (const api of APIS) describe(api.name, () => {
         { type: 'transferPreviewed', payload: { amount: '1' } },
       ];
       await send(page, frame, ...bad);
+      assert.deepEqual(await trace(page), []);
+      await send(page, frame, ...odd);
+      assert.deepEqual(await trace(page), odd.flatMap((message) => deliveredRows(api, message)));
+      await clearTrace(page);
       await frame.evaluate((p) => {
         let deep = { type: 'brokerageAccountAccessToken', payload: p };
         for (let i = 0; i < 300; i++) deep = { type: 'close', payload: deep, message: [deep] };
-        window.send([deep], { type: 'brokerageAccountAccessToken', payload: { ...p, brokerName: 1n } }, new Date(), /re/, new Map([['type', 'close']]));
+        window.send([deep], new Date(), /re/, new Map([['type', 'close']]));
       }, p);
       await send(page, frame);
       assert.deepEqual(await trace(page), []);

@@ -196,6 +196,21 @@ export const APIS = [
   },
 ];
 
+/**
+ * The callback rows (as `trace` gives them) that `message`, delivered as
+ * sent, gives on the face of `api`: a connect, a delayed connect, a
+ * finished transfer, or an event passed on as it came.
+ */
+export function deliveredRows(api, message) {
+  const connected = { brokerageAccountAccessToken: 'accessToken', delayedAuthentication: 'delayedAuth' }[message.type];
+  if (connected) {
+    const payload = { [connected]: message.payload };
+    return [['onEvent', { type: 'integrationConnected', payload }], [api.connected, payload]];
+  }
+  if (message.type === 'transferFinished') return [['onEvent', { type: 'transferCompleted', payload: message.payload }], ['onTransferFinished', message.payload]];
+  return [['onEvent', message]];
+}
+
 /** A new host page with a session open on the Link stand-in. */
 export async function session(browser, servers, options) {
   const page = await hostPage(browser, servers);

@@ -10,13 +10,16 @@
 // generated payload tables to 56.7 KB, the bridge's JS split by concern (nine
 // modules, each gzipped alone here) to 57.9 KB; issue 20's failure handling
 // (the loader and its messages, the overlay's close control, modal dialog
-// and event guard, the option checks) to 61.8 KB. Issue 10 is to bring all
-// of it under a quarter of 3.13's bytes.
+// and event guard, the option checks) to 61.8 KB; the test kit's loader
+// errors to 62.2 KB; saying what is not delivered (the warnings, the
+// debug reports with the path of a deviation, the Link frame at another
+// origin) to 64.1 KB. Issue 10 is to bring all of it under a quarter of
+// 3.13's bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedSizes } from '../../scripts/build.mjs';
 
-const BUDGET = 63 * 1024;
+const BUDGET = 65 * 1024;
 
 test(`shipped gzip total is at most ${BUDGET / 1024} KB`, () => {
   const sizes = shippedSizes();

@@ -42,7 +42,7 @@ const SCRIPTS = {
   'transfer success, transfer failure, closed bare': [(s) => s.transfer(), (s) => s.transfer({ status: 'error', errorMessage: 'Declined' }), (s) => s.close()],
   'a connection error, then the Link UI fails': [(s) => s.connectionError('Wrong password'), (s) => s.fail('Broker is down')],
   'loaded twice, an event, an error close with a summary': [(s) => s.load(), (s) => s.load(), (s) => s.event('integrationOAuthStarted'), (s) => s.close({ errorMessage: 'Timed out', summary: { page: 'errorPage' } })],
-  'messages the SDK ignores, then one it takes': [
+  'messages the SDK does not deliver, and odd payloads it delivers as sent, then one it takes': [
     (s) => s.send({ type: 'brokerageAccountAccessToken', payload: { accountTokens: 'x' } }),
     (s) => s.send({ type: 'transferFinished', payload: { status: 'error' } }),
     (s) => s.send({ type: 'nope' }),

@@ -121,26 +121,58 @@ test('embedded 3.13: closeLinkRequested posts closeRequested and waits for the L
   }
 });
 
-test('a flow whose message the SDK would ignore throws and sends nothing; send() records why', async () => {
+test('a flow whose message the SDK would not deliver throws and sends nothing; send() records why, and warns as the package does', async () => {
   const { rows, options } = recorder();
   createFrontConnection(options).openLink(linkToken());
   const s = await nextSession();
   const before = s.delivered.length;
   assert.throws(
-    () => s.connect({ payload: { ...fixtures.front.accessToken(), accountTokens: [{ account: { accountId: 'a', accountName: 'A' }, accessToken: 7 }] } }),
-    (error) => error instanceof TypeError && /connect\(\): the SDK ignores .*payload\.accountTokens\[0\]\.accessToken must be a string, not 7/.test(error.message),
+    () => s.connect({ payload: 'token' }),
+    (error) => error instanceof TypeError && /connect\(\): the SDK does not deliver .*brokerageAccountAccessToken must carry an object as its payload, not string/.test(error.message),
   );
-  assert.throws(() => s.transfer({ status: 'error', errorMessage: 5 }), /payload\.errorMessage must be a string, not 5/);
-  assert.throws(() => s.event('transferPreviewed', { amount: 1 }), /payload\.symbol is required/);
+  assert.throws(() => s.oauth('javascript:alert(1)'), /oauthLinkOpen's link fails the URL rule/);
   assert.equal(s.delivered.length, before);
-  assert.deepEqual(s.send({ type: 'delayedAuthentication', payload: {} }), { reason: 'badPayload', why: 'payload.brokerType is required (a string), and is undefined' });
-  assert.deepEqual(s.send({ type: 'SDKinjectedWalletProviders', payload: [] }).reason, 'unknownType', "a 3.13 key, not 1.1.9's");
-  assert.equal(s.ignored.length, 2);
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (text) => warned.push(text);
+  try {
+    assert.deepEqual(s.send({ type: 'delayedAuthentication', payload: [] }), { reason: 'noPayload', why: 'delayedAuthentication must carry an object as its payload, not an array' });
+    assert.deepEqual(s.send({ type: 'transferFinished' }).reason, 'noPayload');
+    assert.deepEqual(s.send({ type: 'SDKinjectedWalletProviders', payload: [] }).reason, 'unknownType', "a 3.13 key, not 1.1.9's");
+  } finally {
+    console.warn = warn;
+  }
+  // Once per session and reason, in the package's words.
+  assert.deepEqual(warned, [
+    'front-link-wasm: a Link UI message of type "delayedAuthentication" was not delivered: its payload is not an object',
+    'front-link-wasm: a Link UI message of type "SDKinjectedWalletProviders" was not delivered: this face does not know its type (nor does its upstream SDK)',
+  ]);
+  assert.deepEqual(s.warnings, warned);
+  assert.equal(s.ignored.length, 3);
+  // What the types lag is delivered as sent, by flows too.
+  s.connect({ payload: { ...fixtures.front.accessToken(), brokerBrandInfo: {} } });
+  assert.deepEqual(rows.at(-1)[1].accessToken.brokerBrandInfo, {});
   assert.equal(s.send({ type: 'loaded' }), undefined);
   s.close();
   assert.deepEqual(rows.at(-1), ['onExit', undefined]);
   assert.deepEqual(s.send({ type: 'loaded' }), { reason: 'ended', why: 'the session has ended' });
   assert.throws(() => s.load(), /this session has ended \(the Link UI\)/);
+});
+
+test('debug: a delivered payload that differs from its upstream type is reported once per type, naming the path and no value', async () => {
+  const { rows, options } = recorder();
+  createLink({ ...options, debug: true }).openLink(linkToken());
+  const s = await nextSession();
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    s.send({ type: 'transferFinished', payload: { status: 'success', symbol: 'ETH', amount: 1, txId: 'secret-tx' } });
+    s.send({ type: 'transferFinished', payload: { status: 'success' } });
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(rows.filter(([name]) => name === 'onTransferFinished').length, 2, 'both delivered');
+  assert.deepEqual(s.warnings, ['front-link-wasm (debug): a Link UI message of type "transferFinished" was delivered as sent, but differs from the upstream type: payload.fromAddress is required (a string), and is undefined']);
 });
 
 test('one session on screen: a second open ends the first (its onExit first), across connections', async () => {

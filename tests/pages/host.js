@@ -27,6 +27,14 @@ window.trace = [];
 window.sentinels = 0;
 window.violations = [];
 window.pageErrors = [];
+// What the SDK says on the console with console.warn, for the cases that
+// hold it to "nothing dropped in silence".
+window.warnings = [];
+const warn = console.warn;
+console.warn = (...args) => {
+  window.warnings.push(args.map(String).join(' '));
+  warn.apply(console, args);
+};
 addEventListener('error', (e) => window.pageErrors.push(String(e.message)));
 addEventListener('unhandledrejection', (e) => window.pageErrors.push(`unhandled rejection: ${e.reason}`));
 addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));

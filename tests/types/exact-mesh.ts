@@ -45,7 +45,7 @@ export type Checks = {
   Link: Expect<Equal<Upstream.Link, Ours.Link>>;
   LinkEventType: Expect<Equal<Upstream.LinkEventType, Ours.LinkEventType>>;
   LinkEventTypeKeys: Expect<Equal<Upstream.LinkEventTypeKeys, Ours.LinkEventTypeKeys>>;
-  // Ours adds this package's optional SessionGuards (loadTimeout, linkOrigins, container, zIndex).
+  // Ours adds this package's optional SessionGuards (loadTimeout, linkOrigins, container, zIndex, debug).
   LinkOptions: Expect<Equal<Upstream.LinkOptions, Omit<Ours.LinkOptions, keyof Ours.SessionGuards>>>;
   LinkPayload: Expect<Equal<Upstream.LinkPayload, Ours.LinkPayload>>;
   LinkStyle: Expect<Equal<Upstream.LinkStyle, Ours.LinkStyle>>;

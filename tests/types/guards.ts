@@ -10,6 +10,7 @@ export const guarded: LinkOptions = {
   linkOrigins: ['https://web.meshconnect.com'],
   container: document.body,
   zIndex: 2_000_000,
+  debug: true,
 };
 createLink(guarded).openLink('token');
 
@@ -28,3 +29,5 @@ createLink({ onIntegrationConnected: () => {}, loadTimeout: '30s' });
 createLink({ onIntegrationConnected: () => {}, linkOrigins: 'https://web.meshconnect.com' });
 // @ts-expect-error an element
 createLink({ onIntegrationConnected: () => {}, container: '#root' });
+// @ts-expect-error a boolean
+createLink({ onIntegrationConnected: () => {}, debug: 'yes' });

@@ -66,6 +66,7 @@ fn params(dialect: Dialect, options: &Json, iframe_id: Option<&str>) -> LinkPara
         wallet_bridge: false,
         link_origins,
         load_timeout: load_timeout.unwrap_or(Some(DEFAULT_LOAD_TIMEOUT_MS)),
+        debug: options.get("debug").and_then(Json::as_bool) == Some(true),
     }
 }
 
@@ -146,6 +147,8 @@ fn action(action: &Action<Value>) -> Json {
         Action::Post(which) => json!({ "post": outbound(*which) }),
         Action::OpenWindow(url) => json!({ "openWindow": url.href() }),
         Action::Bridge(_) | Action::Refuse(..) => json!("bridge"),
+        Action::Warn { why, .. } => json!({ "warn": ignored_name(*why) }),
+        Action::Report { promised, .. } => json!({ "report": *promised as u32 }),
         Action::Call(callback) => match callback {
             Callback::Event(event) => match event {
                 Event::IntegrationConnected(c) => json!({ "onEvent": "integrationConnected", "connected": connected(c) }),
@@ -163,13 +166,19 @@ fn action(action: &Action<Value>) -> Json {
 }
 
 fn ignored(why: Ignored) -> Json {
-    json!({ "ignored": match why {
+    json!({ "ignored": ignored_name(why) })
+}
+
+/// `Ignored` as the stand-in names it.
+pub fn ignored_name(why: Ignored) -> &'static str {
+    match why {
         Ignored::Ended => "ended",
         Ignored::NotAnObject => "notAnObject",
         Ignored::UnknownType => "unknownType",
-        Ignored::BadPayload => "badPayload",
+        Ignored::NoPayload => "noPayload",
         Ignored::BadLink => "badLink",
-    }})
+        Ignored::ErrorNotText => "errorNotText",
+    }
 }
 
 /// Each message alone, then with each payload field dropped, nulled and
@@ -218,11 +227,14 @@ fn messages(corpus: &str) -> Vec<Json> {
 }
 
 /// A step of a session: a message from the Link UI, or a host call.
-fn step(session: &mut Session, step: &Json) -> Json {
+/// `receive`: what the web layer runs (warnings once per reason, debug
+/// reports); otherwise `on_message`'s verdict, with why it was ignored.
+fn step(session: &mut Session, step: &Json, receive: bool) -> Json {
     let result = match step.get("host").and_then(Json::as_str) {
         Some("close") => Ok(session.close::<Value>()),
         Some("requestClose") => Ok(session.request_close::<Value>()),
         Some("loadTimedOut") => Ok(session.load_timed_out::<Value>()),
+        _ if receive => Ok(session.receive(&from_json(&step["message"]))),
         _ => session.on_message(&from_json(&step["message"])),
     };
     match result {
@@ -239,6 +251,8 @@ fn sessions(corpus: &str) -> Json {
     let loaded = json!({ "type": "loaded" });
     let close = json!({ "type": "close" });
     let embedded = json!({ "renderType": "embedded" });
+    let debug = json!({ "debug": true });
+    let odd = |kind: &str, payload: Json| message(json!({ "type": kind, "payload": payload }));
     scripts.extend([
         (json!({}), vec![message(loaded.clone()), message(loaded.clone())]),
         (json!({}), vec![message(close.clone()), message(loaded.clone()), host("close")]),
@@ -247,18 +261,25 @@ fn sessions(corpus: &str) -> Json {
         (json!({}), vec![message(loaded.clone()), host("loadTimedOut"), host("requestClose")]),
         (embedded.clone(), vec![host("requestClose"), message(close.clone()), host("requestClose")]),
         (embedded, vec![message(loaded), host("close"), host("requestClose")]),
+        // Said once per reason; debug reports once per type.
+        (json!({}), vec![message(json!({ "type": "x" })), message(json!({ "type": "y" })), message(json!(null)), odd("transferFinished", json!(1)), odd("transferFinished", json!(null))]),
+        (debug.clone(), vec![odd("transferFinished", json!({ "status": "success" })), odd("transferFinished", json!({})), odd("transferPreviewed", json!({})), message(json!({ "type": "close", "message": 7, "payload": { "page": 1 } }))]),
+        (debug, vec![odd("brokerageAccountAccessToken", json!({ "brokerBrandInfo": {} })), odd("delayedAuthentication", json!({})), odd("transferNetworkSelected", json!({ "networkId": "n" })), message(json!({ "type": "done" }))]),
     ]);
     let mut out = Vec::new();
     for (options, steps) in scripts {
-        let mut results = serde_json::Map::new();
+        let (mut results, mut runs) = (serde_json::Map::new(), serde_json::Map::new());
         for (face, dialect) in FACES {
             let params = params(dialect, &options, Some("host-frame"));
-            let Ok((mut session, _)) = Session::open(LinkInput::Token(&token), &params) else {
-                panic!("the vectors' token opens");
+            let opened = || match Session::open(LinkInput::Token(&token), &params) {
+                Ok((session, _)) => session,
+                Err(_) => panic!("the vectors' token opens"),
             };
-            results.insert(face.into(), Json::Array(steps.iter().map(|s| step(&mut session, s)).collect()));
+            let (mut verdicts, mut received) = (opened(), opened());
+            results.insert(face.into(), Json::Array(steps.iter().map(|s| step(&mut verdicts, s, false)).collect()));
+            runs.insert(face.into(), Json::Array(steps.iter().map(|s| step(&mut received, s, true)).collect()));
         }
-        out.push(json!({ "options": options, "steps": steps, "results": results }));
+        out.push(json!({ "options": options, "steps": steps, "results": results, "received": runs }));
     }
     json!({ "token": token, "iframeId": "host-frame", "scripts": out })
 }
