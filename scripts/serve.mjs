@@ -7,12 +7,32 @@ import { extname, join, normalize } from 'node:path';
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /**
+ * The request's path, %-decoded and normalized; `null` for a request target
+ * that is no URL path or a malformed %-escape (`GET /%`), which a server
+ * answers with 400 rather than crash on.
+ */
+export function requestPath(req, { decode = true } = {}) {
+  try {
+    const path = new URL(req.url, 'http://x').pathname;
+    return decode ? normalize(decodeURIComponent(path)) : path;
+  } catch {
+    return null;
+  }
+}
+
+/** Answers a request whose path `requestPath` could not read. */
+export function badRequest(res) {
+  res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+}
+
+/**
  * Serves files: `route(pathname)` returns the file to send (or null for
  * 404) and `headers(pathname)` extra response headers.
  */
 export function serveFiles({ port = 0, host = '127.0.0.1', route, headers = () => ({}) }) {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const path = requestPath(req);
+    if (path === null) return badRequest(res);
     const file = route(path);
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { badRequest, requestPath } from '../scripts/serve.mjs';
 import { assets, browserWallet, findIntegration, integrations } from './data.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -173,7 +174,8 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
   };
 
   const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
+    const path = requestPath(req, { decode: false });
+    if (path === null) return badRequest(res);
     const handler = api[`${req.method} ${path}`];
     if (handler) {
       let body;

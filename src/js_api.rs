@@ -119,19 +119,15 @@ impl JsCallbacks {
         })
     }
 
-    /// `linkOrigins`, checked by the core; what is wrong with it is reported.
-    fn link_origins(&self) -> Option<alloc::vec::Vec<String>> {
-        let given = self.option("linkOrigins")?;
-        let Some(list) = given.dyn_ref::<Array>() else {
-            warn(BadOption::LinkOrigins);
-            return None;
+    /// `linkOrigins`, checked by the core: the origins, or what is wrong
+    /// with it (reported here; every open then fails closed).
+    fn link_origins(&self) -> Result<Option<alloc::vec::Vec<String>>, BadOption> {
+        let Some(given) = self.option("linkOrigins") else { return Ok(None) };
+        let checked = match given.dyn_ref::<Array>() {
+            Some(list) => link_origins(&list.iter().map(|entry| entry.as_string()).collect::<alloc::vec::Vec<_>>()),
+            None => Err(BadOption::LinkOrigins),
         };
-        let entries: alloc::vec::Vec<Option<String>> = list.iter().map(|entry| entry.as_string()).collect();
-        let (origins, bad) = link_origins(&entries);
-        if let Some(bad) = bad {
-            warn(bad);
-        }
-        origins
+        checked.map(Some).inspect_err(|bad| warn(*bad))
     }
 
     fn call(&self, name: &'static str, args: &[&JsValue]) {
@@ -188,6 +184,7 @@ impl Callbacks for JsCallbacks {
     }
 
     fn link_params(&self) -> LinkParams {
+        let origins = self.link_origins();
         LinkParams {
             dialect: self.dialect,
             iframe_id: None,
@@ -197,7 +194,8 @@ impl Callbacks for JsCallbacks {
             embedded: self.text("renderType").as_deref() == Some("embedded"),
             // On for every 3.13 session, as 3.13; 1.1.9 had none: opt in.
             wallet_bridge: self.dialect == Dialect::Mesh || self.option("walletBridge").is_some_and(|v| v.is_truthy()),
-            link_origins: self.link_origins(),
+            link_origins: origins.clone().ok().flatten(),
+            misconfigured: origins.err(),
             load_timeout: self.load_timeout(),
             debug: self.option("debug").and_then(|v| v.as_bool()) == Some(true),
         }

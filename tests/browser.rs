@@ -388,14 +388,14 @@ impl Data for FieldByField {
     fn field_kind(&self, name: &'static str) -> Kind {
         self.0.field_kind(name)
     }
-    fn string(&self) -> Option<String> {
-        self.0.string()
+    fn text(&self, max: usize) -> Option<String> {
+        self.0.text(max)
     }
     fn number(&self) -> Option<f64> {
         self.0.number()
     }
-    fn items(&self) -> Option<Vec<Self>> {
-        self.0.items().map(|items| items.into_iter().map(FieldByField).collect())
+    fn items(&self, max: usize) -> Option<Vec<Self>> {
+        self.0.items(max).map(|items| items.into_iter().map(FieldByField).collect())
     }
 }
 

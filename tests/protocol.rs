@@ -627,15 +627,27 @@ fn only_trusted_link_origins_open_when_the_app_lists_them() {
 }
 
 #[test]
-fn link_origins_keep_what_is_an_origin_and_say_what_is_not() {
+fn link_origins_fail_closed_on_anything_that_is_not_a_list_of_origins() {
     let entries = |e: &[Option<&str>]| e.iter().map(|o| o.map(str::to_owned)).collect::<Vec<_>>();
-    assert_eq!(link_origins(&entries(&[Some("https://web.meshconnect.com")])), (Some(vec!["https://web.meshconnect.com".into()]), None));
-    assert_eq!(
-        link_origins(&entries(&[Some("https://web.meshconnect.com"), Some("web.meshconnect.com"), None])),
-        (Some(vec!["https://web.meshconnect.com".into()]), Some(BadOption::SomeLinkOrigins))
-    );
-    for bad in [&[][..], &[Some("*")], &[Some("https://x.example/path")], &[Some("javascript:alert(1)")], &[None]] {
-        assert_eq!(link_origins(&entries(bad)), (None, Some(BadOption::LinkOrigins)), "{bad:?}");
+    assert_eq!(link_origins(&entries(&[Some("https://web.meshconnect.com")])), Ok(vec!["https://web.meshconnect.com".into()]));
+    assert_eq!(link_origins(&entries(&[])), Err(BadOption::LinkOriginsEmpty));
+    for bad in [
+        &[Some("https://web.meshconnect.com"), Some("web.meshconnect.com")][..],
+        &[Some("*")],
+        &[Some("https://*.meshconnect.com")],
+        &[Some("https://x.example/path")],
+        &[Some("javascript:alert(1)")],
+        &[None],
+    ] {
+        assert_eq!(link_origins(&entries(bad)), Err(BadOption::LinkOriginNotAnOrigin), "{bad:?}");
+    }
+    // Every open is then refused, with what is wrong.
+    for bad in [BadOption::LinkOrigins, BadOption::LinkOriginsEmpty, BadOption::LinkOriginNotAnOrigin] {
+        let params = LinkParams { misconfigured: Some(bad), ..LinkParams::default() };
+        let refused = Session::open(LinkInput::Token(TOKEN), &params).map(|_| ()).unwrap_err();
+        assert_eq!(refused, LinkError::Misconfigured(bad));
+        assert!(refused.exit_message().contains("every link token is refused"), "{}", refused.exit_message());
+        assert!(Session::open(LinkInput::Url("https://web.meshconnect.com/"), &params).is_err());
     }
     assert_eq!(link_origin("https://x.example:8443"), Some("https://x.example:8443".into()));
     assert_eq!(link_origin("https://x.example:443"), None, "not as the browser spells it");

@@ -3,8 +3,9 @@
 // secret never reaches the browser.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { badRequest, requestPath } from '../scripts/serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
@@ -92,7 +93,8 @@ export async function startDemo({ port = 0, host = 'localhost', mesh, userId = '
   };
 
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const path = requestPath(req);
+    if (path === null) return badRequest(res);
     if (req.method === 'POST' && api[path]) {
       let body = {};
       try {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { json, jsonBody, listen, meshCaller, pageCsp } from '../../www/server.mjs';
+import { badRequest, requestPath } from '../../scripts/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const dist = join(here, 'dist');
@@ -40,7 +41,8 @@ export async function startLeptosExample({ mesh, port = 0, host = 'localhost', u
   };
 
   const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
+    const path = requestPath(req, { decode: false });
+    if (path === null) return badRequest(res);
     if (req.method === 'POST' && Object.hasOwn(api, path)) {
       let body;
       try {

@@ -195,18 +195,19 @@ export function linkParams(options, face, iframeId) {
     return value === undefined || value === null ? undefined : value;
   };
   const text = (name) => (typeof option(name) === 'string' ? option(name) : undefined);
+  // A security option that is wrong fails closed: every open is refused.
   let linkOrigins;
+  let misconfigured;
   const given = option('linkOrigins');
   if (given !== undefined) {
-    if (!Array.isArray(given)) bad.push(BAD_OPTION.linkOrigins);
+    if (!Array.isArray(given)) misconfigured = 'linkOrigins';
+    else if (given.length === 0) misconfigured = 'linkOriginsEmpty';
     else {
-      const origins = given.map((entry) => (typeof entry === 'string' ? linkOrigin(entry) : undefined)).filter((o) => o !== undefined);
-      if (origins.length === 0) bad.push(BAD_OPTION.linkOrigins);
-      else {
-        linkOrigins = origins;
-        if (origins.length !== given.length) bad.push(BAD_OPTION.someLinkOrigins);
-      }
+      const origins = given.map((entry) => (typeof entry === 'string' ? linkOrigin(entry) : undefined));
+      if (origins.includes(undefined)) misconfigured = 'linkOriginNotAnOrigin';
+      else linkOrigins = origins;
     }
+    if (misconfigured) bad.push(BAD_OPTION[misconfigured]);
   }
   let loadTimeout = DEFAULT_LOAD_TIMEOUT_MS;
   const millis = option('loadTimeout');
@@ -226,6 +227,7 @@ export function linkParams(options, face, iframeId) {
       theme: ['light', 'dark', 'system'].includes(theme) ? theme : undefined,
       embedded: text('renderType') === 'embedded',
       linkOrigins,
+      misconfigured,
       loadTimeout,
       debug: option('debug') === true,
     },
@@ -236,8 +238,9 @@ export function linkParams(options, face, iframeId) {
 /** `BadOption::message`, for the options the stand-in reads. */
 export const BAD_OPTION = Object.freeze({
   loadTimeout: 'front-link-wasm: loadTimeout must be a number of ms (0: none); the default 45 s is used',
-  linkOrigins: "front-link-wasm: linkOrigins must list origins like 'https://web.meshconnect.com'; it is ignored",
-  someLinkOrigins: 'front-link-wasm: linkOrigins entries that are not origins are left out',
+  linkOrigins: "front-link-wasm: linkOrigins must be a list of origins like ['https://web.meshconnect.com']; every link token is refused until it is",
+  linkOriginsEmpty: 'front-link-wasm: linkOrigins is an empty list; every link token is refused (leave it out to accept any https: origin)',
+  linkOriginNotAnOrigin: "front-link-wasm: linkOrigins has an entry that is not an origin like 'https://web.meshconnect.com' (no path, no wildcard); every link token is refused until it is fixed",
 });
 
 /**
@@ -246,6 +249,7 @@ export const BAD_OPTION = Object.freeze({
  * or `{ url }` (openPopup).
  */
 export function openSession(input, params) {
+  if (params.misconfigured) return { exit: BAD_OPTION[params.misconfigured], why: 'the connection\'s linkOrigins is wrong, so every open fails closed' };
   const mesh = params.face === 'link';
   const usesIframe = params.embedded || mesh;
   let frame = usesIframe && params.iframeId ? params.iframeId : undefined;
@@ -278,9 +282,13 @@ const KNOWN_TYPES = new Set([...PROTOCOL_TYPES, ...LINK_EVENT_TYPE_KEYS]);
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isEventKey = (face, key) => (face === 'link' ? LINK_EVENT_TYPE_KEYS : FRONT_EVENT_TYPE_KEYS).includes(key);
 
-/** `Dialect::exit_error`: `[error, dropped]`, only a string being an error. */
+/** `MAX_ERROR_TEXT` and `MAX_LINK` (src/protocol/limits.rs): longer strings are not read. */
+const MAX_ERROR_TEXT = 4096;
+const MAX_LINK = 8192;
+
+/** `Dialect::exit_error`: `[error, dropped]`, only a string (of at most `MAX_ERROR_TEXT`) being an error. */
 function exitError(face, data, payload) {
-  const read = (value) => (value === undefined || value === null ? [undefined, false] : typeof value === 'string' ? [value, false] : [undefined, true]);
+  const read = (value) => (value === undefined || value === null ? [undefined, false] : typeof value === 'string' && value.length <= MAX_ERROR_TEXT ? [value, false] : [undefined, true]);
   const [fromPayload, oddPayload] = read(ownField(payload, 'errorMessage'));
   if (face === 'link') return [fromPayload, oddPayload];
   const [message, oddMessage] = read(ownField(data, 'message'));
@@ -338,7 +346,7 @@ export function classify(face, data) {
       if (face !== 'front') break;
       const link = ownField(data, 'link');
       try {
-        if (typeof link === 'string') return { message: { kind: 'oauth', url: parseLinkUrl(link).href } };
+        if (typeof link === 'string' && link.length <= MAX_LINK) return { message: { kind: 'oauth', url: parseLinkUrl(link).href } };
       } catch (error) {
         if (!(error instanceof Refused)) throw error;
       }

@@ -29,7 +29,12 @@ addEventListener('message', (e) => {
 export function startLinkUi({ host = '127.0.0.1', port = 0 } = {}) {
   let sessions = 0;
   const server = createServer((request, response) => {
-    const path = new URL(request.url, 'http://stand-in').pathname;
+    let path;
+    try {
+      path = new URL(request.url, 'http://stand-in').pathname;
+    } catch {
+      return response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+    }
     if (path !== '/link') return response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(PAGE);
   });

@@ -13,7 +13,7 @@
 use alloc::{string::String, vec::Vec};
 
 use super::data::{Data, Kind};
-use super::path::is_allowed_name;
+use super::path::{is_allowed_name, MAX_SEGMENT};
 
 /// What the child asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +141,7 @@ impl<D: Data> Request<D> {
         };
         let arguments = match (op, data.field("argumentList")) {
             (Op::Apply, Some(list)) => {
-                let Some(items) = list.items().filter(|items| items.len() <= MAX_ARGUMENTS) else {
+                let Some(items) = list.items(MAX_ARGUMENTS) else {
                     return refuse(Refusal::Arguments);
                 };
                 match items.iter().map(wire).collect::<Option<Vec<_>>>() {
@@ -158,11 +158,8 @@ impl<D: Data> Request<D> {
 /// The names of a `path`: at most [`MAX_PATH`] strings, each allowed by
 /// the bridge's one name rule ([`is_allowed_name`]).
 fn segments<D: Data>(path: &D) -> Option<Vec<String>> {
-    let items = path.items()?;
-    if items.len() > MAX_PATH {
-        return None;
-    }
-    items.iter().map(|item| item.string().filter(|s| is_allowed_name(s))).collect()
+    let items = path.items(MAX_PATH)?;
+    items.iter().map(|item| item.text(MAX_SEGMENT).filter(|s| is_allowed_name(s))).collect()
 }
 
 fn wire<D: Data>(value: &D) -> Option<Wire<D>> {

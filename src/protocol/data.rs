@@ -62,15 +62,20 @@ pub trait Data: Clone {
         if self.kind() != Kind::Object {
             return None;
         }
-        let text = self.field(name)?.string()?;
+        let longest = among.iter().map(|known| known.len()).max().unwrap_or(0);
+        let text = self.field(name)?.text(longest)?;
         among.iter().find(|known| **known == text).copied()
     }
-    /// The string, if this is one.
-    fn string(&self) -> Option<String>;
+    /// The string, if this is one of at most `max` UTF-16 code units (its
+    /// JavaScript `length`): the length is asked before anything is copied
+    /// into the wasm, whose memory never shrinks.
+    fn text(&self, max: usize) -> Option<String>;
     /// The number, if this is one.
     fn number(&self) -> Option<f64>;
-    /// The elements, if this is an array.
-    fn items(&self) -> Option<Vec<Self>>;
+    /// The elements, if this is an array of at most `max` of them: the
+    /// length is asked before any element crosses into the wasm (a few
+    /// bytes on the wire can claim a length of millions).
+    fn items(&self, max: usize) -> Option<Vec<Self>>;
     /// Whether this value has the shape of `payload`: [`Shape::accepts`],
     /// which asks its questions one field at a time. The web layer answers
     /// in one call instead, from the generated JavaScript form of the same
@@ -144,9 +149,9 @@ impl Data for Value {
         }
     }
 
-    fn string(&self) -> Option<String> {
+    fn text(&self, max: usize) -> Option<String> {
         match self {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) if s.encode_utf16().count() <= max => Some(s.clone()),
             _ => None,
         }
     }
@@ -158,9 +163,9 @@ impl Data for Value {
         }
     }
 
-    fn items(&self) -> Option<Vec<Value>> {
+    fn items(&self, max: usize) -> Option<Vec<Value>> {
         match self {
-            Value::Array(items) => Some(items.clone()),
+            Value::Array(items) if items.len() <= max => Some(items.clone()),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@
 use alloc::string::String;
 
 use super::data::{Data, Kind};
+use super::limits::MAX_ERROR_TEXT;
 use super::event_keys::{is_front_event_type_key, is_link_event_type_key};
 
 /// Which upstream SDK a connection imitates.
@@ -46,7 +47,7 @@ impl Dialect {
         // `null` is no error (the web layer reads it as absent).
         let read = |field: Option<D>| match field.filter(|value| value.kind() != Kind::Null) {
             None => (None, false),
-            Some(value) => match value.string() {
+            Some(value) => match value.text(MAX_ERROR_TEXT) {
                 Some(text) => (Some(text), false),
                 None => (None, true),
             },

@@ -1,6 +1,8 @@
 //! Errors are values: the core says *why* it refused something, the boundary
 //! turns that into the exact string upstream integrators already match on.
 
+use super::options::BadOption;
+
 /// Why a link token or Link URL was refused. Kept for logs and tests; callers
 /// only ever see [`LinkError::exit_message`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,9 @@ pub enum LinkError {
     /// The page has no `document.body` to show the overlay in, or the DOM
     /// refused to build it.
     NoPage,
+    /// A security option of the connection is there but wrong
+    /// (`linkOrigins`): nothing opens until it is fixed.
+    Misconfigured(BadOption),
 }
 
 impl LinkError {
@@ -57,6 +62,7 @@ impl LinkError {
             LinkError::IframeNotFound => "Iframe not found!",
             LinkError::EmbeddedWithoutIframe => "Mesh SDK: Failed to open link - renderType \"embedded\" requires a customIframeId",
             LinkError::NoPage => "Link could not be shown!",
+            LinkError::Misconfigured(bad) => bad.message(),
         }
     }
 }

@@ -5,6 +5,7 @@ use alloc::string::String;
 use super::data::{Data, Kind};
 use super::dialect::Dialect;
 use super::event_keys::{payload_shape, same, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
+use super::limits::MAX_LINK;
 use super::link_url::LinkUrl;
 use super::shape::Payload;
 
@@ -79,8 +80,8 @@ impl Ignored {
             Ignored::NotAnObject => "was not delivered: its data is not an object",
             Ignored::UnknownType => "was not delivered: this face does not know its type (nor does its upstream SDK)",
             Ignored::NoPayload => "was not delivered: its payload is not an object",
-            Ignored::BadLink => "was not opened: its link is not https: (http: only on loopback)",
-            Ignored::ErrorNotText => "ended the session, but its error is not a string: onExit gets none",
+            Ignored::BadLink => "was not opened: its link is not an https: URL of at most 8192 characters (http: only on loopback)",
+            Ignored::ErrorNotText => "ended the session, but its error is not a string of at most 4096 characters: onExit gets none",
         }
     }
 }
@@ -137,7 +138,7 @@ impl<D: Data> InboundMessage<D> {
             "loaded" => Ok(Loaded),
             "oauthLinkOpen" if dialect.opens_oauth_windows() => data
                 .field("link")
-                .and_then(|l| l.string())
+                .and_then(|l| l.text(MAX_LINK))
                 .and_then(|l| LinkUrl::parse(&l).ok())
                 .map(OauthLinkOpen)
                 .ok_or(Ignored::BadLink),

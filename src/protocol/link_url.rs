@@ -20,8 +20,10 @@ impl LinkUrl {
     /// The grammar is deliberately narrower than WHATWG URL: printable ASCII
     /// without quotes, angle brackets, backslashes or backticks; no
     /// `user:pass@`; a host of letters, digits, `-` and `.` (or `[::1]`).
-    /// Everything it accepts has one obvious origin, which the web layer
-    /// still cross-checks against the browser's own `URL` parser.
+    /// Everything it accepts has one obvious origin, and it is the one the
+    /// browser's own `URL` parser gives: `tests/js/engines/cases.mjs` checks
+    /// every URL of the corpus the core accepts in Chromium, Firefox and
+    /// WebKit.
     pub fn parse(text: &str) -> Result<LinkUrl, Rejection> {
         let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
         if text.is_empty() {

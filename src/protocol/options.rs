@@ -1,7 +1,9 @@
 //! The integrator's options that guard a session: which Link origins to
 //! trust, and how long to wait for the Link UI. Each is read here once, from
 //! whatever the app passed; what is wrong with it comes back as a value the
-//! boundary reports, and the option then keeps today's behaviour.
+//! boundary reports. A security option that is wrong fails closed (every
+//! link token is refused, with an `onExit` that says why: a typo must never
+//! widen what is trusted); the others keep their default.
 
 use alloc::{string::String, vec::Vec};
 
@@ -27,11 +29,14 @@ pub const MAX_LOAD_TIMEOUT_MS: u32 = i32::MAX as u32;
 pub enum BadOption {
     /// `loadTimeout` is not a number of milliseconds from 0 (no timeout) up.
     LoadTimeout,
-    /// `linkOrigins` is not a list of origins (`https://host[:port]`, or
-    /// `http:` for a loopback host), or names none.
+    /// `linkOrigins` is there but not a list (a string, say).
     LinkOrigins,
-    /// Some entries of `linkOrigins` are not origins: they are left out.
-    SomeLinkOrigins,
+    /// `linkOrigins` is an empty list.
+    LinkOriginsEmpty,
+    /// An entry of `linkOrigins` is not an origin (`https://host[:port]`,
+    /// or `http:` for a loopback host): a bare host, a URL with a path, a
+    /// wildcard, `undefined` from an unset environment variable.
+    LinkOriginNotAnOrigin,
     /// `container` is not an element of the page.
     Container,
     /// `zIndex` is not a whole number.
@@ -43,8 +48,9 @@ impl BadOption {
     pub fn message(self) -> &'static str {
         match self {
             BadOption::LoadTimeout => "front-link-wasm: loadTimeout must be a number of ms (0: none); the default 45 s is used",
-            BadOption::LinkOrigins => "front-link-wasm: linkOrigins must list origins like 'https://web.meshconnect.com'; it is ignored",
-            BadOption::SomeLinkOrigins => "front-link-wasm: linkOrigins entries that are not origins are left out",
+            BadOption::LinkOrigins => "front-link-wasm: linkOrigins must be a list of origins like ['https://web.meshconnect.com']; every link token is refused until it is",
+            BadOption::LinkOriginsEmpty => "front-link-wasm: linkOrigins is an empty list; every link token is refused (leave it out to accept any https: origin)",
+            BadOption::LinkOriginNotAnOrigin => "front-link-wasm: linkOrigins has an entry that is not an origin like 'https://web.meshconnect.com' (no path, no wildcard); every link token is refused until it is fixed",
             BadOption::Container => "front-link-wasm: container must be an element; document.body is used",
             BadOption::ZIndex => "front-link-wasm: zIndex must be a whole number; it is ignored",
         }
@@ -90,17 +96,23 @@ pub fn link_origin(text: &str) -> Option<String> {
     (bare && plain).then(|| url.origin().into())
 }
 
-/// `linkOrigins`: the origins among `entries`. All bad, or none given, is
-/// [`BadOption::LinkOrigins`] (the option is ignored); some bad is
-/// [`BadOption::SomeLinkOrigins`] beside the good ones, which are kept:
-/// dropping a typo must not widen what is trusted.
-pub fn link_origins(entries: &[Option<String>]) -> (Option<Vec<String>>, Option<BadOption>) {
-    let origins: Vec<String> = entries.iter().filter_map(|e| e.as_deref().and_then(link_origin)).collect();
-    match (origins.is_empty(), origins.len() == entries.len()) {
-        (true, _) => (None, Some(BadOption::LinkOrigins)),
-        (false, true) => (Some(origins), None),
-        (false, false) => (Some(origins), Some(BadOption::SomeLinkOrigins)),
+/// `linkOrigins`: the origins `entries` name, every one of them (`None`
+/// for an entry that is not a string). Any entry that is not an origin, or
+/// none at all, is what is wrong: the option then fails closed.
+///
+/// ```
+/// use front_link_wasm::protocol::{link_origins, BadOption};
+/// let given = |list: &[&str]| link_origins(&list.iter().map(|e| Some(e.to_string())).collect::<Vec<_>>());
+/// assert_eq!(given(&["https://web.meshconnect.com/"]), Ok(vec!["https://web.meshconnect.com".to_string()]));
+/// assert_eq!(given(&[]), Err(BadOption::LinkOriginsEmpty));
+/// assert_eq!(given(&["https://web.meshconnect.com", "web.meshconnect.com"]), Err(BadOption::LinkOriginNotAnOrigin));
+/// assert_eq!(link_origins(&[None]), Err(BadOption::LinkOriginNotAnOrigin));
+/// ```
+pub fn link_origins(entries: &[Option<String>]) -> Result<Vec<String>, BadOption> {
+    if entries.is_empty() {
+        return Err(BadOption::LinkOriginsEmpty);
     }
+    entries.iter().map(|e| e.as_deref().and_then(link_origin).ok_or(BadOption::LinkOriginNotAnOrigin)).collect()
 }
 
 /// `zIndex`: a whole number CSS takes.

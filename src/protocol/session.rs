@@ -10,7 +10,7 @@ use super::error::{LinkError, Rejection};
 use super::inbound::{known_type, known_type_index, Ignored, InboundMessage, PROMISED};
 use super::link_style::LinkStyle;
 use super::link_url::LinkUrl;
-use super::options::{CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS};
+use super::options::{BadOption, CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS};
 use super::shape::Payload;
 use super::token::decode_link_token;
 
@@ -78,6 +78,9 @@ pub struct LinkParams {
     /// The only Link origins to load (`linkOrigins`); `None`: any the URL
     /// rule accepts.
     pub link_origins: Option<Vec<String>>,
+    /// A security option that is there but wrong: every open is refused
+    /// with its message (fail closed).
+    pub misconfigured: Option<BadOption>,
     /// End the session if the Link UI has not said `loaded` within this
     /// many milliseconds (`loadTimeout`); `None`: wait as long as it takes.
     pub load_timeout: Option<u32>,
@@ -97,6 +100,7 @@ impl Default for LinkParams {
             embedded: false,
             wallet_bridge: false,
             link_origins: None,
+            misconfigured: None,
             load_timeout: Some(DEFAULT_LOAD_TIMEOUT_MS),
             debug: false,
         }
@@ -268,7 +272,7 @@ pub enum Action<D> {
 /// assert_eq!(actions, [Action::End, Action::Call(Callback::Exit { error: Some("bye".into()), summary: None })]);
 /// assert!(session.close::<Value>().is_empty(), "onExit fires once");
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Session {
     origin: String,
     open: bool,
@@ -288,6 +292,9 @@ impl Session {
     /// Applies the token and URL rules; on success the web layer shows
     /// `Opening` and feeds this session what happens next.
     pub fn open(input: LinkInput<'_>, params: &LinkParams) -> Result<(Session, Opening), LinkError> {
+        if let Some(bad) = params.misconfigured {
+            return Err(LinkError::Misconfigured(bad));
+        }
         let frame = params.iframe_id.as_deref().filter(|id| !id.is_empty() && params.dialect.uses_iframe_id(params.embedded));
         if params.dialect == Dialect::Mesh {
             // 3.13's order of checks: an empty token, then a missing iframe.

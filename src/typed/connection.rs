@@ -127,15 +127,18 @@ impl LinkOptions {
 
     /// Loads only link tokens whose Link URL has one of these origins
     /// (`https://web.meshconnect.com`); others end in
-    /// `on_exit(Some("Invalid link token!"))`. Entries that are not origins
-    /// are reported on the console and left out.
+    /// `on_exit(Some("Invalid link token!"))`. A list that is empty or has
+    /// an entry that is not an origin fails closed: every open ends in
+    /// `on_exit` with what is wrong (also on the console).
     pub fn link_origins(mut self, origins: &[&str]) -> Self {
         let entries: Vec<Option<String>> = origins.iter().map(|o| Some((*o).to_owned())).collect();
-        let (trusted, bad) = link_origins(&entries);
-        if let Some(bad) = bad {
-            web_sys::console::error_1(&bad.message().into());
+        match link_origins(&entries) {
+            Ok(trusted) => (self.params.link_origins, self.params.misconfigured) = (Some(trusted), None),
+            Err(bad) => {
+                web_sys::console::error_1(&bad.message().into());
+                self.params.misconfigured = Some(bad);
+            }
         }
-        self.params.link_origins = trusted;
         self
     }
 

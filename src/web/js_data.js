@@ -35,8 +35,14 @@ export function indexOf(names) {
   return new Map(names.map((name, i) => [name, i]));
 }
 
-export function items(a) {
-  return Array.isArray(a) ? Array.from(a) : undefined;
+/** The elements of an array of at most `max` (`Infinity`: any), measured before any is copied. */
+export function items(a, max = Infinity) {
+  return Array.isArray(a) && a.length <= max ? Array.from(a) : undefined;
+}
+
+/** A string of at most `max` UTF-16 code units, measured before it is copied into the wasm. */
+export function text(v, max) {
+  return typeof v === 'string' && v.length <= max ? v : undefined;
 }
 
 /** Whether `v` has the shape of the core's `Payload` number `payload`. */

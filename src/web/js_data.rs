@@ -34,7 +34,9 @@ extern "C" {
     #[wasm_bindgen(js_name = indexOf)]
     fn index_of(names: &Array) -> JsValue;
     #[wasm_bindgen(js_name = items)]
-    fn array_items(array: &JsValue) -> Option<Vec<JsValue>>;
+    fn array_items(array: &JsValue, max: u32) -> Option<Vec<JsValue>>;
+    #[wasm_bindgen(js_name = text)]
+    fn text_of(value: &JsValue, max: u32) -> Option<String>;
     #[wasm_bindgen(js_name = conforms)]
     fn conforms_js(payload: u32, value: &JsValue) -> bool;
     #[wasm_bindgen(js_name = fieldConforms)]
@@ -75,6 +77,12 @@ fn once<T: ?Sized>(made: &RefCell<Vec<(*const T, &'static JsValue)>>, key: *cons
     value
 }
 
+/// The string `value` is, if it has at most `max` UTF-16 code units: the
+/// length is asked before anything is copied into the wasm.
+pub fn bounded_text(value: &JsValue, max: usize) -> Option<String> {
+    text_of(value, u32::try_from(max).unwrap_or(u32::MAX))
+}
+
 impl Data for JsValue {
     fn kind(&self) -> Kind {
         Kind::from_code(kind_of(self))
@@ -89,16 +97,16 @@ impl Data for JsValue {
         among_names.get(usize::try_from(at).ok()?).copied()
     }
 
-    fn string(&self) -> Option<String> {
-        self.as_string()
+    fn text(&self, max: usize) -> Option<String> {
+        bounded_text(self, max)
     }
 
     fn number(&self) -> Option<f64> {
         self.as_f64()
     }
 
-    fn items(&self) -> Option<Vec<JsValue>> {
-        array_items(self)
+    fn items(&self, max: usize) -> Option<Vec<JsValue>> {
+        array_items(self, u32::try_from(max).unwrap_or(u32::MAX))
     }
 
     fn conforms(&self, payload: Payload) -> bool {

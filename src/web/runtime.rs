@@ -213,15 +213,22 @@ fn popup_blocked(id: u64, callbacks: &dyn Callbacks, url: LinkUrl) {
 }
 
 fn on_message(id: u64, data: &JsValue) {
+    // The decision reads `data`, the Link UI's own, through calls into
+    // JavaScript: it is made on a copy of the session, with no borrow of
+    // the slot held, so that nothing it meets can leave the slot borrowed.
+    let Some(mut session) = ACTIVE.with(|slot| Some(slot.try_borrow().ok()?.as_ref().filter(|a| a.id == id)?.session.clone())) else {
+        return;
+    };
+    let actions = session.receive(data);
     let decided = ACTIVE.with(|slot| {
         let mut slot = slot.try_borrow_mut().ok()?;
         let active = slot.as_mut().filter(|a| a.id == id)?;
-        let actions = active.session.receive(data);
+        active.session = session;
         // Most messages only call back: no need to look up where replies go.
         let replies = actions.iter().any(|a| matches!(a, Action::Post(_) | Action::Bridge(_) | Action::Refuse(..)));
-        Some((actions, active.callbacks.clone(), replies.then(|| link_target(active)).flatten()))
+        Some((active.callbacks.clone(), replies.then(|| link_target(active)).flatten()))
     });
-    if let Some((actions, callbacks, target)) = decided {
+    if let Some((callbacks, target)) = decided {
         execute(id, &*callbacks, target, actions);
     }
 }

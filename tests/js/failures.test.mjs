@@ -281,10 +281,10 @@ for (const api of APIS) {
         assert.deepEqual(await p.evaluate((id) => ({ parent: document.getElementById(id).parentElement.id, z: getComputedStyle(document.getElementById(id)).zIndex }), api.root), { parent: 'mount', z: '2147483000' });
         await p.evaluate(() => window.link.closeLink());
         await clearTrace(p);
-        await p.evaluate(({ create, token }) => (window.link = window.sdk[create](window.recorder('', { container: '#nope', zIndex: 'high', loadTimeout: -5, linkOrigins: 'https://web.meshconnect.com' }))).openLink(token), { create: api.create, token: tokenFor(linkUrl()) });
+        await p.evaluate(({ create, token }) => (window.link = window.sdk[create](window.recorder('', { container: '#nope', zIndex: 'high', loadTimeout: -5 }))).openLink(token), { create: api.create, token: tokenFor(linkUrl()) });
         await frameAt(p, linkUrl());
         assert.deepEqual(await p.evaluate((id) => ({ parent: document.getElementById(id).parentElement.tagName, z: getComputedStyle(document.getElementById(id)).zIndex }), api.root), { parent: 'BODY', z: '10000' });
-        for (const option of ['container', 'zIndex', 'loadTimeout', 'linkOrigins']) assert.ok(p.consoleErrors.some((e) => e.includes(option)), option);
+        for (const option of ['container', 'zIndex', 'loadTimeout']) assert.ok(p.consoleErrors.some((e) => e.includes(option)), option);
         assert.deepEqual(p.errors, []);
       } finally {
         await p.context().close();
@@ -293,6 +293,40 @@ for (const api of APIS) {
   });
 
   describe(`${api.create}: trusted Link origins`, () => {
+    // Each mistyping once let any origin in, with the app's accessTokens posted to it.
+    const mistyped = {
+      'a string': 'https://web.meshconnect.com',
+      'an empty list': [],
+      'a bare host': ['web.meshconnect.com'],
+      'a URL with a path': ['https://web.meshconnect.com/b2b-iframe'],
+      'a wildcard': ['https://*.meshconnect.com'],
+      'an unset environment variable': [undefined],
+      'a good origin beside a typo': ['https://web.meshconnect.com', 'htps://web.meshconnect.com'],
+    };
+    for (const [what, linkOrigins] of Object.entries(mistyped)) {
+      test(`linkOrigins as ${what} fails closed: every token ends in onExit saying what is wrong, nothing is shown or posted`, async () => {
+        const p = await page(servers.host);
+        try {
+          await p.evaluate(
+            ({ create, token, linkOrigins }) => {
+              const options = window.recorder('', { linkOrigins, accessTokens: [{ accountId: 'a', accountName: 'A', accessToken: 'secret', brokerType: 'robinhood', brokerName: 'R' }] });
+              return (window.link = window.sdk[create](options)).openLink(token);
+            },
+            { create: api.create, token: tokenFor(linkUrl()), linkOrigins },
+          );
+          const [[name, error]] = await waitForExits(p, 1);
+          assert.equal(name, 'onExit');
+          assert.match(error, /^front-link-wasm: linkOrigins .*every link token is refused/);
+          assert.ok(p.consoleErrors.some((e) => e.includes('linkOrigins')), 'said on the console too');
+          assert.equal(await p.evaluate(() => document.querySelectorAll('iframe').length), 0);
+          assert.equal(await overlayCount(p), 0);
+        } finally {
+          await p.context().close();
+        }
+      });
+    }
+
+
     test('a token for another origin ends in onExit("Invalid link token!") with no DOM; a listed one opens', async () => {
       const p = await page(servers.host);
       try {

@@ -219,7 +219,7 @@ for (const api of APIS) describe(api.name, () => {
       // Both faces: an object summary makes two arguments; 3.13 would pass the array as the error.
       assert.deepEqual(await trace(page), [['onExit', undefined, { page: 3, errorMessage: ['x'] }]]);
       const warnings = await page.evaluate(() => window.warnings);
-      assert.deepEqual(warnings, ['front-link-wasm: a Link UI message of type "close" ended the session, but its error is not a string: onExit gets none']);
+      assert.deepEqual(warnings, ['front-link-wasm: a Link UI message of type "close" ended the session, but its error is not a string of at most 4096 characters: onExit gets none']);
       await page.evaluate((t) => window.link.openLink(t), tokenFor(`${servers.link}/pages/link.html?after`));
       await stillWorks(page, await frameAt(page, `${servers.link}/pages/link.html?after`));
     });

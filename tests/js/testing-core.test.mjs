@@ -84,7 +84,7 @@ test('every message of the corpus and its mutants, and every host call, does wha
           return result.map(step);
         });
       assert.deepEqual(run(verdicts, false), script.results[face], `${face}: ${JSON.stringify(script.steps)}`);
-      assert.deepEqual(run(received, true), script.received[face], `${face}, received: ${JSON.stringify(script.steps)}`);
+      assert.deepEqual(run(received, true), script.received[face] ?? script.results[face], `${face}, received: ${JSON.stringify(script.steps)}`);
       compared++;
     }
   }

@@ -8,7 +8,9 @@
 //!   face: the URL the session would load and its origin and frame, or the
 //!   `onExit` message of the refusal.
 //! - `sessions`: messages and host calls, in order, on a session that just
-//!   opened, per face: the core's actions for each, or why it was ignored.
+//!   opened, per face: the core's actions for each, or why it was ignored
+//!   (`results`); and, where it differs, what `Session::receive` does with
+//!   them (`received`: warnings, debug reports).
 
 use front_link_wasm::protocol::*;
 use serde_json::{json, Value as Json};
@@ -48,10 +50,11 @@ fn base64(text: &str) -> String {
 /// way the web layer reads them from the app's (a bad one as if unset).
 fn params(dialect: Dialect, options: &Json, iframe_id: Option<&str>) -> LinkParams {
     let text = |name: &str| options.get(name).and_then(Json::as_str).map(String::from);
-    let link_origins = options.get("linkOrigins").and_then(Json::as_array).and_then(|list| {
-        let entries: Vec<Option<String>> = list.iter().map(|e| e.as_str().map(String::from)).collect();
-        link_origins(&entries).0
-    });
+    let origins = match options.get("linkOrigins") {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::Array(list)) => link_origins(&list.iter().map(|e| e.as_str().map(String::from)).collect::<Vec<_>>()).map(Some),
+        Some(_) => Err(BadOption::LinkOrigins),
+    };
     let load_timeout = match options.get("loadTimeout") {
         None => load_timeout(None),
         Some(value) => value.as_f64().ok_or(BadOption::LoadTimeout).and_then(|ms| load_timeout(Some(ms))),
@@ -64,7 +67,8 @@ fn params(dialect: Dialect, options: &Json, iframe_id: Option<&str>) -> LinkPara
         theme: text("theme").and_then(|t| Theme::parse(&t)),
         embedded: text("renderType").as_deref() == Some("embedded"),
         wallet_bridge: false,
-        link_origins,
+        link_origins: origins.clone().ok().flatten(),
+        misconfigured: origins.err(),
         load_timeout: load_timeout.unwrap_or(Some(DEFAULT_LOAD_TIMEOUT_MS)),
         debug: options.get("debug").and_then(Json::as_bool) == Some(true),
     }
@@ -92,6 +96,11 @@ fn links(urls: &str) -> Json {
         json!({ "renderType": "embedded" }),
         json!({ "linkOrigins": ["https://web.meshconnect.com", "http://localhost:8081/"] }),
         json!({ "linkOrigins": ["https://web.meshconnect.com/path", 7] }),
+        json!({ "linkOrigins": "https://web.meshconnect.com" }),
+        json!({ "linkOrigins": [] }),
+        json!({ "linkOrigins": ["web.meshconnect.com"] }),
+        json!({ "linkOrigins": ["https://*.meshconnect.com"] }),
+        json!({ "linkOrigins": [null] }),
         json!({ "loadTimeout": 0 }),
         json!({ "loadTimeout": 2500.7 }),
         json!({ "loadTimeout": -1 }),
@@ -136,7 +145,7 @@ fn connected(c: &Connected<Value>) -> &'static str {
 }
 
 fn event_type(data: &Value) -> String {
-    data.field("type").and_then(|t| t.string()).unwrap_or_default()
+    data.field("type").and_then(|t| t.text(usize::MAX)).unwrap_or_default()
 }
 
 /// An action as the stand-in names it.
@@ -222,6 +231,11 @@ fn messages(corpus: &str) -> Vec<Json> {
         json!({ "type": "oauthLinkOpen", "link": 7 }),
         json!({ "type": "transferFinished", "payload": { "status": "error", "errorMessage": "No" } }),
         json!({ "type": "transferFinished", "payload": { "status": "pending", "errorMessage": "No" } }),
+        // The bounds on what is copied into the wasm (src/protocol/limits.rs).
+        json!({ "type": "close", "message": "m".repeat(MAX_ERROR_TEXT) }),
+        json!({ "type": "close", "message": "m".repeat(MAX_ERROR_TEXT + 1), "payload": { "errorMessage": "E" } }),
+        json!({ "type": "oauthLinkOpen", "link": format!("https://oauth.example/?{}", "x".repeat(MAX_LINK - 22)) }),
+        json!({ "type": "oauthLinkOpen", "link": format!("https://oauth.example/?{}", "x".repeat(MAX_LINK - 21)) }),
     ]);
     out
 }
@@ -276,8 +290,13 @@ fn sessions(corpus: &str) -> Json {
                 Err(_) => panic!("the vectors' token opens"),
             };
             let (mut verdicts, mut received) = (opened(), opened());
-            results.insert(face.into(), Json::Array(steps.iter().map(|s| step(&mut verdicts, s, false)).collect()));
-            runs.insert(face.into(), Json::Array(steps.iter().map(|s| step(&mut received, s, true)).collect()));
+            let verdict = Json::Array(steps.iter().map(|s| step(&mut verdicts, s, false)).collect());
+            let run = Json::Array(steps.iter().map(|s| step(&mut received, s, true)).collect());
+            // `received` only where it differs: most messages are delivered alike.
+            if run != verdict {
+                runs.insert(face.into(), run);
+            }
+            results.insert(face.into(), verdict);
         }
         out.push(json!({ "options": options, "steps": steps, "results": results, "received": runs }));
     }

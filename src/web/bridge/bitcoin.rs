@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{not_found, push, registry, Outcome, Shared, Subscription};
-use crate::protocol::Family;
-use crate::web::js_data::js_name;
+use crate::protocol::{Family, MAX_ID};
+use crate::web::js_data::{bounded_text, js_name};
 
 #[wasm_bindgen(module = "/src/web/bridge/bitcoin.js")]
 extern "C" {
@@ -32,7 +32,7 @@ pub fn discover(shared: &Shared) {
 /// account's address on each change of accounts.
 pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> {
     let id = args.get(0);
-    let wanted = id.as_string();
+    let wanted = bounded_text(&id, MAX_ID);
     let Some((wallet, _)) = registry::wallets(Family::Bitcoin).find(|(_, candidate)| Some(candidate) == wanted.as_ref()) else {
         return Err(not_found("subscribeBip122WalletEvent: no wallet found for walletId", &id));
     };

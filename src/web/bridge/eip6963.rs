@@ -13,7 +13,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Event;
 
 use super::{Outcome, Shared, Subscription};
-use crate::web::js_data::js_name;
+use crate::protocol::MAX_ID;
+use crate::web::js_data::{bounded_text, js_name};
 use crate::web::listener::EventListener;
 use crate::web::timeout::Timeout;
 
@@ -135,8 +136,8 @@ pub async fn subscribe(weak: Weak<Shared>, args: Array) -> Result<Outcome, JsVal
     let _ = JsFuture::from(done.ok_or(JsValue::UNDEFINED)?).await;
     let shared = weak.upgrade().ok_or(JsValue::UNDEFINED)?;
     let (uuid, event, callback, rdns) = (args.get(0), args.get(1), args.get(2), args.get(3));
-    let rdns = rdns.as_string().filter(|r| !r.is_empty());
-    let Some(provider) = shared.eip6963.find(uuid.as_string(), rdns) else {
+    let rdns = bounded_text(&rdns, MAX_ID).filter(|r| !r.is_empty());
+    let Some(provider) = shared.eip6963.find(bounded_text(&uuid, MAX_ID), rdns) else {
         return Err(super::not_found("subscribeEip6963ProviderEvent: no wallet found for uuid", &uuid));
     };
     let off = watch_provider(&provider, &event, &callback)?;

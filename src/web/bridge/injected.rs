@@ -10,6 +10,8 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 
 use super::{comlink, Shared};
+use crate::protocol::{Data, MAX_ID, MAX_NAMES};
+use crate::web::js_data::bounded_text;
 
 /// The strings of a list argument; a non-array is the child's mistake.
 pub fn names(list: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
@@ -18,7 +20,13 @@ pub fn names(list: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
         message.push_str(" must be an array of strings");
         return Err(comlink::type_error(&message));
     }
-    Ok(Array::from(list).iter().filter_map(|v| v.as_string()).collect())
+    // Measured before anything is copied into the wasm.
+    let Some(items) = list.items(MAX_NAMES) else {
+        let mut message = String::from(what);
+        message.push_str(" must list at most 64 names");
+        return Err(comlink::type_error(&message));
+    };
+    Ok(items.iter().filter_map(|v| bounded_text(v, MAX_ID)).collect())
 }
 
 /// Sets the API's `field` to `entries` and `<field>Ready` to true.

@@ -15,7 +15,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{not_found, push, registry, Outcome, Shared, Subscription};
-use crate::protocol::{base58, solana_chain_for_endpoint, transaction_layout, CodecOp, Family};
+use crate::protocol::{base58, solana_chain_for_endpoint, transaction_layout, CodecOp, Family, MAX_ID, MAX_LINK, MAX_TRANSACTION};
+use crate::web::js_data::bounded_text;
 
 #[wasm_bindgen(module = "/src/web/bridge/solana.js")]
 extern "C" {
@@ -53,10 +54,11 @@ pub type Codec = Closure<dyn Fn(u32, JsValue) -> JsValue>;
 /// The session's codec.
 pub fn codec() -> Codec {
     Closure::new(|op: u32, value: JsValue| -> JsValue {
-        let bytes = || value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).unwrap_or_default();
+        // Measured before they are copied into the wasm.
+        let bytes = || value.dyn_ref::<Uint8Array>().filter(|b| b.length() as usize <= MAX_TRANSACTION).map(Uint8Array::to_vec).unwrap_or_default();
         match CodecOp::from_code(op) {
             Some(CodecOp::Layout) => transaction_layout(&bytes()).map_or(JsValue::UNDEFINED, |l| Uint32Array::from(l.as_slice()).into()),
-            Some(CodecOp::Chain) => JsValue::from_str(solana_chain_for_endpoint(&value.as_string().unwrap_or_default())),
+            Some(CodecOp::Chain) => JsValue::from_str(solana_chain_for_endpoint(&bounded_text(&value, MAX_LINK).unwrap_or_default())),
             Some(CodecOp::Base58) => JsValue::from_str(&base58(&bytes())),
             None => JsValue::UNDEFINED,
         }
@@ -80,7 +82,7 @@ pub fn discover(shared: &Shared) {
 /// account's address on each change of accounts.
 pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> {
     let id = args.get(0);
-    let wanted = id.as_string();
+    let wanted = bounded_text(&id, MAX_ID);
     let base = shared.base.borrow().clone();
     let off = match registry::wallets(Family::Solana).find(|(_, candidate)| Some(candidate) == wanted.as_ref()) {
         Some((wallet, _)) if compatible(&wallet) => registry::watch_accounts(&wallet, &args.get(1)),

@@ -12,7 +12,8 @@ use wasm_bindgen::JsValue;
 
 use super::injected::{names, publish};
 use super::{not_found, push, walk, Outcome, Shared, Subscription};
-use crate::protocol::{tron_names, window_path};
+use crate::protocol::{tron_names, window_path, MAX_ID};
+use crate::web::js_data::bounded_text;
 
 #[wasm_bindgen(module = "/src/web/bridge/tron.js")]
 extern "C" {
@@ -55,7 +56,7 @@ pub fn discover(shared: &Shared, args: &Array) -> Result<Outcome, JsValue> {
 /// `subscribeTronProviderEvent(injectedId, eventName, callback)`.
 pub fn subscribe(shared: &Rc<Shared>, args: &Array) -> Result<Outcome, JsValue> {
     let id = args.get(0);
-    let injected_id = id.as_string().unwrap_or_default();
+    let injected_id = bounded_text(&id, MAX_ID).unwrap_or_default();
     let Some(provider) = provider(&injected_id) else {
         return Err(not_found("subscribeTronProviderEvent: no provider found at injectedId", &id));
     };

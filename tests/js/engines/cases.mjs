@@ -5,7 +5,10 @@
 // failure. `only` lists an engine-specific exception by engine, with its
 // reason; engines.test.mjs reports every such exception by name.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fallbackCase } from '../floor.test.mjs';
+import { root } from '../harness.mjs';
 import { APIS, answering, clearTrace, extraFrame, fixtures, hostPage, navigateFrame, noErrors, openSession, received, send, stillWorks, tokenFor, trace } from './session.mjs';
 
 export { APIS };
@@ -101,6 +104,91 @@ export const perFace = {
       assert.deepEqual(await trace(page), [], String(stranger));
     }
     await stillWorks(page, frame);
+  },
+
+  'a script on the page cannot forge the Link frame: a synthetic MessageEvent naming it, or MessageEvent getters redefined after load': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers);
+    const frame = await openSession(page, servers, { api });
+    const forged = await page.evaluate(
+      ({ selector, origin, message }) => {
+        const link = document.querySelector(selector).contentWindow;
+        // A synthetic event: right origin, the Link frame as source (isTrusted
+        // false). Firefox does not let a page build one with a cross-origin source.
+        try {
+          window.dispatchEvent(new MessageEvent('message', { origin, source: link, data: message }));
+        } catch (error) {
+          if (!(error instanceof TypeError)) throw error;
+        }
+        // The getters redefined, then a real message from the page itself.
+        const saved = Object.getOwnPropertyDescriptors(MessageEvent.prototype);
+        Object.defineProperty(MessageEvent.prototype, 'origin', { get: () => origin, configurable: true });
+        Object.defineProperty(MessageEvent.prototype, 'source', { get: () => link, configurable: true });
+        window.postMessage(message, '*');
+        window.redefined = saved;
+        return new Promise((resolve) => setTimeout(() => resolve(window.trace.length), 200));
+      },
+      { selector: frame, origin: servers.link, message: connected },
+    );
+    assert.equal(forged, 0, 'nothing forged reached a callback');
+    // A data getter redefined: the Link frame's own message is what is delivered.
+    await page.evaluate((message) => {
+      const real = window.redefined.data.get;
+      // The test page's own sentinel still reads true, so `send` knows when all was dispatched.
+      Object.defineProperty(MessageEvent.prototype, 'data', {
+        get() {
+          const data = real.call(this);
+          return data?.type === '__sentinel' ? data : message;
+        },
+        configurable: true,
+      });
+    }, connected);
+    await send(page, frame, inbound.integrationSelected);
+    await page.evaluate(() => ['origin', 'source', 'data'].forEach((name) => Object.defineProperty(MessageEvent.prototype, name, window.redefined[name])));
+    assert.deepEqual(await trace(page), [['onEvent', inbound.integrationSelected]]);
+    await clearTrace(page);
+    await stillWorks(page, frame);
+  },
+
+  'what the Link frame sends cannot trap the wasm or grow its memory: a Comlink path claiming 11 million items, a 20-million-character close message, a 3 MB oauthLinkOpen link': async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers);
+    // The wallet bridge (Comlink) is on for createLink's sessions; 1.1.9's face opts in.
+    const frame = await openSession(page, servers, { api, options: { walletBridge: true } });
+    const before = await page.evaluate(() => window.wasmMemory());
+    const seen = await page.evaluate(() => window.sentinels);
+    // Built in the page and posted to the stand-in, which posts them back: nothing this big crosses the driver.
+    await page.evaluate((selector) => {
+      const huge = [];
+      huge.length = 11_000_000;
+      const messages = [
+        { id: 'trap-get', type: 'GET', path: huge },
+        { id: 'trap-apply', type: 'APPLY', path: ['eip6963Wallets'], argumentList: huge },
+        { type: 'oauthLinkOpen', link: `https://oauth.example/?${'x'.repeat(3 << 20)}` },
+        { type: '__sentinel' },
+      ];
+      document.querySelector(selector).contentWindow.postMessage({ __puppet: 'send', messages }, '*');
+    }, frame);
+    await page.waitFor((n) => window.sentinels > n, seen, { timeout: 30000 });
+    await page.evaluate((selector) => {
+      const huge = 'm'.repeat(20_000_000);
+      const messages = [{ type: 'close', message: huge, payload: { page: 'x', errorMessage: huge } }, { type: '__sentinel' }];
+      document.querySelector(selector).contentWindow.postMessage({ __puppet: 'send', messages }, '*');
+    }, frame);
+    await page.waitFor((n) => window.sentinels > n + 1, seen, { timeout: 30000 });
+    // The session ended on the close, without its oversized error (the summary is the app's, as sent), and the page still works.
+    const exits = await page.evaluate(() => window.trace.map((r) => [r.name, r.args[0], Object.keys(r.args[1] ?? {})]));
+    assert.deepEqual(exits, [['onExit', undefined, ['page', 'errorMessage']]]);
+    assert.equal(await page.evaluate((root) => document.getElementById(root), api.root), null);
+    const warnings = await page.evaluate(() => window.warnings);
+    assert.ok(warnings.some((w) => /error is not a string of at most 4096/.test(w)), warnings.join('\n'));
+    if (api.oauthLinkOpen) assert.ok(warnings.some((w) => /was not opened/.test(w)), warnings.join('\n'));
+    const after = await page.evaluate(() => window.wasmMemory());
+    assert.ok(after - before < 1 << 20, `wasm memory grew from ${before} to ${after} bytes`);
+    await clearTrace(page);
+    const next = await openSession(page, servers, { api, query: '?after-trap' });
+    await page.evaluate(() => window.link.closeLink());
+    assert.deepEqual(await trace(page), [['onExit']], 'a later session opens and closes');
+    await noErrors(page);
+    void next;
   },
 
   'origin and source: the Link frame navigated to another origin is not heard; back at the Link origin it is': async ({ engine, servers, api }) => {
@@ -266,6 +354,17 @@ export const perFace = {
 
 /** Cases of one face (3.13's createLink, or the React hooks). */
 export const single = {
+  "the URL rule's origin is the browser's: every URL the core accepts (tests/corpus/urls.txt, as the core decided in tests/testing-vectors.json) has exactly the origin the engine's URL parser gives it": async ({ engine, servers }) => {
+    const { links } = JSON.parse(readFileSync(join(root, 'tests', 'testing-vectors.json'), 'utf8'));
+    const accepted = links
+      .filter((v) => v.token !== undefined && Object.keys(v.options).length === 0 && v.iframeId === null && v.verdict.front.origin)
+      .map((v) => ({ url: Buffer.from(v.token, 'base64').toString('utf8'), origin: v.verdict.front.origin }));
+    assert.ok(accepted.length >= 10, `${accepted.length} accepted URLs`);
+    const page = await hostPage(engine, servers);
+    const browser = await page.evaluate((urls) => urls.map((u) => new URL(u).origin), accepted.map((a) => a.url));
+    assert.deepEqual(browser, accepted.map((a) => a.origin));
+  },
+
   "without constructed stylesheets (Safari 15.4–16.3, Firefox 98–100) under the strict CSP: both faces styled through the page's own stylesheet, no <style>, no violation": async ({ engine, servers }) => fallbackCase(await engine.newPage(), servers),
 
   'embedded mode: rendered into the app’s iframe; closeLinkRequested asks the Link UI, which ends the session with done': async ({ engine, servers }) => {

@@ -1,10 +1,31 @@
 // The one origin+source rule of the runtime (src/web/inbox.js), on fakes:
 // a message reaches the session only from its Link frame's window at its
-// exact origin. The browser suites (hardening.test.mjs, tests/browser.rs)
-// show the same with real cross-origin frames.
+// exact origin, dispatched by the browser, read through the getters the
+// module found when it loaded. The browser suites (hardening.test.mjs,
+// engines/cases.mjs, tests/browser.rs) show the same with real frames.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { listen, unlisten } from '../../../src/web/inbox.js';
+
+/** A `MessageEvent` stand-in whose fields are getters on its prototype, as the platform's are. */
+class FakeMessageEvent {
+  #init;
+  constructor(init) {
+    this.#init = init;
+    // Own, as the platform's unforgeable isTrusted is.
+    Object.defineProperty(this, 'isTrusted', { value: init.isTrusted ?? true, enumerable: true });
+  }
+  get origin() {
+    return this.#init.origin;
+  }
+  get source() {
+    return this.#init.source;
+  }
+  get data() {
+    return typeof this.#init.data === 'function' ? this.#init.data() : this.#init.data;
+  }
+}
+globalThis.MessageEvent = FakeMessageEvent;
+const { listen, unlisten } = await import('../../../src/web/inbox.js');
 
 const ORIGIN = 'https://web.meshconnect.com';
 
@@ -14,7 +35,7 @@ function page() {
     listeners,
     addEventListener: (type, f) => type === 'message' && listeners.add(f),
     removeEventListener: (type, f) => type === 'message' && listeners.delete(f),
-    post: (event) => listeners.forEach((f) => f(event)),
+    post: (init) => listeners.forEach((f) => f(new FakeMessageEvent(init))),
   };
 }
 
@@ -55,10 +76,30 @@ test('other origins, other frames, the page itself and "null" are not', () => {
 
 test('the data of a stranger is never read', () => {
   const { window, heard } = session();
-  const event = { origin: 'https://evil.example', source: null };
-  Object.defineProperty(event, 'data', { get: () => assert.fail('data was read') });
-  window.post(event);
+  window.post({ origin: 'https://evil.example', source: null, data: () => assert.fail('data was read') });
   assert.deepEqual(heard, []);
+});
+
+test('an event the browser did not dispatch (isTrusted false) is not heard, whatever it names', () => {
+  const { window, link, heard } = session();
+  window.post({ origin: ORIGIN, source: link, data: { type: 'done' }, isTrusted: false });
+  assert.deepEqual(heard, []);
+});
+
+test('getters the page redefines after the module loaded are not what the rule reads', () => {
+  const { window, link, heard } = session();
+  const saved = Object.getOwnPropertyDescriptors(FakeMessageEvent.prototype);
+  try {
+    Object.defineProperty(FakeMessageEvent.prototype, 'origin', { get: () => ORIGIN, configurable: true });
+    Object.defineProperty(FakeMessageEvent.prototype, 'source', { get: () => link, configurable: true });
+    Object.defineProperty(FakeMessageEvent.prototype, 'data', { get: () => ({ type: 'forged' }), configurable: true });
+    window.post({ origin: 'https://evil.example', source: null, data: { type: 'x' } });
+    assert.deepEqual(heard, [], 'a stranger made to look like the Link frame');
+    window.post({ origin: ORIGIN, source: link, data: { type: 'loaded' } });
+    assert.deepEqual(heard, [{ type: 'loaded' }], 'the Link frame, its own data');
+  } finally {
+    for (const name of ['origin', 'source', 'data']) Object.defineProperty(FakeMessageEvent.prototype, name, saved[name]);
+  }
 });
 
 test('a frame whose window is gone (removed from the page) hears nothing', () => {
