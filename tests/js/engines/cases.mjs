@@ -354,6 +354,71 @@ export const perFace = {
 
 /** Cases of one face (3.13's createLink, or the React hooks). */
 export const single = {
+  'the boundary, fuzzed: random options (values of every type, getters that throw) and tokens from the app, random messages from the Link frame: no trap or page error, onExit exactly once per open, the wasm memory bounded, then a plain session works': async ({ engine, servers }) => {
+    const page = await hostPage(engine, servers);
+    const report = await page.evaluate(
+      async ({ link, rounds }) => {
+        let state = 20261207;
+        const rnd = (n) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0), state % n);
+        const pick = (list) => list[rnd(list.length)];
+        const odd = () => pick([undefined, null, 0, -1, NaN, 1e12, '', 'x', 'system', 'embedded', 'overlay', 'dark', [], [undefined], ['https://*.example'], {}, () => {}, Symbol('s'), 10n, document.body, 'x'.repeat(1 << 16)]);
+        const OPTIONS = ['language', 'displayFiatCurrency', 'theme', 'renderType', 'linkOrigins', 'loadTimeout', 'container', 'zIndex', 'accessTokens', 'transferDestinationTokens', 'debug', 'walletBridge'];
+        const token = btoa(link);
+        const answered = (frame) =>
+          new Promise((resolve) => {
+            const heard = (e) => e.source === frame.contentWindow && e.data?.type === '__report' && done(true);
+            const done = (v) => (removeEventListener('message', heard), clearInterval(poke), resolve(v));
+            addEventListener('message', heard);
+            const poke = setInterval(() => frame.contentWindow?.postMessage({ __puppet: 'report' }, '*'), 50);
+            setTimeout(() => done(false), 3000);
+          });
+        const before = await window.wasmMemory();
+        const exits = [];
+        let fuzzed = 0;
+        for (let round = 0; round < rounds; round++) {
+          exits.push(0);
+          const base = { clientId: 'c', onExit: () => exits[round]++, onEvent() {}, onBrokerConnected() {}, onIntegrationConnected() {}, onTransferFinished() {} };
+          for (const name of OPTIONS) if (rnd(3) === 0) base[name] = odd();
+          const throwing = new Set(OPTIONS.filter(() => rnd(8) === 0));
+          const options = new Proxy(base, { get: (target, key) => { if (throwing.has(key)) throw new Error(`getter of ${String(key)}`); return target[key]; } });
+          const create = pick(['createLink', 'createFrontConnection']);
+          let connection;
+          try {
+            connection = window.sdk[create](options);
+          } catch (error) {
+            exits[round] = `${create} threw ${error}`;
+            continue;
+          }
+          const given = rnd(4) === 0 ? pick([undefined, null, 7, {}, '', '!!!', btoa('javascript:alert(1)'), 'x'.repeat(1 << 20), btoa(`${link}#${'y'.repeat(9000)}`)]) : token;
+          const opened = connection.openLink(given, rnd(6) === 0 ? odd() : undefined);
+          if (!(opened instanceof Promise) && opened !== undefined) exits[round] = 'openLink returned something else';
+          await Promise.resolve(opened).catch((error) => (exits[round] = `openLink rejected: ${error}`));
+          const frame = document.querySelector('#front-link-popup__iframe, #mesh-link-popup__iframe');
+          if (frame && (await answered(frame))) {
+            const seen = window.sentinels;
+            frame.contentWindow.postMessage({ __puppet: 'fuzz', seed: round + 1, count: 40 }, '*');
+            const start = Date.now();
+            while (window.sentinels === seen && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+            fuzzed += window.sentinels > seen ? 1 : 0;
+          }
+          connection.closeLink();
+          await new Promise((r) => setTimeout(r, 10));
+          if (document.querySelector('#front-link-popup, #mesh-link-popup')) exits[round] = `${exits[round]} and the overlay stayed`;
+        }
+        return { exits, fuzzed, grew: (await window.wasmMemory()) - before, errors: window.pageErrors };
+      },
+      { link: `${servers.link}/pages/link.html?fuzz`, rounds: 30 },
+    );
+    assert.deepEqual(report.exits, report.exits.map(() => 1), 'onExit exactly once per open, and nothing thrown or left on screen');
+    assert.deepEqual(report.errors, []);
+    assert.ok(report.fuzzed >= 10, `${report.fuzzed} sessions took the random messages`);
+    assert.ok(report.grew < 4 << 20, `wasm memory grew by ${report.grew} bytes`);
+    const api = APIS.find((a) => a.name === 'mesh');
+    const frame = await openSession(page, servers, { api, query: '?after-fuzz' });
+    await clearTrace(page);
+    await stillWorks(page, frame);
+  },
+
   "the URL rule's origin is the browser's: every URL the core accepts (tests/corpus/urls.txt, as the core decided in tests/testing-vectors.json) has exactly the origin the engine's URL parser gives it": async ({ engine, servers }) => {
     const { links } = JSON.parse(readFileSync(join(root, 'tests', 'testing-vectors.json'), 'utf8'));
     const accepted = links
