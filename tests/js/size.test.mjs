@@ -13,13 +13,16 @@
 // and event guard, the option checks) to 61.8 KB; the test kit's loader
 // errors to 62.2 KB; saying what is not delivered (the warnings, the
 // debug reports with the path of a deviation, the Link frame at another
-// origin) to 64.1 KB. Issue 10 is to bring all of it under a quarter of
+// origin) to 64.1 KB; the security round's bounds and checks (every string
+// and array the Link frame sends measured before it is copied, the sender
+// check's captured getters, linkOrigins failing closed, the bridge refusing
+// the page) to 65.1 KB. Issue 10 is to bring all of it under a quarter of
 // 3.13's bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedSizes } from '../../scripts/build.mjs';
 
-const BUDGET = 65 * 1024;
+const BUDGET = 66 * 1024;
 
 test(`shipped gzip total is at most ${BUDGET / 1024} KB`, () => {
   const sizes = shippedSizes();

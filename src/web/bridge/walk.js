@@ -4,6 +4,20 @@
 // here runs (src/protocol/path.rs). Here is the other rule, which only the
 // live objects can answer: `step`.
 const shared = [Object.prototype, Function.prototype, Array.prototype];
+// What a wallet object may hold but the Link frame must never reach: the
+// page itself. A DOM node leads to its document and window (cookies,
+// storage, `eval`); a window, document, location or storage is the page.
+// Tags, not `instanceof`: a node of another frame of the page counts too.
+const PAGE = /^\[object (Window|\w*Document|Location|Storage|History|Navigator|\w*Element|Text|Comment|DocumentFragment|ShadowRoot|Attr)\]$/;
+const isPage = (value) => {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  if (value === globalThis.eval || value === globalThis.Function) return true;
+  try {
+    return PAGE.test(Object.prototype.toString.call(value));
+  } catch {
+    return true; // a cross-origin window answers nothing: it is a window
+  }
+};
 // The runtime rule, in this one function: `object[key]`, but never a member
 // that `object` inherits when `own` (the first step from the API), and never
 // one of the prototypes every object shares (`Object`'s, `Function`'s,
@@ -17,7 +31,9 @@ export function step(object, key, own) {
   while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, key)) owner = Object.getPrototypeOf(owner);
   if (owner === null) return undefined;
   if ((own && owner !== object) || shared.includes(owner)) throw new TypeError(`The wallet bridge does not serve '${key}'`);
-  return object[key];
+  const value = object[key];
+  if (isPage(value)) throw new TypeError(`The wallet bridge does not serve '${key}': it is part of the page`);
+  return value;
 }
 // `path` is the child's own array, checked by the core: walked by index,
 // so that nothing it carries besides its items can take part.

@@ -470,6 +470,78 @@ export const single = {
     assert.equal(await skipped.evaluate(() => document.querySelector('#mesh-link-prewarm-iframe')), null);
   },
 
+  "wallet bridge: a wallet that holds the page (a DOM node, the window, storage, the app's listeners in _events) gives the Link frame none of it; its request still works": async ({ engine, servers }) => {
+    const page = await engine.newPage();
+    await page.goto(`${servers.host}/pages/bridge-host.html?wallets=none`);
+    await page.waitFor(() => window.sdkReady === true);
+    // An embedded wallet's provider, EventEmitter-style, announced over EIP-6963.
+    await page.evaluate(() => {
+      window.reached = [];
+      const widget = document.createElement('div');
+      document.body.append(widget);
+      const appListener = (accounts) => window.reached.push(['app listener', accounts]);
+      const provider = {
+        isHostile: true,
+        request: async ({ method }) => (method === 'eth_chainId' ? '0x1' : null),
+        _widget: widget,
+        widget,
+        win: window,
+        store: window.localStorage,
+        _events: { accountsChanged: [appListener] },
+        evaluate: window.eval,
+      };
+      const info = { uuid: 'hostile-uuid', name: 'Embedded Wallet', icon: 'data:image/svg+xml,<svg/>', rdns: 'com.embedded.wallet' };
+      addEventListener('eip6963:requestProvider', () => dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) })));
+    });
+    const url = `${servers.link}/pages/bridge-child.html`;
+    await page.evaluate((token) => {
+      window.link = window.sdk.createLink(window.recorder('', { renderType: 'embedded' }));
+      return window.link.openLink(token, 'embed');
+    }, tokenFor(url));
+    await answering(page, '#embed');
+    let index = 0;
+    const run = (step, wait = 8000) =>
+      page.evaluate(
+        ({ step, index, wait }) =>
+          new Promise((resolve) => {
+            const frame = document.getElementById('embed').contentWindow;
+            const heard = (e) => {
+              if (e.source !== frame || !e.data || e.data.type !== '__ran' || e.data.index !== index) return;
+              removeEventListener('message', heard);
+              resolve(e.data.result);
+            };
+            addEventListener('message', heard);
+            frame.postMessage({ __puppet: 'run', step, index }, '*');
+            setTimeout(() => (removeEventListener('message', heard), resolve({ noAnswer: step })), wait);
+          }),
+        { step, index: index++, wait },
+      );
+    for (let i = 0; i < 40 && (await run({ op: 'sleep', ms: 0 }, 250)).noAnswer; i++);
+    const path = (p) => p.split('.');
+    assert.deepEqual(await run({ op: 'poll', path: ['eip6963WalletsReady'] }), { result: true });
+    assert.deepEqual(await run({ op: 'get', path: path('eip6963Wallets.0.name') }), { result: 'Embedded Wallet' });
+    assert.deepEqual(await run({ op: 'apply', path: path('eip6963Wallets.0.provider.request'), args: [{ method: 'eth_chainId' }] }), { result: '0x1' });
+    const P = 'eip6963Wallets.0.provider';
+    const refused = [
+      { op: 'get', path: path(`${P}._widget.ownerDocument.cookie`) },
+      { op: 'get', path: path(`${P}.widget.ownerDocument.cookie`) },
+      { op: 'get', path: path(`${P}.widget.tagName`) },
+      { op: 'get', path: path(`${P}.win.localStorage`) },
+      { op: 'get', path: path(`${P}.store.length`) },
+      { op: 'apply', path: path(`${P}.store.getItem`), args: ['k'] },
+      { op: 'apply', path: path(`${P}.widget.ownerDocument.defaultView.eval`), args: ['window.reached.push("eval")'] },
+      { op: 'apply', path: path(`${P}.evaluate`), args: ['window.reached.push("eval")'] },
+      { op: 'apply', path: path(`${P}._events.accountsChanged.0`), args: [['0xATTACKER']] },
+    ];
+    for (const step of refused) {
+      const answer = await run(step);
+      assert.ok(answer.error || answer.thrown, `${step.op} ${step.path.join('.')}: refused, not ${JSON.stringify(answer).slice(0, 200)}`);
+    }
+    assert.deepEqual(await page.evaluate(() => window.reached), [], 'no code of the page ran, no listener of the app was called');
+    assert.deepEqual(await run({ op: 'get', path: ['parentOrigin'] }), { result: servers.host }, 'the bridge still answers');
+    await noErrors(page);
+  },
+
   'wallet bridge: a real comlink child reaches an EIP-6963 wallet and a Wallet Standard wallet; a hostile path is refused and reaches nothing': async ({ engine, servers }) => {
     const page = await engine.newPage();
     await page.goto(`${servers.host}/pages/bridge-host.html?wallets=eip6963,solana`);

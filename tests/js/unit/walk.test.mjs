@@ -90,3 +90,23 @@ test('atPath walks from window, and any failure is undefined', () => {
     delete globalThis.window;
   }
 });
+
+test('step never hands out the page: a node, a window, a document, storage, eval', () => {
+  const tagged = (tag) => ({ [Symbol.toStringTag]: tag });
+  const wallet = {
+    widget: tagged('HTMLIFrameElement'),
+    text: tagged('Text'),
+    win: tagged('Window'),
+    doc: tagged('HTMLDocument'),
+    store: tagged('Storage'),
+    evaluate: globalThis.eval,
+    make: Function,
+    request() {},
+    info: { name: 'ok' },
+  };
+  for (const key of ['widget', 'text', 'win', 'doc', 'store', 'evaluate', 'make']) {
+    assert.throws(() => step(wallet, key, true), { name: 'TypeError', message: `The wallet bridge does not serve '${key}': it is part of the page` }, key);
+  }
+  assert.equal(step(wallet, 'request', true), wallet.request);
+  assert.deepEqual(step(wallet, 'info', true), { name: 'ok' });
+});
