@@ -493,30 +493,7 @@ export const single = {
       const info = { uuid: 'hostile-uuid', name: 'Embedded Wallet', icon: 'data:image/svg+xml,<svg/>', rdns: 'com.embedded.wallet' };
       addEventListener('eip6963:requestProvider', () => dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) })));
     });
-    const url = `${servers.link}/pages/bridge-child.html`;
-    await page.evaluate((token) => {
-      window.link = window.sdk.createLink(window.recorder('', { renderType: 'embedded' }));
-      return window.link.openLink(token, 'embed');
-    }, tokenFor(url));
-    await answering(page, '#embed');
-    let index = 0;
-    const run = (step, wait = 8000) =>
-      page.evaluate(
-        ({ step, index, wait }) =>
-          new Promise((resolve) => {
-            const frame = document.getElementById('embed').contentWindow;
-            const heard = (e) => {
-              if (e.source !== frame || !e.data || e.data.type !== '__ran' || e.data.index !== index) return;
-              removeEventListener('message', heard);
-              resolve(e.data.result);
-            };
-            addEventListener('message', heard);
-            frame.postMessage({ __puppet: 'run', step, index }, '*');
-            setTimeout(() => (removeEventListener('message', heard), resolve({ noAnswer: step })), wait);
-          }),
-        { step, index: index++, wait },
-      );
-    for (let i = 0; i < 40 && (await run({ op: 'sleep', ms: 0 }, 250)).noAnswer; i++);
+    const run = await bridgeChild(page, servers);
     const path = (p) => p.split('.');
     assert.deepEqual(await run({ op: 'poll', path: ['eip6963WalletsReady'] }), { result: true });
     assert.deepEqual(await run({ op: 'get', path: path('eip6963Wallets.0.name') }), { result: 'Embedded Wallet' });
@@ -547,31 +524,7 @@ export const single = {
     await page.goto(`${servers.host}/pages/bridge-host.html?wallets=eip6963,solana`);
     await page.waitFor(() => window.sdkReady === true);
     await page.evaluate(() => (window.protoBaseline = Object.getOwnPropertyNames(Object.prototype).length));
-    const url = `${servers.link}/pages/bridge-child.html`;
-    await page.evaluate((token) => {
-      window.link = window.sdk.createLink(window.recorder('', { renderType: 'embedded' }));
-      return window.link.openLink(token, 'embed');
-    }, tokenFor(url));
-    await answering(page, '#embed');
-    let index = 0;
-    const run = (step, wait = 8000) =>
-      page.evaluate(
-        ({ step, index, wait }) =>
-          new Promise((resolve) => {
-            const frame = document.getElementById('embed').contentWindow;
-            const heard = (e) => {
-              if (e.source !== frame || !e.data || e.data.type !== '__ran' || e.data.index !== index) return;
-              removeEventListener('message', heard);
-              resolve(e.data.result);
-            };
-            addEventListener('message', heard);
-            frame.postMessage({ __puppet: 'run', step, index }, '*');
-            setTimeout(() => (removeEventListener('message', heard), resolve({ noAnswer: step })), wait);
-          }),
-        { step, index: index++, wait },
-      );
-    // bridge-child.js is a module: it may start after link.js answered.
-    for (let i = 0; i < 40 && (await run({ op: 'sleep', ms: 0 }, 250)).noAnswer; i++);
+    const run = await bridgeChild(page, servers);
     const path = (p) => p.split('.');
     assert.deepEqual(await run({ op: 'poll', path: ['eip6963WalletsReady'] }), { result: true });
     assert.deepEqual(await run({ op: 'get', path: path('eip6963Wallets.0.name') }), { result: 'Fake Wallet' });
@@ -609,3 +562,36 @@ export const single = {
     }
   },
 };
+
+/**
+ * Opens a createLink session embedded in `#embed` on the real comlink child
+ * (tests/pages/bridge-child.js); `run(step)` performs one of its steps and
+ * resolves with what it got.
+ */
+async function bridgeChild(page, servers) {
+  await page.evaluate((token) => {
+    window.link = window.sdk.createLink(window.recorder('', { renderType: 'embedded' }));
+    return window.link.openLink(token, 'embed');
+  }, tokenFor(`${servers.link}/pages/bridge-child.html`));
+  await answering(page, '#embed');
+  let index = 0;
+  const run = (step, wait = 8000) =>
+    page.evaluate(
+      ({ step, index, wait }) =>
+        new Promise((resolve) => {
+          const frame = document.getElementById('embed').contentWindow;
+          const heard = (e) => {
+            if (e.source !== frame || !e.data || e.data.type !== '__ran' || e.data.index !== index) return;
+            removeEventListener('message', heard);
+            resolve(e.data.result);
+          };
+          addEventListener('message', heard);
+          frame.postMessage({ __puppet: 'run', step, index }, '*');
+          setTimeout(() => (removeEventListener('message', heard), resolve({ noAnswer: step })), wait);
+        }),
+      { step, index: index++, wait },
+    );
+  // bridge-child.js is a module: it may start after link.js answered.
+  for (let i = 0; i < 40 && (await run({ op: 'sleep', ms: 0 }, 250)).noAnswer; i++);
+  return run;
+}
