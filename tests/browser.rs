@@ -498,7 +498,7 @@ fn one_call_shape_checks_agree_with_the_core() {
     assert!(accepted > 1000 && refused > 1000, "{accepted} accepted, {refused} refused of {}", samples.len() * 2);
 }
 
-// --- Every failure ends in a callback (issue 20), through the Rust API ----------
+// --- Every failure ends in a callback, through the Rust API ----------
 
 #[wasm_bindgen_test]
 async fn a_link_ui_that_never_loads_ends_in_on_exit_after_the_load_timeout() {

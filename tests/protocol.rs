@@ -568,7 +568,7 @@ fn mesh_loaded_posts_no_transfer_destination_tokens() {
     );
 }
 
-// --- Every failure ends in a callback (issue 20) -------------------------------
+// --- Every failure ends in a callback -------------------------------
 
 #[test]
 fn a_link_ui_that_never_loads_ends_in_on_exit_once() {

@@ -1,4 +1,4 @@
-// Differential tests of the wallet bridge (SPEC §11, issue 9): the same
+// Differential tests of the wallet bridge (SPEC §11): the same
 // Comlink child script (tests/pages/bridge-child.js, the real comlink 4.4.2)
 // runs in a Link stand-in iframe against the bridge of
 // @meshconnect/web-link-sdk 3.13.0 (@meshconnect/uwc-bridge-parent 1.7.0)

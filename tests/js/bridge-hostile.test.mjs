@@ -1,4 +1,4 @@
-// Hostile-input battery of OUR wallet bridge (SPEC §11, issue 9): a Link UI
+// Hostile-input battery of OUR wallet bridge (SPEC §11): a Link UI
 // (or something pretending to be one) sends what Comlink's own `expose`
 // would obey and 1.7.0 does obey. Each case runs a scripted session on the
 // built package (createLink, and some through createFrontConnection with

@@ -1,4 +1,4 @@
-// The wallet bridge lives exactly as long as its session (SPEC §11, issue 9
+// The wallet bridge lives exactly as long as its session (SPEC §11
 // point 3): after many sessions with the bridge on, no listener, timer,
 // wallet subscription, port, DOM node or wasm memory is left behind.
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// End to end (SPEC §8, issue 3; SPEC §10, issue 5): the demo page on one
+// End to end (SPEC §8; SPEC §10): the demo page on one
 // origin, the local Mesh simulator on a second, an attacker on a third, all in
 // Chromium through the real UI. Every flow runs once per SDK API the demo's
 // switch offers (?api=link: createLink, ?api=front: createFrontConnection).

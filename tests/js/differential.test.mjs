@@ -1,4 +1,4 @@
-// Differential tests (issue 4): the same scripted Link sessions run against
+// Differential tests: the same scripted Link sessions run against
 // @front-finance/link 1.1.9 and this package in one Chromium, with the Link
 // UI a real iframe on another origin. For every step we record the callbacks
 // (name, arguments, order, whether the overlay was still up), what the

@@ -1,4 +1,4 @@
-// Every engine users have (issue 21): the cases of engines/cases.mjs, each
+// Every engine users have: the cases of engines/cases.mjs, each
 // written once, run in Chromium, Firefox and WebKit with real frames on
 // separate origins and real postMessage. FRONT_LINK_ENGINES=firefox,webkit
 // picks engines when run alone; `npm test` runs all three.

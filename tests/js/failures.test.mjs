@@ -1,4 +1,4 @@
-// Every failure ends in a callback and a way out (issue 20), for both faces,
+// Every failure ends in a callback and a way out, for both faces,
 // in Chromium with real frames on other origins:
 // - the wasm does not load (HTTP 404, an HTML page in its place, a CSP
 //   without 'wasm-unsafe-eval'): onExit once, with what to fix, nothing on

@@ -1,4 +1,4 @@
-// Hostile-input battery (issue 4): each case runs against the built package,
+// Hostile-input battery: each case runs against the built package,
 // through both of its faces (createFrontConnection and createLink, SPEC §10;
 // see APIS in harness.mjs), with real frames on real origins, checks what
 // reaches the callbacks, and then that a valid event from the Link frame

@@ -1,4 +1,4 @@
-// The Leptos example (issue 11): examples/leptos, a Leptos CSR app on the
+// The Leptos example: examples/leptos, a Leptos CSR app on the
 // typed Rust API (FrontConnection, serde payloads, the wallet bridge on),
 // served by its own server (examples/leptos/server.mjs: strict CSP, the two
 // Mesh calls made server-side) with the local Mesh simulator on another

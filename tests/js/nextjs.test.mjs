@@ -1,4 +1,4 @@
-// Next.js stays working (issue 20, point 6): examples/nextjs, a Next.js 16
+// Next.js stays working: examples/nextjs, a Next.js 16
 // App Router app whose client component uses useLink from
 // front-link-wasm/react, is built once by Turbopack (Next's default) and
 // once by webpack (`next build --webpack`), served by `next start`, and

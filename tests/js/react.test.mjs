@@ -1,4 +1,4 @@
-// front-link-wasm/react (issue 11): the hooks' types (tsc on a typical
+// front-link-wasm/react: the hooks' types (tsc on a typical
 // component), server rendering in Node, and a React 19 app bundled by Vite
 // from the packed package (tests/react-app/, installed from the `npm pack`
 // tarball) running the local Mesh simulator's connect flow in Chromium:

@@ -1,4 +1,4 @@
-// The package as the registry sees it (issue 11): the `npm pack` tarball of
+// The package as the registry sees it: the `npm pack` tarball of
 // pkg/ checked by the npm ecosystem's own linters. publint: the manifest,
 // exports and files; @arethetypeswrong/cli: the types of every entry point
 // resolve for TypeScript's node16 (ESM and CommonJS) and bundler modes, to

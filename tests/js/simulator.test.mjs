@@ -85,7 +85,7 @@ test('holdings come back shaped like Mesh’s for tokens it issued; others are r
   assert.equal(unauthorized, 401);
 });
 
-test('a browser wallet: an access token for a signed message naming its address and the session (issue 9)', async () => {
+test('a browser wallet: an access token for a signed message naming its address and the session', async () => {
   const session = await newSession();
   const [, config] = await call('/link/api/session', { session }, {});
   assert.deepEqual(config.catalog.filter((i) => i.wallet).map((i) => [i.id, i.type]), [['browser-wallet', 'deFiWallet']]);

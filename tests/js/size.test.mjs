@@ -1,4 +1,4 @@
-// The size budget (issue 5): what the npm package ships, wasm + JS, gzip.
+// The size budget: what the npm package ships, wasm + JS, gzip.
 // Tighten BUDGET as the size comes down; `npm run bench` reports the detail.
 // 33 KB held the 1.1.9 API and then 3.13's too (33.7 KB); the wallet bridge
 // (EIP-6963, Bitcoin, Tron and TON so far, with wasm-bindgen-futures) and
@@ -8,7 +8,7 @@
 // minified brought it to 57.8 KB (59.3 KB with the bridge's one-call
 // answers); the overlay's DOM work in one JS module to 57.4 KB; the
 // generated payload tables to 56.7 KB, the bridge's JS split by concern (nine
-// modules, each gzipped alone here) to 57.9 KB; issue 20's failure handling
+// modules, each gzipped alone here) to 57.9 KB; the failure handling
 // (the loader and its messages, the overlay's close control, modal dialog
 // and event guard, the option checks) to 61.8 KB; the test kit's loader
 // errors to 62.2 KB; saying what is not delivered (the warnings, the
@@ -16,7 +16,7 @@
 // origin) to 64.1 KB; the security round's bounds and checks (every string
 // and array the Link frame sends measured before it is copied, the sender
 // check's captured getters, linkOrigins failing closed, the bridge refusing
-// the page) to 65.1 KB. Issue 10 is to bring all of it under a quarter of
+// the page) to 65.1 KB. The goal is to bring all of it under a quarter of
 // 3.13's bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

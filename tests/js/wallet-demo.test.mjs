@@ -1,4 +1,4 @@
-// End to end, the wallet bridge in the demo (SPEC §8 and §11, issue 9 point 6):
+// End to end, the wallet bridge in the demo (SPEC §8 and §11):
 // the demo page (Northwind Wallet) with its Demo Wallet (www/demo-wallet.js,
 // an EIP-6963 provider) on one origin, the simulator's Link UI on another.
 // "Browser wallet" in the Link UI wraps the SDK's bridge with the real

@@ -1,4 +1,4 @@
-// The cross-engine cases (issue 21): each is written once against the
+// The cross-engine cases: each is written once against the
 // driver-neutral page (driver.mjs, session.mjs) and runs in Chromium,
 // Firefox and WebKit (engines.test.mjs). A case gets `{ engine, servers,
 // api }` (`api` one of APIS for the cases run per face) and throws on a
