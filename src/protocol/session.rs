@@ -1,7 +1,7 @@
 //! The session state machine: what to do when a link is opened, a message
 //! arrives, or the user closes. It decides; the web layer executes.
 
-use alloc::{borrow::ToOwned, string::String, vec, vec::Vec};
+use alloc::{borrow::ToOwned, rc::Rc, string::String, vec, vec::Vec};
 
 use super::comlink::{Refusal, Request};
 use super::data::{Data, Kind};
@@ -272,9 +272,11 @@ pub enum Action<D> {
 /// assert_eq!(actions, [Action::End, Action::Call(Callback::Exit { error: Some("bye".into()), summary: None })]);
 /// assert!(session.close::<Value>().is_empty(), "onExit fires once");
 /// ```
+// `Clone` is cheap (the origin is shared): the web layer decides each
+// message on a copy, with no borrow held.
 #[derive(Debug, Clone)]
 pub struct Session {
-    origin: String,
+    origin: Rc<str>,
     open: bool,
     loaded: bool,
     dialect: Dialect,
@@ -319,7 +321,7 @@ impl Session {
         }
         let style_json = if frame.is_some() { None } else { LinkStyle::json_in(&url) };
         let url = params.apply(&url);
-        let origin = url.origin().to_owned();
+        let origin: Rc<str> = url.origin().into();
         let mut allow = String::new();
         for feature in ["clipboard-read ", "; clipboard-write ", "; camera ", "; microphone "] {
             allow.push_str(feature);

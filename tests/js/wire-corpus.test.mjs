@@ -46,22 +46,22 @@ async function hostWith(engine, sdk) {
 }
 
 /**
- * Opens a session through `api` whose Link frame posts `messages` as it
+ * Opens a session through `api` (with `extra` options) whose Link frame posts `messages` as it
  * loads (the stand-in's `?script=`: no other message of the test reaches
  * the page first), then a sentinel; the callbacks they gave, what was
  * said on the console and the windows opened.
  */
-async function deliver(page, api, messages) {
+async function deliver(page, api, messages, extra = {}) {
   const script = Buffer.from(JSON.stringify([...messages, { type: '__sentinel' }])).toString('base64');
   await page.evaluate(
-    ({ create, token }) => {
+    ({ create, token, extra }) => {
       window.trace = [];
       window.warnings = [];
       window.sentinels = 0;
-      window.link = window.sdk[create](window.recorder());
+      window.link = window.sdk[create](window.recorder('', extra));
       window.link.openLink(token);
     },
-    { create: api.create, token: tokenFor(`${servers.link}/pages/link.html?script=${encodeURIComponent(script)}`) },
+    { create: api.create, token: tokenFor(`${servers.link}/pages/link.html?script=${encodeURIComponent(script)}`), extra },
   );
   await page.waitFor(() => window.sentinels > 0, undefined, { timeout: 15000 });
   const result = await page.evaluate(() => ({
@@ -137,6 +137,27 @@ for (const name of chosen) {
         }
       });
     }
+
+    test('debug: a delivered payload that differs from its upstream type is reported once per type, by path and without its values; without debug, not at all', async () => {
+      const api = APIS[1];
+      const lagging = corpus.find((e) => e.id === 'rn-access-token-empty-brand-info').data;
+      const messages = [lagging, lagging, corpus.find((e) => e.id === 'android-transfer-success-no-addresses').data];
+      const page = await hostWith(engine);
+      try {
+        const plain = await deliver(page, api, messages);
+        const debug = await deliver(page, api, messages, { debug: true });
+        assert.deepEqual(debug.calls, plain.calls, 'delivered alike');
+        // The test's own sentinel is a type no face knows: said, and not what this is about.
+        const said = (run) => run.warnings.filter((w) => !w.includes('"__sentinel"'));
+        assert.deepEqual(said(plain), []);
+        assert.deepEqual(said(debug), [
+          'front-link-wasm (debug): a Link UI message of type "brokerageAccountAccessToken" was delivered as sent, but differs from the upstream type: payload.brokerBrandInfo.brokerLogo is required (a string), and is undefined',
+          'front-link-wasm (debug): a Link UI message of type "transferFinished" was delivered as sent, but differs from the upstream type: payload.fromAddress is required (a string), and is undefined',
+        ]);
+      } finally {
+        await page.close();
+      }
+    });
 
     test('nothing dropped in silence: the Link frame at another origin is said once; a stranger frame never', async () => {
       const api = APIS[1];
