@@ -354,7 +354,7 @@ JS). \`twiggy top\`/\`dominators\`/\`paths\` showed most of it was not our code:
 | \`str::slice_error_fail\` + \`StrSearcher\`/\`TwoWaySearcher\` (3.5 KB) from one \`host.contains("..")\`, and again (5 KB gzip) from \`str::contains\` in the Solana cluster rule | byte-window checks | −4 KB raw, −5 KB gzip |
 | \`String::from_utf8_lossy\` + \`Utf8Chunks\` (1.1 KB) in percent-decoding | strict \`String::from_utf8\`; a non-UTF-8 parameter counts as absent | −1 KB raw |
 | RefCell panic paths of an \`FnMut\` closure | listeners are \`Fn\` closures; our own cells use \`try_borrow\` | small |
-| serde (27 KB gzip in a similar crate) | never in the npm build: payloads are validated in place (\`protocol::shape\`) and passed through as the original JS objects; serde only backs the typed Rust API (feature \`typed\`) | 0 KB shipped |
+| serde (27 KB gzip in a similar crate) | never in the npm build: payloads are passed through as the original JS objects (\`protocol::shape\` only backs \`debug\`'s reports, in JavaScript); serde only backs the typed Rust API (feature \`typed\`) | 0 KB shipped |
 | \`format!\`, \`unwrap\`, Debug derives in shipped code | none in \`src/\` outside tests; numbers are written by hand (\`push_decimal\`, \`css_number\`) | — |
 | \`atob\`, \`URL\`, \`JSON\` | base64 and the URL rule are small hand-written Rust (they are the security boundary and are fuzzed); \`link_style\` JSON uses the browser's \`JSON.parse\` | — |
 | dlmalloc (std's allocator on wasm32, ~5 KB raw) | \`lol_alloc\`'s free-list allocator; the cycle benchmark shows no wasm memory growth | 26.4 → 23.9 KB gzip |
