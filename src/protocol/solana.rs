@@ -11,7 +11,7 @@ use alloc::vec::Vec;
 
 /// What the web layer's `codec(op, value)` does, by its `op` code. The
 /// JavaScript knows the codes by name from [`CODEC_OPS`] (its copy:
-/// `src/web/bridge/codec-ops.js`).
+/// `src/web/bridge/rules.js`).
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodecOp {

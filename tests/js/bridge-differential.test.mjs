@@ -47,6 +47,8 @@ const ICONS = Object.fromEntries(['red', 'blue'].map((c) => [c, `data:image/svg+
 const MAINNET_RPC = 'https://api.mainnet-beta.solana.com';
 const ETH = '0x1111111111111111111111111111111111111111';
 const E = 'eip6963Wallets';
+const FAKE_ENTRY = { uuid: 'fake-uuid-1', name: 'Fake Wallet', icon: ICONS.red, rdns: 'com.fake.wallet', provider: { isFake: true } };
+const SECOND_ENTRY = { uuid: 'fake-uuid-2', name: 'Second Wallet', icon: ICONS.blue, rdns: 'com.second.wallet', provider: { isSecond: true } };
 const FAKE = `${E}.0`;
 const SECOND = `${E}.1`;
 const sub6963 = (uuid, event, callback, rdns) => apply('subscribeEip6963ProviderEvent', rdns === undefined ? [uuid, event, callback] : [uuid, event, callback, rdns]);
@@ -57,6 +59,9 @@ const want = (value) => ({ want: { result: value } });
 const wantError = (name, message) => ({ want: { error: { name, message } } });
 const wantThrown = (value) => ({ want: { thrown: value } });
 const unserializable = wantError('TypeError', 'Unserializable return value');
+// Where ours answers with the wallet's data as the bridge copied it (`ours`:
+// the result, or a test of it) and 1.7.0 with the wallet object itself.
+const copied = (ours) => ({ hard: 'surface', ours });
 const noReply = { noReply: true, timeout: 700 };
 const SW = 'walletStandardWallets.0';
 const AD = `${SW}.adapter`;
@@ -178,7 +183,17 @@ const SCRIPTS = {
   'EIP-6963: GET of the whole list, an entry, a provider (cloned when it can be)': {
     family: 'eip6963',
     // A provider whose own properties are data (its methods on a prototype) clones: the methods are dropped.
-    steps: [ready, get(E, unserializable), get(FAKE, want({ uuid: 'fake-uuid-1', name: 'Fake Wallet', icon: ICONS.red, rdns: 'com.fake.wallet', provider: { isFake: true } })), get(SECOND, unserializable), get(`${FAKE}.provider`, want({ isFake: true })), get(`${SECOND}.provider`, unserializable), get(`${FAKE}.provider.request`, unserializable), get(`${SECOND}.provider.isSecond`, want(true))],
+    // Ours copies each provider's own primitive fields, so the one with own methods clones too.
+    steps: [
+      ready,
+      get(E, { ...unserializable, ...copied({ result: [FAKE_ENTRY, SECOND_ENTRY] }) }),
+      get(FAKE, want(FAKE_ENTRY)),
+      get(SECOND, { ...unserializable, ...copied({ result: SECOND_ENTRY }) }),
+      get(`${FAKE}.provider`, want({ isFake: true })),
+      get(`${SECOND}.provider`, { ...unserializable, ...copied({ result: { isSecond: true } }) }),
+      get(`${FAKE}.provider.request`, unserializable),
+      get(`${SECOND}.provider.isSecond`, want(true)),
+    ],
   },
   'connect: eth_requestAccounts': {
     family: 'eip6963',
@@ -297,7 +312,7 @@ const SCRIPTS = {
   'Solana: GET of the list, an entry, the adapter, the raw wallet, publicKey': {
     family: 'solana',
     wallets: 'solana',
-    steps: [get('walletStandardWallets', unserializable), get(SW, unserializable), get(AD, unserializable), get(`${AD}.wallet`), get(`${AD}.publicKey`, want('[function]')), get(`${AD}.publicKey.value`, want(null))],
+    steps: [get('walletStandardWallets', unserializable), get(SW, unserializable), get(AD, unserializable), get(`${AD}.wallet`, copied((r) => r.result?.name === 'Fake Sol' && r.result.version === '1.0.0' && same(r.result.chains, ['solana:mainnet', 'solana:devnet']) && r.result.features?.includes('solana:signIn') && !('accounts' in r.result))), get(`${AD}.publicKey`, want('[function]')), get(`${AD}.publicKey.value`, want(null))],
   },
   'Solana: connect, publicKey, disconnect': {
     family: 'solana',
@@ -461,7 +476,8 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 /** Our step was refused (or, with `ours`, answered what the script says ours answers), where 1.7.0 obliged. */
 function hardening(kind) {
   return (step, ours, upstream) => {
-    if (step.hard === kind && (oursRefused(ours) || ('ours' in step && same(ours.result, step.ours) && ours.walletCalls.length === 0))) adopt(ours, upstream);
+    const answered = 'ours' in step && (typeof step.ours === 'function' ? step.ours(ours.result) : same(ours.result, step.ours)) && ours.walletCalls.length === 0;
+    if (step.hard === kind && (oursRefused(ours) || answered)) adopt(ours, upstream);
   };
 }
 
@@ -523,6 +539,11 @@ const DIVERGENCES = [
     id: 'paths outside the API refused',
     reason: "SPEC §11: only the API's own properties are served (non-own and unknown names are refused with a throw); 1.7.0 answers undefined for unknown names and serves inherited members (toString, Array.prototype.map, a function's name).",
     normalize: hardening('outside'),
+  },
+  {
+    id: 'wallets reached through a capability surface',
+    reason: "SPEC §11: the Link frame reaches what the bridge built for it: an EIP-6963 provider's request/on/removeListener and its own primitive fields, the families' adapters, and copies of wallet data; 1.7.0 hands out the wallet objects themselves, so a GET clones whatever a provider holds (or fails on its methods) and a path reaches anything inside it.",
+    normalize: hardening('surface'),
   },
   {
     id: 'malformed requests answered with a throw',

@@ -5,13 +5,13 @@
 
 use alloc::rc::Rc;
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{not_found, push, registry, Outcome, Shared, Subscription};
+use super::{not_found, publish, push, registry, Outcome, Shared, Subscription};
 use crate::protocol::{Family, MAX_ID};
-use crate::web::js_data::{bounded_text, js_name};
+use crate::web::js_data::bounded_text;
 
 #[wasm_bindgen(module = "/src/web/bridge/bitcoin.js")]
 extern "C" {
@@ -24,7 +24,7 @@ extern "C" {
 /// Fills `bip122Wallets` (`bip122WalletsReady` is true from the start).
 pub fn discover(shared: &Shared) {
     let entries: Array = registry::wallets(Family::Bitcoin).map(|(wallet, id)| bitcoin_entry(&wallet, &id)).collect();
-    let _ = Reflect::set(&shared.api, js_name("bip122Wallets"), &entries);
+    publish(shared, "bip122Wallets", &entries);
 }
 
 /// `subscribeBip122WalletEvent(walletId, callback)`: the wallet is looked

@@ -2,11 +2,14 @@
 // reply shapes, posting them, the child's proxied callbacks, which values
 // go out by reference, and a session's liveness.
 
-// Values the API hands out by reference (Comlink's proxy-marked values).
+import { made } from './capability.js';
+
+// Values the API hands out by reference (Comlink's proxy-marked values),
+// all built by the bridge: on its capability surface.
 const proxied = new WeakSet();
 export function proxy(value) {
   proxied.add(value);
-  return value;
+  return made(value);
 }
 export function isProxied(value) {
   return value !== null && (typeof value === 'object' || typeof value === 'function') && proxied.has(value);

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::{OnceCell, RefCell};
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -14,7 +14,7 @@ use web_sys::Event;
 
 use super::{Outcome, Shared, Subscription};
 use crate::protocol::MAX_ID;
-use crate::web::js_data::{bounded_text, js_name};
+use crate::web::js_data::bounded_text;
 use crate::web::listener::EventListener;
 use crate::web::timeout::Timeout;
 
@@ -25,6 +25,10 @@ extern "C" {
     /// provider without `on`. What `on` throws is the `Err`.
     #[wasm_bindgen(catch, js_name = watchProvider)]
     fn watch_provider(provider: &JsValue, event: &JsValue, callback: &JsValue) -> Result<JsValue, JsValue>;
+    /// The `{uuid, name, icon, rdns, provider}` the child reads: the
+    /// provider's EIP-1193 methods and its own primitive fields only.
+    #[wasm_bindgen(js_name = eip6963Entry)]
+    fn eip6963_entry(info: &JsValue, provider: &JsValue) -> JsValue;
 }
 
 /// How long wallets have to announce themselves.
@@ -91,19 +95,15 @@ impl Eip6963 {
         let field = |object: &JsValue, name: &str| Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
         let detail = field(event, "detail");
         let info = field(&detail, "info");
-        let Some(uuid) = field(&info, "uuid").as_string() else { return };
+        let Some(uuid) = bounded_text(&field(&info, "uuid"), MAX_ID) else { return };
         let Ok(mut wallets) = self.wallets.try_borrow_mut() else { return };
         if wallets.iter().any(|w| w.uuid == uuid) {
             return; // the first announcement of a uuid wins
         }
         let provider = field(&detail, "provider");
-        let entry = Object::new();
-        for name in ["uuid", "name", "icon", "rdns"] {
-            let _ = Reflect::set(&entry, &JsValue::from_str(name), &field(&info, name));
-        }
-        let _ = Reflect::set(&entry, &JsValue::from_str("provider"), &provider);
-        let rdns = field(&info, "rdns").as_string();
-        wallets.push(Wallet { uuid, rdns, provider, entry: entry.into() });
+        let entry = eip6963_entry(&info, &provider);
+        let rdns = bounded_text(&field(&info, "rdns"), MAX_ID);
+        wallets.push(Wallet { uuid, rdns, provider, entry });
     }
 
     fn find(&self, uuid: Option<String>, rdns: Option<String>) -> Option<JsValue> {
@@ -120,8 +120,7 @@ fn publish(shared: &Shared) {
     let Ok(wallets) = shared.eip6963.wallets.try_borrow() else { return };
     let entries: Array = wallets.iter().map(|w| w.entry.clone()).collect();
     drop(wallets);
-    let _ = Reflect::set(&shared.api, js_name("eip6963Wallets"), &entries);
-    let _ = Reflect::set(&shared.api, js_name("eip6963WalletsReady"), &JsValue::TRUE);
+    super::publish(shared, "eip6963Wallets", &entries);
     if let Some((_, resolve)) = shared.eip6963.done.get() {
         let _ = resolve.call0(&JsValue::UNDEFINED);
     }

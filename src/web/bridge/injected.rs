@@ -6,10 +6,10 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::JsValue;
 
-use super::{comlink, Shared};
+use super::comlink;
 use crate::protocol::{Data, MAX_ID, MAX_NAMES};
 use crate::web::js_data::bounded_text;
 
@@ -29,10 +29,3 @@ pub fn names(list: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
     Ok(items.iter().filter_map(|v| bounded_text(v, MAX_ID)).collect())
 }
 
-/// Sets the API's `field` to `entries` and `<field>Ready` to true.
-pub fn publish(shared: &Shared, field: &str, entries: &Array) {
-    let _ = Reflect::set(&shared.api, &JsValue::from_str(field), entries);
-    let mut ready = String::from(field);
-    ready.push_str("Ready");
-    let _ = Reflect::set(&shared.api, &JsValue::from_str(&ready), &JsValue::TRUE);
-}

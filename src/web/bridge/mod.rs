@@ -9,11 +9,13 @@
 //!
 //! One concern a module, its JavaScript beside it (`x.rs` declares what it
 //! imports from `x.js`): `comlink` (the reply shapes, a session's
-//! liveness), `walk` (the property walk), `registry` (the Wallet Standard
-//! registry), and the families: `eip6963`, `solana`, `bitcoin`, `tron` and
+//! liveness), `capability` (what the Link UI may reach: only what the
+//! bridge built), `walk` (the property walk), `registry` (the Wallet
+//! Standard registry), and the families: `eip6963`, `solana`, `bitcoin`, `tron` and
 //! `ton` (`injected`: what the last two share).
 
 mod bitcoin;
+mod capability;
 mod comlink;
 mod eip6963;
 mod injected;
@@ -165,6 +167,7 @@ impl Shared {
     /// The API with its initial fields; no wallet asked yet.
     fn new(window: &Window) -> Rc<Shared> {
         let api = Object::new();
+        capability::made(&api);
         let shared = Rc::new_cyclic(|weak: &Weak<Shared>| Shared {
             window: window.clone(),
             api,
@@ -182,7 +185,7 @@ impl Shared {
             let value = match field {
                 "parentOrigin" => JsValue::from(window.location().origin().unwrap_or_default()),
                 f if f.ends_with("Ready") => JsValue::from(f == "walletStandardWalletsReady" || f == "bip122WalletsReady"),
-                _ => Array::new().into(),
+                _ => capability::made(&Array::new()),
             };
             let _ = Reflect::set(&shared.api, js_name(field), &value);
         }
@@ -222,8 +225,10 @@ fn serve(shared: &Rc<Shared>, served: &Served, request: Request<JsValue>, target
         Err(refusal) => target.throw(&id, &comlink::type_error(refusal.message())),
         Ok(Route::Unserializable) => target.throw(&id, &comlink::type_error("Unserializable return value")),
         Ok(Route::SetField(field)) => {
+            // A copy: the child's value (a structured clone) then holds
+            // nothing but data, on the surface like the rest of the API.
             let value = request.value.as_ref().map(raw).unwrap_or(JsValue::UNDEFINED);
-            let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &value);
+            let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &capability::plain(&value));
             target.raw(&id, &JsValue::TRUE);
         }
         Ok(Route::Walk(_)) if request.op == Op::Get => pending(shared, id, target, walk::get(&root, &path())),
@@ -252,6 +257,15 @@ fn endpoint(shared: &Rc<Shared>, served: &Served, op: Op, id: &JsValue, target: 
         Some(port) => Port::release(shared, port),
         None => shared.released.set(true),
     }
+}
+
+/// Sets the API's list `field` to `entries` (on the capability surface)
+/// and `<field>Ready` to true.
+fn publish(shared: &Shared, field: &str, entries: &Array) {
+    let _ = Reflect::set(&shared.api, &JsValue::from_str(field), &capability::made(entries));
+    let mut ready = String::from(field);
+    ready.push_str("Ready");
+    let _ = Reflect::set(&shared.api, &JsValue::from_str(&ready), &JsValue::TRUE);
 }
 
 /// The `Error` of a lookup that found nothing: `<what> "<key>"`, with the

@@ -5,12 +5,13 @@
 // whether bytes are one), which cluster an RPC URL names and base58 are the
 // core's rules (src/protocol/solana.rs), reached through `codec(op, value)`;
 // this file never decodes a transaction, it only slices one by its layout.
-import { CODEC_OPS } from './codec-ops.js';
+import { CODEC_OPS } from './rules.js';
 import { proxy } from './comlink.js';
+import { made, plain, primitive } from './capability.js';
 
 const { LAYOUT, CHAIN, BASE58 } = CODEC_OPS;
 const NOT_A_TRANSACTION = 'Failed to deserialize transaction as either versioned or legacy format';
-const CUSTOM_FUNCTIONS = ['sendSerializedTransaction', 'signAllSerializedTransactions', 'signSerializedTransaction', 'signSolanaTransactionBytes'];
+const CUSTOM_FUNCTIONS = made(Object.freeze(['sendSerializedTransaction', 'signAllSerializedTransactions', 'signSerializedTransaction', 'signSolanaTransactionBytes']));
 const MAX_BYTES = 1 << 20;
 
 /** The wallet adapter's error classes cross the bridge as a name and a message. */
@@ -167,7 +168,7 @@ export function solanaCompatible(wallet) {
  */
 export function standardEntry(wallet, uuid, codec, teardowns) {
   const features = wallet.features;
-  const entry = { uuid, name: wallet.name, chains: wallet.chains || [], features: Object.keys(features), adapter: undefined };
+  const entry = made({ uuid, name: primitive(wallet.name), chains: plain(wallet.chains || []), features: made(Object.keys(features)), adapter: undefined });
   if (!solanaCompatible(wallet)) return entry;
   let account = null;
   let connecting = false;
@@ -226,16 +227,17 @@ export function standardEntry(wallet, uuid, codec, teardowns) {
       return sendRaw(endpoint, bytes(output.signedTransaction));
     });
   };
-  entry.adapter = {
-    name: wallet.name,
+  entry.adapter = made({
+    name: primitive(wallet.name),
     url: 'https://github.com/solana-labs/wallet-standard',
-    icon: wallet.icon,
+    icon: primitive(wallet.icon),
     readyState: 'Installed',
     publicKey: publicKey(key),
     connecting: false,
     connected: false,
     supportedTransactionVersions: supportedVersions(features),
-    wallet,
+    // What the wallet says of itself; its features are the adapter's methods.
+    wallet: made({ name: entry.name, icon: primitive(wallet.icon), version: primitive(wallet.version), chains: entry.chains, features: entry.features }),
     standard: true,
     destroy,
     autoConnect: () => connect({ silent: true }),
@@ -307,7 +309,7 @@ export function standardEntry(wallet, uuid, codec, teardowns) {
       }
       return attempt('WalletSignTransactionError', () => signBytes(list));
     },
-  };
+  });
   return entry;
 }
 
@@ -378,7 +380,7 @@ export function baseEntry(codec, teardowns, entries) {
   };
   const send = async (tx) => (await connected().signAndSendTransaction(tx, {})).signature;
   const deserialize = (value, message) => versioned(parse(codec, value, message));
-  const adapter = {
+  const adapter = made({
     name: 'Base Wallet',
     url: 'https://chrome.google.com/webstore/detail/coinbase-wallet-extension/hnfanknocfeofbddgcijnmhnfnkdnaad',
     icon: BASE_ICON,
@@ -445,8 +447,8 @@ export function baseEntry(codec, teardowns, entries) {
       const list = Array.from(values, (value) => deserialize(value, 'Failed to deserialize one or more transactions'));
       return (await signAll(list)).map((signed) => web3Clone(codec, serialized(signed)));
     },
-  };
-  const entry = { uuid: 'base-wallet-traditional', name: 'Base Wallet', chains: ['solana:mainnet'], features: ['traditional-adapter'], adapter };
+  });
+  const entry = made({ uuid: 'base-wallet-traditional', name: 'Base Wallet', chains: made(['solana:mainnet']), features: made(['traditional-adapter']), adapter });
   baseListeners.set(entry, listeners);
   return entry;
 }

@@ -4,17 +4,17 @@
 //! a protocol rule (where a transaction's parts lie, which cluster an RPC
 //! URL names, base58) is the core's, handed to that JavaScript as one
 //! `codec` closure that the session owns. Its op codes are the core's
-//! [`CodecOp`]s, which `solana.js` knows by name from `codec-ops.js`
+//! [`CodecOp`]s, which `solana.js` knows by name from `rules.js`
 //! (a copy of [`crate::protocol::CODEC_OPS`]).
 
 use alloc::rc::Rc;
 
-use js_sys::{Array, Function, Reflect, Uint32Array, Uint8Array};
+use js_sys::{Array, Function, Uint32Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{not_found, push, registry, Outcome, Shared, Subscription};
+use super::{not_found, publish, push, registry, Outcome, Shared, Subscription};
 use crate::protocol::{base58, solana_chain_for_endpoint, transaction_layout, CodecOp, Family, MAX_ID, MAX_LINK, MAX_TRANSACTION};
 use crate::web::js_data::bounded_text;
 
@@ -39,7 +39,7 @@ extern "C" {
 
 // `solana.js` imports the op codes from here; declared so that wasm-bindgen
 // ships the module with the others (nothing in the wasm reads it).
-#[wasm_bindgen(module = "/src/web/bridge/codec-ops.js")]
+#[wasm_bindgen(module = "/src/web/bridge/rules.js")]
 extern "C" {
     #[wasm_bindgen(thread_local_v2, js_name = CODEC_OPS)]
     static CODEC_OPS_JS: JsValue;
@@ -74,7 +74,7 @@ pub fn discover(shared: &Shared) {
         entries.push(&base);
         shared.base.replace(base);
     }
-    let _ = Reflect::set(&shared.api, &JsValue::from_str("walletStandardWallets"), &entries);
+    publish(shared, "walletStandardWallets", &entries);
 }
 
 /// `subscribeSolanaWalletEvent(walletId, callback)`: the registry is read

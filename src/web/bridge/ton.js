@@ -1,5 +1,6 @@
 // TON wallets' JS bridges injected as page globals (see ton.rs).
 import { proxy } from './comlink.js';
+import { made, plain, primitive } from './capability.js';
 import { atPath } from './walk.js';
 
 // A TON wallet's JS bridge at `window[key].tonconnect`, or undefined.
@@ -12,19 +13,24 @@ export function tonEntry(key, uuid, teardowns) {
   const listen = (callback) => {
     const off = bridge.listen(callback);
     if (off == null) throw new TypeError('Cannot convert undefined or null to object');
-    if (typeof off === 'function') teardowns.push(off);
-    return proxy(off);
+    if (typeof off !== 'function') {
+      // 1.7.0 cannot mark a primitive as a proxy; any other object is no teardown.
+      if (typeof off !== 'object') throw new TypeError('A TON wallet handed out no unsubscribe function');
+      return proxy(() => {});
+    }
+    teardowns.push(off);
+    return proxy(() => off());
   };
   const provider = proxy({
-    deviceInfo: bridge.deviceInfo,
-    walletInfo: bridge.walletInfo,
-    protocolVersion: bridge.protocolVersion ?? 2,
-    isWalletBrowser: bridge.isWalletBrowser ?? false,
+    deviceInfo: plain(bridge.deviceInfo),
+    walletInfo: plain(bridge.walletInfo),
+    protocolVersion: primitive(bridge.protocolVersion) ?? 2,
+    isWalletBrowser: primitive(bridge.isWalletBrowser) ?? false,
     connect: async (...args) => bridge.connect(...args),
     restoreConnection: async () => bridge.restoreConnection(),
     send: async (...args) => bridge.send(...args),
     listen,
     disconnect: bridge.disconnect ? async () => bridge.disconnect() : undefined,
   });
-  return { uuid, name: bridge.deviceInfo?.appName || key, icon: '', jsBridgeKey: key, provider };
+  return made({ uuid, name: primitive(bridge.deviceInfo?.appName) || key, icon: '', jsBridgeKey: key, provider });
 }

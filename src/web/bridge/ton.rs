@@ -9,8 +9,8 @@ use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use super::injected::{names, publish};
-use super::{Outcome, Shared};
+use super::injected::names;
+use super::{publish, Outcome, Shared};
 use crate::protocol::{ton_uuid, window_path};
 
 #[wasm_bindgen(module = "/src/web/bridge/ton.js")]

@@ -1,6 +1,7 @@
 // Tron wallets injected as page globals (see tron.rs): 1.7.0's provider
 // surface over `tronWeb` and `request`, and account events.
 import { proxy } from './comlink.js';
+import { made, primitive } from './capability.js';
 
 // What 1.7.0 calls a Tron provider: an object with `tronWeb` and `request`.
 export function isTronProvider(value) {
@@ -22,7 +23,7 @@ export function tronEntry(provider, injectedId, uuid, name) {
     toHex: (...args) => web().toHex(...args),
   });
   const request = provider.request ? async (...args) => provider.request(...args) : undefined;
-  return { uuid, name, injectedId, provider: proxy({ ready: provider.ready ?? false, request, tronWeb }) };
+  return made({ uuid, name, injectedId, provider: proxy({ ready: primitive(provider.ready) ?? false, request, tronWeb }) });
 }
 // Tron account events: the provider's own emitter, else TronLink's
 // `window.tron`, else the messages TronLink-style extensions post to the

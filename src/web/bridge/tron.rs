@@ -10,8 +10,8 @@ use js_sys::{Array, Function};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-use super::injected::{names, publish};
-use super::{not_found, push, walk, Outcome, Shared, Subscription};
+use super::injected::names;
+use super::{not_found, publish, push, walk, Outcome, Shared, Subscription};
 use crate::protocol::{tron_names, window_path, MAX_ID};
 use crate::web::js_data::bounded_text;
 

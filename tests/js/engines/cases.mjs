@@ -470,51 +470,113 @@ export const single = {
     assert.equal(await skipped.evaluate(() => document.querySelector('#mesh-link-prewarm-iframe')), null);
   },
 
-  "wallet bridge: a wallet that holds the page (a DOM node, the window, storage, the app's listeners in _events) gives the Link frame none of it; its request still works": async ({ engine, servers }) => {
+  "wallet bridge: the Link frame reaches a wallet's operations and nothing else it holds (a DOM node, the window, storage, eval, the app's listeners, its internals), in EIP-6963 and TON wallets": async ({ engine, servers }) => {
     const page = await engine.newPage();
     await page.goto(`${servers.host}/pages/bridge-host.html?wallets=none`);
     await page.waitFor(() => window.sdkReady === true);
-    // An embedded wallet's provider, EventEmitter-style, announced over EIP-6963.
+    // An embedded wallet's provider, EventEmitter-style, announced over EIP-6963,
+    // and a TON wallet whose info holds the page too.
     await page.evaluate(() => {
       window.reached = [];
       const widget = document.createElement('div');
       document.body.append(widget);
       const appListener = (accounts) => window.reached.push(['app listener', accounts]);
+      const ran = (what) => () => window.reached.push(what);
       const provider = {
         isHostile: true,
+        chainId: '0x1',
         request: async ({ method }) => (method === 'eth_chainId' ? '0x1' : null),
+        on: (event, listener) => window.reached.push(['on', event, typeof listener]),
+        removeListener: () => {},
         _widget: widget,
         widget,
         win: window,
+        doc: document,
         store: window.localStorage,
         _events: { accountsChanged: [appListener] },
+        listeners: { accountsChanged: [appListener] },
+        sdk: { secret: 'hunter2', exec: ran('sdk.exec'), config: { apiKey: 'k' } },
+        exec: ran('exec'),
         evaluate: window.eval,
+        make: window.Function,
+        get trap() {
+          window.reached.push('getter');
+          return widget;
+        },
       };
       const info = { uuid: 'hostile-uuid', name: 'Embedded Wallet', icon: 'data:image/svg+xml,<svg/>', rdns: 'com.embedded.wallet' };
       addEventListener('eip6963:requestProvider', () => dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) })));
+      window.hostileTon = {
+        tonconnect: {
+          deviceInfo: { appName: 'Hostile TON', platform: 'browser', node: widget, win: window, _token: 't', features: ['SendTransaction'] },
+          walletInfo: { name: 'Hostile', store: window.localStorage, about: { url: 'https://ton.invalid', open: ran('walletInfo.about.open') } },
+          protocolVersion: 2,
+          isWalletBrowser: false,
+          connect: async () => ({ event: 'connect' }),
+          send: async () => ({ result: 'ok' }),
+          listen: () => ran('unlisten'),
+          widget,
+        },
+      };
     });
     const run = await bridgeChild(page, servers);
     const path = (p) => p.split('.');
     assert.deepEqual(await run({ op: 'poll', path: ['eip6963WalletsReady'] }), { result: true });
-    assert.deepEqual(await run({ op: 'get', path: path('eip6963Wallets.0.name') }), { result: 'Embedded Wallet' });
-    assert.deepEqual(await run({ op: 'apply', path: path('eip6963Wallets.0.provider.request'), args: [{ method: 'eth_chainId' }] }), { result: '0x1' });
     const P = 'eip6963Wallets.0.provider';
-    const refused = [
-      { op: 'get', path: path(`${P}._widget.ownerDocument.cookie`) },
-      { op: 'get', path: path(`${P}.widget.ownerDocument.cookie`) },
-      { op: 'get', path: path(`${P}.widget.tagName`) },
-      { op: 'get', path: path(`${P}.win.localStorage`) },
-      { op: 'get', path: path(`${P}.store.length`) },
-      { op: 'apply', path: path(`${P}.store.getItem`), args: ['k'] },
-      { op: 'apply', path: path(`${P}.widget.ownerDocument.defaultView.eval`), args: ['window.reached.push("eval")'] },
-      { op: 'apply', path: path(`${P}.evaluate`), args: ['window.reached.push("eval")'] },
-      { op: 'apply', path: path(`${P}._events.accountsChanged.0`), args: [['0xATTACKER']] },
+    const NONE = { $undefined: true };
+    const allowed = [
+      [{ op: 'get', path: path('eip6963Wallets.0.name') }, 'Embedded Wallet'],
+      [{ op: 'apply', path: path(`${P}.request`), args: [{ method: 'eth_chainId' }] }, '0x1'],
+      [{ op: 'get', path: path(`${P}.isHostile`) }, true],
+      [{ op: 'get', path: path(`${P}.chainId`) }, '0x1'],
+      // The provider as a value: its own primitive fields, nothing it holds.
+      [{ op: 'get', path: path(P) }, { isHostile: true, chainId: '0x1' }],
+      [{ op: 'get', path: path(`${P}.widget`) }, NONE],
+      [{ op: 'get', path: path(`${P}.sdk`) }, NONE],
+      [{ op: 'apply', path: ['discoverTonWallets'], args: [['hostileTon']] }, NONE],
+      [{ op: 'get', path: path('tonWallets.0.name') }, 'Hostile TON'],
+      [{ op: 'get', path: path('tonWallets.0.provider.deviceInfo') }, { appName: 'Hostile TON', platform: 'browser', features: ['SendTransaction'] }],
+      [{ op: 'get', path: path('tonWallets.0.provider.walletInfo') }, { name: 'Hostile', about: { url: 'https://ton.invalid' } }],
+      [{ op: 'apply', path: path('tonWallets.0.provider.send'), args: [{ method: 'sendTransaction' }] }, { result: 'ok' }],
     ];
-    for (const step of refused) {
-      const answer = await run(step);
-      assert.ok(answer.error || answer.thrown, `${step.op} ${step.path.join('.')}: refused, not ${JSON.stringify(answer).slice(0, 200)}`);
+    for (const [step, result] of allowed) {
+      assert.deepEqual(await run(step), { result }, `${step.op} ${step.path.join('.')}`);
     }
-    assert.deepEqual(await page.evaluate(() => window.reached), [], 'no code of the page ran, no listener of the app was called');
+    const refused = [
+      `${P}._widget.ownerDocument.cookie`,
+      `${P}.widget.ownerDocument.cookie`,
+      `${P}.widget.tagName`,
+      `${P}.win.localStorage`,
+      `${P}.doc.cookie`,
+      `${P}.store.length`,
+      `${P}.sdk.secret`,
+      `${P}.sdk.config.apiKey`,
+      `${P}.listeners.accountsChanged`,
+      `${P}.trap.ownerDocument`,
+      `${P}.request.call`,
+      `${P}.toString`,
+      'tonWallets.0.provider.deviceInfo.node.ownerDocument',
+      'tonWallets.0.provider.walletInfo.store.length',
+    ].map((p) => ({ op: 'get', path: path(p) }));
+    const calls = [
+      [`${P}.store.getItem`, ['k']],
+      [`${P}.widget.ownerDocument.defaultView.eval`, ['window.reached.push("eval")']],
+      [`${P}.evaluate`, ['window.reached.push("eval")']],
+      [`${P}.make`, ['window.reached.push("Function")']],
+      [`${P}.exec`, []],
+      [`${P}.sdk.exec`, []],
+      [`${P}._events.accountsChanged.0`, [['0xATTACKER']]],
+      [`${P}.listeners.accountsChanged.0`, [['0xATTACKER']]],
+      [`${P}.request.call`, [null, { method: 'eth_chainId' }]],
+      ['tonWallets.0.provider.walletInfo.about.open', []],
+      ['tonWallets.0.provider.widget.remove', []],
+    ].map(([p, args]) => ({ op: 'apply', path: path(p), args }));
+    for (const step of [...refused, ...calls]) {
+      const answer = await run(step);
+      const nothing = step.op === 'get' && answer.result?.$undefined === true;
+      assert.ok(answer.error || answer.thrown || nothing, `${step.op} ${step.path.join('.')}: refused or nothing, not ${JSON.stringify(answer).slice(0, 200)}`);
+    }
+    assert.deepEqual(await page.evaluate(() => window.reached), [], 'no code of the page ran, no listener of the app was called, no getter of the wallet ran');
     assert.deepEqual(await run({ op: 'get', path: ['parentOrigin'] }), { result: servers.host }, 'the bridge still answers');
     await noErrors(page);
   },

@@ -4,7 +4,7 @@
 // a fake that hands them out (the wasm's is the core's).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CODEC_OPS } from '../../../src/web/bridge/codec-ops.js';
+import { CODEC_OPS } from '../../../src/web/bridge/rules.js';
 import { slicer, solanaCompatible, versioned, web3Clone } from '../../../src/web/bridge/solana.js';
 
 /** tests/solana.rs's `transaction(v0)`. */

@@ -1,31 +1,46 @@
 // The bridge's property walk (src/web/bridge/walk.js): the runtime rule
-// `step` adds to the core's name rule. Own members only at the first step,
-// never a member of the shared prototypes, whatever the path.
+// `step` adds to the core's name rule. A step only from what the bridge
+// built (capability.js), only to its own members or a built prototype's,
+// whatever the path.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { made } from '../../../src/web/bridge/capability.js';
 import { apply, atPath, get, step, walk } from '../../../src/web/bridge/walk.js';
 
-class Wallet {
-  constructor() {
-    this.name = 'w';
-  }
-  connect() {
-    return this.name;
-  }
-}
+const refusal = (key) => ({ name: 'TypeError', message: `The wallet bridge does not serve '${key}'` });
 
-test('step reads own members, and inherited ones past the first step', () => {
-  const wallet = new Wallet();
-  assert.equal(step({ a: 1 }, 'a', true), 1);
-  assert.equal(step(wallet, 'name', true), 'w');
-  assert.equal(step(wallet, 'connect', false), Wallet.prototype.connect, "a class's own prototype");
-  assert.equal(step({}, 'missing', true), undefined);
-  assert.equal(step(Object.create(null), 'x', true), undefined);
+test('step reads own members of what the bridge built, and members of a prototype it built', () => {
+  const methods = made({ connect() {} });
+  const entry = made(Object.assign(Object.create(methods), { name: 'w' }));
+  assert.equal(step(entry, 'name'), 'w');
+  assert.equal(step(entry, 'connect'), methods.connect);
+  assert.equal(step(made({}), 'missing'), undefined);
+  assert.equal(step(made(Object.create(null)), 'x'), undefined);
+  assert.equal(step(made([1, 2]), 'length'), 2);
 });
 
-test('step refuses an inherited member at the first step', () => {
-  assert.throws(() => step(new Wallet(), 'connect', true), { name: 'TypeError', message: "The wallet bridge does not serve 'connect'" });
-  assert.throws(() => step(Object.create({ secret: 1 }), 'secret', true), TypeError);
+test('step refuses anything the bridge did not build: a wallet object, a class instance, a page object', () => {
+  class Wallet {
+    constructor() {
+      this.name = 'w';
+    }
+    connect() {}
+  }
+  const wallet = new Wallet();
+  for (const [object, key] of [
+    [wallet, 'name'],
+    [wallet, 'connect'],
+    [{ a: 1 }, 'a'],
+    [[1], '0'],
+    [() => {}, 'name'],
+    ['text', 'length'],
+    [1, 'x'],
+  ]) {
+    assert.throws(() => step(object, key), refusal(key), `${typeof object} ${key}`);
+  }
+  // A member a built object inherits from a prototype it did not build.
+  assert.throws(() => step(made(Object.create({ secret: 1 })), 'secret'), refusal('secret'));
+  assert.throws(() => step(made(new Wallet()), 'connect'), refusal('connect'));
 });
 
 test("step never serves Object's, Function's or Array's prototype members", () => {
@@ -36,32 +51,32 @@ test("step never serves Object's, Function's or Array's prototype members", () =
     [() => {}, 'call'],
     [() => {}, 'bind'],
     [[], 'push'],
-    [new Wallet(), 'valueOf'],
   ]) {
-    for (const own of [true, false]) {
-      assert.throws(() => step(object, key, own), { name: 'TypeError', message: `The wallet bridge does not serve '${key}'` }, `${key} (own: ${own})`);
-    }
+    assert.throws(() => step(made(object), key), refusal(key), key);
   }
   // An own member that shadows one is the object's own.
-  assert.equal(step({ toString: 5 }, 'toString', true), 5);
+  assert.equal(step(made({ toString: 5 }), 'toString'), 5);
 });
 
-test('step from null or a primitive throws as JavaScript does', () => {
-  assert.throws(() => step(null, 'x', false), { name: 'TypeError', message: "Cannot read properties of null (reading 'x')" });
-  assert.throws(() => step(undefined, 'x', false), /Cannot read properties of undefined/);
-  assert.throws(() => step('text', 'length', false), TypeError);
-  assert.throws(() => step(1, 'x', false), TypeError);
+test('step from null or undefined throws as JavaScript does', () => {
+  assert.throws(() => step(null, 'x'), { name: 'TypeError', message: "Cannot read properties of null (reading 'x')" });
+  assert.throws(() => step(undefined, 'x'), /Cannot read properties of undefined/);
 });
 
-test('walk gives the parent and the value, the first step own only', () => {
-  const api = { wallets: [new Wallet()] };
+test('walk gives the parent and the value; a wallet object inside a built one stops it', () => {
+  const wallet = { secret: 's', run: () => 'ran' };
+  const entry = made({ connect: () => 'ok', wallet });
+  const api = made({ wallets: made([entry]) });
   const [parent, value] = walk(api, ['wallets', '0', 'connect']);
-  assert.equal(parent, api.wallets[0]);
-  assert.equal(value, Wallet.prototype.connect);
+  assert.equal(parent, entry);
+  assert.equal(value, entry.connect);
   assert.deepEqual(walk(api, []), [api, api]);
   assert.throws(() => walk(api, ['toString']), TypeError);
   assert.throws(() => walk(api, ['wallets', 'map']), TypeError, 'Array.prototype.map');
   assert.throws(() => walk(api, ['wallets', '0', 'connect', 'call']), TypeError, 'Function.prototype.call');
+  assert.equal(walk(api, ['wallets', '0', 'wallet'])[1], wallet, 'read as a value (a GET clones it)');
+  assert.throws(() => walk(api, ['wallets', '0', 'wallet', 'secret']), refusal('secret'));
+  assert.throws(() => walk(api, ['wallets', '0', 'wallet', 'run']), refusal('run'));
   // Only the array's items count: nothing else it carries is read.
   const path = ['wallets'];
   path.extra = 'toString';
@@ -69,13 +84,19 @@ test('walk gives the parent and the value, the first step own only', () => {
 });
 
 test('get and apply answer with a promise, rejections for refusals', async () => {
-  const api = { wallets: [new Wallet()], add: (a, b) => a + b };
+  const entry = made({ name: 'w', connect() {
+    return this.name;
+  } });
+  const api = made({ wallets: made([entry]), add: (a, b) => a + b });
   assert.equal(await get(api, ['wallets', '0', 'name']), 'w');
   assert.equal(await apply(api, ['wallets', '0', 'connect'], []), 'w', 'this is the parent');
   assert.equal(await apply(api, ['add'], [2, 3]), 5);
   await assert.rejects(get(api, ['constructor']), TypeError);
   await assert.rejects(apply(api, ['wallets'], []), { name: 'TypeError', message: 'wallets is not a function' });
   await assert.rejects(apply(api, ['missing', 'x'], []), TypeError);
+  // A served value called as a whole (`APPLY []`): only one the bridge built.
+  assert.equal(await apply(made(() => 'teardown'), [], []), 'teardown');
+  await assert.rejects(apply(() => 'page', [], []), TypeError);
 });
 
 test('atPath walks from window, and any failure is undefined', () => {
@@ -89,24 +110,4 @@ test('atPath walks from window, and any failure is undefined', () => {
   } finally {
     delete globalThis.window;
   }
-});
-
-test('step never hands out the page: a node, a window, a document, storage, eval', () => {
-  const tagged = (tag) => ({ [Symbol.toStringTag]: tag });
-  const wallet = {
-    widget: tagged('HTMLIFrameElement'),
-    text: tagged('Text'),
-    win: tagged('Window'),
-    doc: tagged('HTMLDocument'),
-    store: tagged('Storage'),
-    evaluate: globalThis.eval,
-    make: Function,
-    request() {},
-    info: { name: 'ok' },
-  };
-  for (const key of ['widget', 'text', 'win', 'doc', 'store', 'evaluate', 'make']) {
-    assert.throws(() => step(wallet, key, true), { name: 'TypeError', message: `The wallet bridge does not serve '${key}': it is part of the page` }, key);
-  }
-  assert.equal(step(wallet, 'request', true), wallet.request);
-  assert.deepEqual(step(wallet, 'info', true), { name: 'ok' });
 });
