@@ -28,8 +28,8 @@ export async function bundleOurs(dir, { rehearsal = true } = {}) {
   const { build } = await import('esbuild');
   mkdirSync(dir, { recursive: true });
   const entry = `export * from ${JSON.stringify(join(pkg, 'index.js'))};
-import init from ${JSON.stringify(join(pkg, 'front_link_wasm.js'))};
-export const __benchWasmMemory = async () => (await init()).memory.buffer.byteLength;`;
+import { wasmMemory } from ${JSON.stringify(join(pkg, 'loader.js'))};
+export const __benchWasmMemory = async () => wasmMemory();`;
   await build({
     stdin: { contents: entry, resolveDir: root },
     bundle: true,

@@ -2,7 +2,7 @@
 // @meshconnect/web-link-sdk 3.13, two faces over one wasm runtime.
 // Import touches no browser global (SSR). Both faces start loading the wasm
 // when a connection is created in a browser; an openLink awaits it.
-import { Connection, inBrowser, load, preload } from './loader.js';
+import { createConnection, hold, inBrowser, load, preload, STOPPED } from './loader.js';
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 
 /** True if `key` is one of the `FrontEventTypeKeys`. Needs no wasm. */
@@ -26,15 +26,29 @@ function exit(options, ...args) {
 
 // One connection of either face: opens wait for the wasm, and only the
 // newest request still waiting is carried out. An open never rejects: a
-// wasm that cannot load ends that attempt in onExit, with what to fix.
+// wasm that cannot load ends that attempt in onExit, with what to fix; a
+// wasm that stops ends the open session in onExit (loader.js), and the
+// next open runs on a fresh instance.
 function connect(options, mesh) {
   let connection;
   let latest = 0;
   let waiting = false;
+  // Sessions begun and not yet ended (an open ends the one before it, so
+  // two for a moment); while there are any, the loader holds `stop`.
+  let sessions = 0;
+  let release;
+  const ended = () => {
+    if (sessions > 0 && --sessions === 0) release?.();
+  };
+  const stop = () => {
+    sessions = 0;
+    exit(options, STOPPED);
+  };
+  const live = () => connection !== undefined && !connection.stale;
 
   async function open(method, argument, iframeId) {
     const request = ++latest;
-    if (!connection) {
+    if (!live()) {
       waiting = true;
       let failed;
       try {
@@ -49,14 +63,15 @@ function connect(options, mesh) {
         console.error(failed);
         return exit(options, failed.message);
       }
-      connection ??= new Connection(options, mesh);
+      if (!live()) connection = createConnection(options, mesh, ended);
     }
-    connection[method](argument, iframeId);
+    if (sessions++ === 0) release = hold(stop);
+    connection.run((c) => c[method](argument, iframeId));
   }
 
   function close() {
-    if (connection) {
-      connection.closeLink();
+    if (live()) {
+      connection.run((c) => c.closeLink());
     } else if (waiting) {
       // Closed before the first session could show: it ends here.
       waiting = false;
@@ -66,7 +81,7 @@ function connect(options, mesh) {
   }
 
   // Before the wasm is in, no Link UI is there to ask: just close.
-  const requestClose = () => (connection ? connection.closeLinkRequested() : close());
+  const requestClose = () => (live() ? connection.run((c) => c.closeLinkRequested()) : close());
 
   return { open, close, requestClose };
 }

@@ -2,8 +2,19 @@
 // once per page, on the first connection made in a browser; a failure is
 // kept (with a message that says what to fix) and the next openLink tries
 // again. Touches no browser global at import.
-import init, { Connection, warm } from './front_link_wasm.js';
+//
+// Containment: should the wasm ever stop on a trap (there should be none;
+// any exception leaving it counts), its instance is dropped: its exports
+// become no-ops, the overlay it showed goes, the face whose session was
+// open ends it in onExit, and the next open runs on a fresh instance of
+// the module already compiled.
+import { runtime } from './front_link_wasm.js';
 
+/** What onExit hears when the wasm stopped during the session. */
+export const STOPPED = 'front-link-wasm stopped on an internal error and ended the session; open Link again to start afresh';
+
+let current; // the running instance's glue
+let compiled; // its WebAssembly.Module, for a fresh instance
 let loading;
 let status = { ready: false, error: null };
 const listeners = new Set();
@@ -18,6 +29,9 @@ function settle(next) {
     }
   }
 }
+
+/** Bytes of the running instance's memory (it never shrinks), for tests and benchmarks; undefined before a load. */
+export const wasmMemory = () => current?.memory().buffer.byteLength;
 
 /** `{ready, error}` now. */
 export const loadStatus = () => status;
@@ -80,10 +94,13 @@ export function load() {
       return Promise.reject(error);
     }
     const url = new URL('front_link_wasm_bg.wasm', import.meta.url);
-    loading = fetchModule(url)
-      .then((response) => init({ module_or_path: response }))
+    const fresh = runtime((error) => stopped(fresh, error));
+    loading = (compiled ? Promise.resolve(compiled) : fetchModule(url))
+      .then((source) => fresh.init({ module_or_path: source }))
       .then(
         () => {
+          current = fresh;
+          compiled = fresh.module();
           settle({ ready: true, error: null });
           setTimeout(rehearse);
         },
@@ -122,10 +139,59 @@ export function preload() {
 // The first openLink's paths, run on values nobody sees (src/web/warm.rs):
 // a connection without callbacks refuses a token, then the rest.
 function rehearse() {
-  const connection = new Connection({}, false);
-  connection.openLink('!');
-  connection.free();
-  warm();
+  const glue = current;
+  call(glue, () => {
+    const connection = new glue.Connection({}, false);
+    connection.openLink('!');
+    connection.free();
+    glue.warm();
+  });
 }
 
-export { Connection };
+/**
+ * A connection on the running instance (after `load()`). `ended` is called
+ * after each of its sessions' onExit. `connection.run(f)` calls into it
+ * (`f(connection)`) with the containment above; once its instance has
+ * stopped, `connection.stale` is true and calls do nothing.
+ */
+export function createConnection(options, mesh, ended) {
+  const glue = current;
+  const connection = new glue.Connection(options, mesh, ended);
+  return {
+    run: (f) => call(glue, () => f(connection)),
+    get stale() {
+      return glue !== current;
+    },
+  };
+}
+
+function call(glue, f) {
+  try {
+    f();
+  } catch (error) {
+    stopped(glue, error);
+  }
+}
+
+// The faces whose sessions are open, each with how to end it (`hold`).
+const holding = new Set();
+/** While a face has a session open: `end()` ends it should the wasm stop. Returns the release. */
+export function hold(end) {
+  holding.add(end);
+  return () => holding.delete(end);
+}
+
+function stopped(glue, error) {
+  if (glue !== current) return; // already dropped
+  current = undefined;
+  loading = undefined;
+  glue.poison();
+  try {
+    glue.dismiss();
+  } catch {}
+  console.error('front-link-wasm: the wasm stopped, ending its session', error);
+  const ends = [...holding];
+  holding.clear();
+  for (const end of ends) end();
+}
+

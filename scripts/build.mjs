@@ -32,6 +32,7 @@ export async function build() {
   const merged = { name: manifest.name, version: generated.version, ...manifest, repository: generated.repository };
   writeFileSync(join(pkg, 'package.json'), JSON.stringify(merged, null, 2) + '\n');
   dedupeSnippetImports(join(pkg, 'front_link_wasm.js'));
+  glueFactory(join(pkg, 'front_link_wasm.js'));
   await minify();
   const { buildCommonJs, buildTesting } = await import('./build-testing.mjs');
   await buildCommonJs(pkg);
@@ -56,6 +57,69 @@ function dedupeSnippetImports(path) {
   const left = [...dropped].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
   if (left.length) throw new Error(`wasm-bindgen's glue changed shape: ${left.join(', ')} still used`);
   writeFileSync(path, code);
+}
+
+// wasm-bindgen's glue keeps one instance per page in module variables, and
+// a trap (or any exception unwinding through the wasm) leaves that instance
+// in no state to go on: borrows held, destructors not run. So the glue
+// becomes a factory, `runtime(onTrap)`: each call a glue of its own around
+// a fresh instance, whose closures stay bound to it. `onTrap` hears every
+// exception that leaves the wasm through a closure (a browser event, a
+// timer, a promise); `poison()` then turns the instance's exports into
+// no-ops, so that its listeners still attached do nothing; `dismiss()`
+// takes down the overlay it showed. See pkg-template/loader.js.
+function glueFactory(path) {
+  let code = readFileSync(path, 'utf8');
+  const edits = [
+    [/^export class Connection\b/m, 'class Connection'],
+    [/^export function warm\(/m, 'function warm('],
+    [/^export \{ initSync, __wbg_init as default \};?\n/m, ''],
+    [/^(import \{[^}\n]*\bhide\b[^}\n]*) \} from '(\.\/snippets\/[^'\n]+\/src\/web\/overlay\.js)';$/m, "$1, dismiss } from '$2';"],
+    [/^(\s*)return f\(state\.a, state\.b, \.\.\.args\);$/m, '$1try { return f(state.a, state.b, ...args); } catch (error) { onTrap(error); throw error; }'],
+    [/^(\s*)return f\(a, state\.b, \.\.\.args\);$/m, '$1try { return f(a, state.b, ...args); } catch (error) { onTrap(error); throw error; }'],
+  ];
+  for (const [pattern, replacement] of edits) {
+    if (!pattern.test(code)) throw new Error(`wasm-bindgen's glue changed shape: ${pattern} no longer matches`);
+    code = code.replace(pattern, replacement);
+  }
+  const lines = code.split('\n');
+  const head = lines.findIndex((line) => !/^(import |\/\*.*\*\/$|$)/.test(line));
+  const imports = lines.slice(0, head).join('\n');
+  const body = lines.slice(head).join('\n');
+  code = `${imports}
+
+/** A glue of its own around a fresh instance (scripts/build.mjs). */
+export function runtime(onTrap) {
+${body}
+  const spare = { memory: new WebAssembly.Memory({ initial: 1 }) };
+  function poison() {
+    wasm = new Proxy(spare, { get: (target, name) => (name in target ? target[name] : () => 0) });
+  }
+  return { Connection, warm, init: __wbg_init, module: () => wasmModule, memory: () => wasm.memory, poison, dismiss };
+}
+`;
+  writeFileSync(path, code);
+  // Its types: wasm-bindgen's declarations of the instance's exports
+  // (held to tests/expected/front_link_wasm.d.ts), inside the factory's.
+  const types = path.replace(/\.js$/, '.d.ts');
+  const declared = readFileSync(types, 'utf8').split('export type InitInput')[0];
+  if (!/^export class Connection\b/m.test(declared) || !/^export function warm\(/m.test(declared)) throw new Error("wasm-bindgen's declarations changed shape");
+  writeFileSync(
+    types,
+    `${declared.replace(/^export class Connection\b/m, 'declare class Connection').replace(/^export function warm\(/m, 'declare function warm(').trimEnd()}
+
+/** A glue of its own around a fresh instance of the module (scripts/build.mjs). */
+export declare function runtime(onTrap: (error: unknown) => void): {
+  Connection: typeof Connection;
+  warm: typeof warm;
+  init(source: { module_or_path: Response | WebAssembly.Module }): Promise<unknown>;
+  module(): WebAssembly.Module | undefined;
+  memory(): WebAssembly.Memory;
+  poison(): void;
+  dismiss(): boolean;
+};
+`,
+  );
 }
 
 // What is published is what a bundler would ship: every JS file minified

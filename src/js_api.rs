@@ -8,7 +8,7 @@ use alloc::string::String;
 
 use alloc::rc::Rc;
 
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
@@ -26,11 +26,15 @@ pub struct Connection {
 #[wasm_bindgen]
 impl Connection {
     /// Keeps `options`; nothing is shown yet. `mesh`: behave as 3.13's
-    /// `createLink` rather than 1.1.9's `createFrontConnection`.
+    /// `createLink` rather than 1.1.9's `createFrontConnection`. `ended`
+    /// (a function, or nothing) is called after each session's `onExit`:
+    /// the face counts its open sessions with it, to end them itself
+    /// should the wasm ever stop (`pkg-template/loader.js`).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue, mesh: bool) -> Connection {
+    pub fn new(options: JsValue, mesh: bool, ended: JsValue) -> Connection {
         let dialect = if mesh { Dialect::Mesh } else { Dialect::Front };
-        Connection { owner: web::next_id(), callbacks: Rc::new(JsCallbacks { options, dialect }) }
+        let ended = ended.dyn_into::<Function>().ok();
+        Connection { owner: web::next_id(), callbacks: Rc::new(JsCallbacks { options, dialect, ended }) }
     }
 
     /// `openLink(linkToken, iframeId?)`.
@@ -67,12 +71,13 @@ impl Connection {
 #[wasm_bindgen]
 pub fn warm() {
     let options = js_sys::Object::new().into();
-    web::warm(&JsCallbacks { options, dialect: Dialect::Front });
+    web::warm(&JsCallbacks { options, dialect: Dialect::Front, ended: None });
 }
 
 struct JsCallbacks {
     options: JsValue,
     dialect: Dialect,
+    ended: Option<Function>,
 }
 
 // One call per callback: look it up on the integrator's options (as
@@ -172,6 +177,11 @@ impl Callbacks for JsCallbacks {
                     (None, Dialect::Front) => self.call("onExit", &[&error]),
                 }
             }
+        }
+        if let Some(ended) = &self.ended {
+            // The face's own function: it throws nothing, and if it did,
+            // the session is over all the same.
+            let _ = ended.call0(&JsValue::UNDEFINED);
         }
     }
 

@@ -1,9 +1,20 @@
 // The stand-in of the package's loader.js for front-link-wasm/testing: the
 // "wasm" loads at once (or fails as configure() says), nothing is fetched,
 // and the faces get the stand-in Connection. Same exports as loader.js.
+import { Connection } from './connection.js';
 import { state } from './state.js';
 
-export { Connection } from './connection.js';
+/** The stand-in never stops, so onExit never hears this; as loader.js. */
+export const STOPPED = 'front-link-wasm stopped on an internal error and ended the session; open Link again to start afresh';
+
+/** A stand-in Connection, as loader.js's `createConnection` gives the real one. */
+export function createConnection(options, mesh) {
+  const connection = new Connection(options, mesh);
+  return { run: (f) => f(connection), stale: false };
+}
+
+/** Nothing to end: the stand-in never stops. */
+export const hold = () => () => {};
 
 function settle(next) {
   state.status = next;

@@ -28,6 +28,7 @@ let sheet; // the constructed stylesheet
 let host; // without one: the sheet our rules were inserted into,
 let mark; // the last of them (while it is there, they all are)
 let own; // and our own <style> element, tried once
+let onScreen; // the overlay on screen (one per page at most), for `dismiss`
 
 /**
  * Adds the overlay's rules to `document` once (allowed under
@@ -155,6 +156,7 @@ export function show(window, root, container, closeAfter, onClose) {
     onClose();
   };
   const shown = { root, html, added, window, focus: focus instanceof window.HTMLElement ? focus : null, guard, close, reveal: 0 };
+  onScreen = shown;
   (container ?? document.body).append(root);
   if (added) html.classList.add(OPEN_CLASS);
   for (const type of GUARDED) window.addEventListener(type, guard, true);
@@ -182,7 +184,9 @@ export function loaded(shown) {
 }
 
 /** Takes the overlay down and puts the page back as `show` found it. */
-export function hide({ root, html, added, window, focus, frame, guard, reveal }) {
+export function hide(shown) {
+  const { root, html, added, window, focus, frame, guard, reveal } = shown;
+  if (onScreen === shown) onScreen = undefined;
   for (const type of GUARDED) window.removeEventListener(type, guard, true);
   window.clearTimeout(reveal);
   if (frame) window.cancelAnimationFrame(frame);
@@ -191,4 +195,14 @@ export function hide({ root, html, added, window, focus, frame, guard, reveal })
   if (added) html.classList.remove(OPEN_CLASS);
   // Only if it is elsewhere: focusing lays the page out.
   if (focus?.isConnected && focus !== window.document.activeElement) focus.focus({ preventScroll: true });
+}
+
+/**
+ * Takes down the overlay on screen, if any, without the runtime that showed
+ * it: that runtime has stopped (pkg-template/loader.js). Whether there was one.
+ */
+export function dismiss() {
+  if (!onScreen) return false;
+  hide(onScreen);
+  return true;
 }

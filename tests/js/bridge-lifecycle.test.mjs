@@ -63,7 +63,7 @@ const state = async (page) => ({
     nodes: document.getElementsByTagName('*').length,
     timers: window.live.timers.size,
     walletListeners: window.live.listeners,
-    memory: (await (await import('/pkg/front_link_wasm.js')).default()).memory.buffer.byteLength,
+    memory: (await import('/pkg/loader.js')).wasmMemory(),
   }))),
   message: await windowListeners(page, 'message'),
   announce: await windowListeners(page, 'eip6963:announceProvider'),

@@ -68,6 +68,11 @@ window.recorder = (label = '', extra = {}) => {
 };
 
 /** Bytes of this package's wasm memory (null for the upstreams). */
-window.wasmMemory = async () => (query.has('sdk') ? null : (await (await import('/pkg/front_link_wasm.js')).default()).memory.buffer.byteLength);
+window.wasmMemory = async () => {
+  if (query.has('sdk')) return null;
+  const loader = await import('/pkg/loader.js');
+  await loader.load();
+  return loader.wasmMemory();
+};
 
 window.sdkReady = true;

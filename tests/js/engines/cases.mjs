@@ -41,6 +41,51 @@ async function firstExit(page, servers, api) {
 
 /** Cases run once per face (createFrontConnection, createLink). */
 export const perFace = {
+  "containment: an exception unwinding through the wasm (as a trap would) ends the session in onExit, takes the overlay down, frees the page, and the next open runs on a fresh instance": async ({ engine, servers, api }) => {
+    const page = await hostPage(engine, servers);
+    const frame = await openSession(page, servers, { api, options: { walletBridge: true } });
+    // No input can trap the wasm (that is the point of the bounds), so the
+    // test makes a function the wasm calls throw a RuntimeError: the wallet
+    // bridge's Array.isArray on an argument list, through a real Comlink
+    // message of the Link frame. It leaves the wasm as a trap would.
+    await page.evaluate(() => {
+      const isArray = Array.isArray;
+      window.restore = () => (Array.isArray = isArray);
+      Array.isArray = (value) => {
+        if (value?.[0] === 'TRAP') throw new WebAssembly.RuntimeError('unreachable (thrown by the test)');
+        return isArray(value);
+      };
+      window.bodyClicks = 0;
+      document.body.addEventListener('click', () => window.bodyClicks++);
+    });
+    await send(page, frame, { id: 'trap-1', type: 'APPLY', path: ['discoverTronWallets'], argumentList: [{ type: 'RAW', value: ['TRAP'] }] });
+    await page.waitFor(() => window.trace.length > 0);
+    const after = await page.evaluate((root) => {
+      window.restore();
+      document.body.click();
+      return {
+        overlay: document.getElementById(root) !== null,
+        open: document.documentElement.classList.contains('front-link-open'),
+        clicks: window.bodyClicks,
+        errors: window.pageErrors.splice(0),
+      };
+    }, api.root);
+    assert.deepEqual({ ...after, errors: after.errors.length }, { overlay: false, open: false, clicks: 1, errors: 1 }, 'the page is back as it was');
+    assert.match(after.errors[0], /RuntimeError: unreachable \(thrown by the test\)/, 'the trap is reported as the page error it is');
+    const rows = await trace(page);
+    assert.deepEqual(rows.map((row) => row[0]), ['onExit']);
+    assert.match(rows[0][1], /stopped/);
+    // The Link frame of the stopped instance is gone; nothing it sends is heard.
+    await clearTrace(page);
+    const again = await openSession(page, servers, { api, create: false });
+    await send(page, again, connected);
+    assert.deepEqual(await trace(page), connectedRows(api, connected, 'accessToken'), 'a fresh instance carries the next session');
+    await page.press('Escape');
+    await page.waitFor((root) => document.getElementById(root) === null, api.root);
+    assert.deepEqual((await trace(page)).map((row) => row[0]).slice(-1), ['onExit']);
+    await noErrors(page);
+  },
+
   'connect: onEvent(integrationConnected), then the connected callback with the tokens': async ({ engine, servers, api }) => {
     const page = await hostPage(engine, servers);
     const frame = await openSession(page, servers, { api });
