@@ -37,9 +37,10 @@ function controller(create, initial) {
 
   // Opening from a component that is gone (say, a token fetch that resolved
   // after unmount) would leave an overlay that nothing closes: ignored.
-  const opener = (method) => (linkToken, iframeId) =>
-    state === 'new' || state === 'mounted' ? connect()[method](linkToken, iframeId) : Promise.resolve();
-  const closer = (method) => () => connection?.[method]();
+  // The app's arguments exactly as given (their count too).
+  const opener = (method) => (...args) =>
+    state === 'new' || state === 'mounted' ? connect()[method](...args) : Promise.resolve();
+  const closer = (method) => (...args) => connection?.[method](...args);
 
   function mount() {
     state = 'mounted';

@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globals: true,
-    include: ['test/app/**/*.test.{js,jsx}'],
+    include: ['test/app/**/*.test.{js,jsx,ts}'],
     setupFiles: ['test/setup.js'],
   },
 });

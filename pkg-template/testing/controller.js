@@ -4,41 +4,78 @@ import { state } from './state.js';
 import { encode } from './utf8.js';
 
 const START = 'front-link-wasm could not start: ';
+const outcomeOf = (load) => (load === 'ready' || load === 'pending' ? load : load instanceof Error ? load : new Error(START + String(load)));
 
 /**
  * Settings for the tests that follow: `act` (React Testing Library's) wraps
  * every delivery of callbacks, so that state updates they make are flushed;
- * `load` makes the "wasm" fail to load with that Error (or message), as in
- * a browser that cannot run it, or `'ready'` again.
+ * `load` says how the "wasm" loads for every open from now on: `'ready'`
+ * (a moment later, as the real one), an Error (or message) it fails with,
+ * as in a browser that cannot run it, or `'pending'` until settleLoad().
  */
-export function configure({ act, load } = {}) {
+export function configure({ act, load, strict } = {}) {
   if (act !== undefined) state.act = act ?? undefined;
+  if (strict !== undefined) state.strict = Boolean(strict);
   if (load !== undefined) {
-    state.load = load === 'ready' ? 'ready' : load instanceof Error ? load : new Error(START + String(load));
-    if (load === 'ready' && state.status.error) state.status = { ready: false, error: null };
+    state.load = outcomeOf(load);
+    state.generation++;
+    if (state.load !== 'pending') settleLoad(state.load);
   }
 }
 
 /**
+ * Ends the loads waiting under `configure({ load: 'pending' })`: `'ready'`
+ * (the default) or the Error (or message) they fail with. Opens after it
+ * load again as configured.
+ */
+export function settleLoad(result = 'ready') {
+  const outcome = outcomeOf(result === 'pending' ? 'ready' : result);
+  for (const done of state.pending.splice(0)) done(outcome);
+}
+
+/** A session in words, for reset()'s report. */
+const described = (s) => `the ${s.face === 'link' ? 'createLink' : 'createFrontConnection'} session of ${s.token === undefined ? `openPopup(${s.url})` : `link token ${s.token.slice(0, 12)}…`}`;
+
+/**
  * Forgets every connection and session (a session still on screen ends
  * without calling onExit: the test is over), and `load` goes back to
- * `'ready'`. `act` stays. Call it after each test.
+ * `'ready'`. `act` and `strict` stay. Call it after each test. Returns what
+ * it ended, in words; with `configure({ strict: true })` it throws if the
+ * test left a session open, an open waiting for the "wasm", or a message
+ * the real package would have warned about (not delivered).
  */
 export function reset() {
+  const ended = [];
+  const problems = [];
   const active = state.active;
   state.active = undefined;
   if (active) {
     clearTimeout(active.timer);
     active.state.open = false;
     active.endedBy = 'reset()';
+    ended.push(`${described(active)}, still open`);
+    problems.push(`${described(active)} was still open: end it (dismiss(), done(), close(), …) or have the app close it`);
   }
+  if (state.pending.length > 0) {
+    ended.push('the "wasm" still loading');
+    problems.push(`an open was never answered: the "wasm" was still loading (configure({ load: 'pending' }) without settleLoad())`);
+  }
+  for (const s of state.sessions) {
+    if (s.unheard.length > 0) problems.push(`${described(s)}: the Link UI sent ${s.unheard.length} message(s) the real package does not deliver and warns about (${s.unheard.join(' | ')})`);
+  }
+  if (state.waiters.length > 0) ended.push(`${state.waiters.length} nextSession() still waiting`);
   for (const waiter of state.waiters.splice(0)) waiter.reset();
   state.connections.length = 0;
   state.sessions.length = 0;
   state.outcomes.length = 0;
   state.claimed = 0;
   state.load = 'ready';
+  state.pending.length = 0;
+  state.loading = undefined;
+  state.generation++;
   state.status = { ready: false, error: null };
+  if (state.strict && problems.length > 0) throw new Error(`front-link-wasm/testing (strict): ${problems.join('; ')}`);
+  return ended;
 }
 
 /** Every connection the app made since the last reset(), in order. */

@@ -3,9 +3,14 @@
 import type {
   AccessTokenPayload,
   DelayedAuthPayload,
+  FrontEventType,
   FrontOptions,
+  FrontPayload,
+  IntegrationAccessToken,
+  LinkEventType,
   LinkEventTypeKeys,
   LinkOptions,
+  LinkPayload,
   SessionSummary,
   TransferFinishedPayload,
 } from '../index.js';
@@ -15,21 +20,59 @@ export { createLink, createFrontConnection, isLinkEventTypeKey, isFrontEventType
 /** Which face made a connection: `'link'` is 3.13's `createLink`, `'front'` is 1.1.9's `createFrontConnection`. */
 export type Face = 'link' | 'front';
 
-/** A call the app made on a connection's handle, in order. */
-export interface AppCall {
-  /** `'openLink'`, `'closeLink'`, `'closeLinkRequested'` (3.13), `'openPopup'`, `'closePopup'` (1.1.9). */
-  readonly method: string;
-  /** Its arguments, as given (the link token first, for an open). */
-  readonly args: readonly unknown[];
-}
+/**
+ * A call the app made on a `createLink` handle (or `useLink`'s), with its
+ * arguments exactly as given: `openLink(token)` is `[token]`.
+ */
+export type LinkCall =
+  | { readonly method: 'openLink'; readonly args: readonly [linkToken: string, customIframeId?: string] }
+  | { readonly method: 'closeLink' | 'closeLinkRequested'; readonly args: readonly [] };
 
-/** A callback of the app's options that the SDK called, with its arguments. */
-export interface Delivered {
-  /** `'onEvent'`, `'onIntegrationConnected'` (3.13), `'onBrokerConnected'` (1.1.9), `'onTransferFinished'` or `'onExit'`. */
-  readonly callback: string;
-  /** Exactly the arguments (their count too: `onExit()` has none when the host closed). */
-  readonly args: readonly unknown[];
-}
+/** A call the app made on a `createFrontConnection` handle (or `useFrontConnection`'s), as given. */
+export type FrontCall =
+  | { readonly method: 'openLink'; readonly args: readonly [linkToken: string, iframeId?: string] }
+  | { readonly method: 'openPopup'; readonly args: readonly [iframeUrl: string] }
+  | { readonly method: 'closeLink' | 'closePopup'; readonly args: readonly [] };
+
+/** A call the app made on a connection's handle; `method` tells which (and its arguments' types). */
+export type AppCall = LinkCall | FrontCall;
+
+/**
+ * `onExit`'s arguments, exactly (their count too): none when the app or the
+ * user closed the overlay; the refusal's message alone for an open that
+ * did not open; the Link UI's error and summary when it ended the session
+ * (1.1.9 passes only the error when there is no summary).
+ */
+export type ExitArgs = readonly [] | readonly [error: string] | readonly [error: string | undefined, summary: SessionSummary | undefined];
+
+/** A callback of `createLink`'s options that the SDK called; `callback` tells which (and `args`' types). */
+export type LinkDelivered =
+  | { readonly callback: 'onEvent'; readonly args: readonly [event: LinkEventType] }
+  | { readonly callback: 'onIntegrationConnected'; readonly args: readonly [payload: LinkPayload] }
+  | { readonly callback: 'onTransferFinished'; readonly args: readonly [payload: TransferFinishedPayload] }
+  | { readonly callback: 'onExit'; readonly args: ExitArgs };
+
+/** A callback of `createFrontConnection`'s options that the SDK called. */
+export type FrontDelivered =
+  | { readonly callback: 'onEvent'; readonly args: readonly [event: FrontEventType] }
+  | { readonly callback: 'onBrokerConnected'; readonly args: readonly [payload: FrontPayload] }
+  | { readonly callback: 'onTransferFinished'; readonly args: readonly [payload: TransferFinishedPayload] }
+  | { readonly callback: 'onExit'; readonly args: ExitArgs };
+
+/** A callback of the app's options that the SDK called, with exactly its arguments. */
+export type Delivered = LinkDelivered | FrontDelivered;
+
+/** What the SDK posted to the Link UI; `type` tells which (and the payload's type). */
+export type Posted =
+  | { readonly type: 'meshSDKSpecs'; readonly payload: { readonly platform: string; readonly version: string; readonly origin: string } }
+  | { readonly type: 'frontAccessTokens'; readonly payload: readonly IntegrationAccessToken[] }
+  | { readonly type: 'frontTransferDestinationTokens'; readonly payload: readonly IntegrationAccessToken[] }
+  | { readonly type: 'closeRequested' };
+
+/** The calls of a face's handle: `'link'`'s or `'front'`'s, or either. */
+type CallOf<F extends Face> = F extends 'link' ? LinkCall : FrontCall;
+/** The callbacks of a face's options: `'link'`'s or `'front'`'s, or either. */
+type DeliveredOf<F extends Face> = F extends 'link' ? LinkDelivered : FrontDelivered;
 
 /** An open that did not open: `onExit` got `exit`, as in the real SDK. */
 export interface Refusal {
@@ -53,20 +96,24 @@ export interface Ignored {
   readonly why: string;
 }
 
-/** A connection the app made (`createLink`, `createFrontConnection`, or a hook's). */
-export interface TestConnection {
+/**
+ * A connection the app made (`createLink`, `createFrontConnection`, or a
+ * hook's). `F` narrows its records to one face's: `connections()[0] as
+ * TestConnection<'link'>` is not needed when `face` is checked first.
+ */
+export interface TestConnection<F extends Face = Face> {
   /** Which function made it. */
-  readonly face: Face;
+  readonly face: F;
   /** The options object the app passed (a hook passes one that reads its latest render's options). */
-  readonly options: LinkOptions | FrontOptions;
-  /** Every call the app made on the handle, in order. */
-  readonly calls: readonly AppCall[];
+  readonly options: F extends 'link' ? LinkOptions : F extends 'front' ? FrontOptions : LinkOptions | FrontOptions;
+  /** Every call the app made on the handle, in order, with its arguments as given. */
+  readonly calls: readonly CallOf<F>[];
   /** Every session it opened, in order. */
-  readonly sessions: readonly TestSession[];
+  readonly sessions: readonly TestSession<F>[];
   /** Every open that was refused. */
   readonly refusals: readonly Refusal[];
   /** Every callback called on its options, in order, refusals' `onExit` included. */
-  readonly delivered: readonly Delivered[];
+  readonly delivered: readonly DeliveredOf<F>[];
 }
 
 /** How `connect()` connects: the default is a Robinhood account pair. */
@@ -91,11 +138,11 @@ export interface ConnectScript {
  * not an object, a session that has ended) throws a `TypeError` that says
  * why; `send()` posts anything, as a Link UI could.
  */
-export interface TestSession {
+export interface TestSession<F extends Face = Face> {
   /** The face of the connection that opened it: which callbacks and `onExit` arity it follows. */
-  readonly face: Face;
+  readonly face: F;
   /** The connection that opened it. */
-  readonly connection: TestConnection;
+  readonly connection: TestConnection<F>;
   /** The link token the session was opened with (`undefined` for `openPopup`). */
   readonly token: string | undefined;
   /** The URL the Link UI would be loaded from: the token's, with `lng`, `fiatCur`, `th` and `rt` as the options ask. */
@@ -110,10 +157,10 @@ export interface TestSession {
   readonly loaded: boolean;
   /** How it ended, in words (e.g. "dismissed by the user"), once it has. */
   readonly endedBy: string | undefined;
-  /** Callbacks called for this session, in order. */
-  readonly delivered: readonly Delivered[];
+  /** Callbacks called for this session, in order: narrow one by its `callback` to read its `args` typed. */
+  readonly delivered: readonly DeliveredOf<F>[];
   /** What the SDK posted to the Link UI: `meshSDKSpecs`, `frontAccessTokens` (the `accessTokens` option), `frontTransferDestinationTokens`, `closeRequested`. */
-  readonly posted: readonly { readonly type: string; readonly payload?: unknown }[];
+  readonly posted: readonly Posted[];
   /** URLs the SDK opened in a popup (1.1.9's `oauthLinkOpen`). */
   readonly windows: readonly string[];
   /** Messages the SDK did not deliver, with why. */
@@ -190,7 +237,7 @@ export declare const fixtures: { readonly link: Fixtures; readonly front: Fixtur
  * The session on screen (the SDK shows one at a time). Throws an Error that
  * says what the app did (no connection, no open, a refused token, …) if none is.
  */
-export declare function session(): TestSession;
+export declare function session<F extends Face = Face>(): TestSession<F>;
 
 /**
  * The next session the app opens that `nextSession()` has not returned yet
@@ -198,25 +245,40 @@ export declare function session(): TestSession;
  * refused, the stand-in is set not to load, or nothing opens within
  * `timeout` ms (default 2000; real time, whatever timers the test fakes).
  */
-export declare function nextSession(options?: { timeout?: number }): Promise<TestSession>;
+export declare function nextSession<F extends Face = Face>(options?: { timeout?: number }): Promise<TestSession<F>>;
 
 /** Every connection the app made since the last `reset()`, in order. */
 export declare function connections(): readonly TestConnection[];
 
 /**
  * Forgets every connection and session (one still open ends without
- * `onExit`), and the stand-in loads again. `act` stays. Call it after each test.
+ * `onExit`), and the stand-in loads again. `act` and `strict` stay. Call it
+ * after each test. Returns what it ended, in words (a session still open,
+ * opens waiting for the "wasm", `nextSession()` calls still waiting). With
+ * `configure({ strict: true })` it throws, after resetting, if the test
+ * left a session open, an open never answered (a `'pending'` load never
+ * settled), or a message the real package would warn about (one it does not
+ * deliver): the way msw's `onUnhandledRequest: 'error'` fails a test.
  */
-export declare function reset(): void;
+export declare function reset(): string[];
 
 /**
  * `act`: React Testing Library's `act`, which each delivery of callbacks then
  * runs in (state the callbacks set is rendered before the flow returns).
- * `load`: an Error (or message) makes every open end in `onExit(message)`
- * and the hooks' `error`, as a browser that cannot run the WebAssembly;
- * `'ready'` undoes it.
+ * `load`, for every open from now on (connections that already loaded
+ * included): `'ready'` (the default) loads a moment later, as the real
+ * WebAssembly does, so the hooks' `ready` is `false` on the first render;
+ * an Error (or message) makes each open end in `onExit(message)` and the
+ * hooks' `error`, as a browser that cannot run the WebAssembly; `'pending'`
+ * holds the load until `settleLoad()`.
  */
-export declare function configure(options: { act?: ((deliver: () => void) => unknown) | null; load?: 'ready' | Error | string }): void;
+export declare function configure(options: { act?: ((deliver: () => void) => unknown) | null; load?: 'ready' | 'pending' | Error | string; strict?: boolean }): void;
+
+/**
+ * Ends the loads that `configure({ load: 'pending' })` holds: `'ready'` (the
+ * default), or the Error (or message) they fail with.
+ */
+export declare function settleLoad(result?: 'ready' | Error | string): void;
 
 /** A link token the SDK opens: the base64 of `url` (default `https://web.meshconnect.com/b2b-iframe?session=test`). */
 export declare function linkToken(url?: string): string;

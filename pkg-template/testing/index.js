@@ -7,7 +7,7 @@ import * as faces from './faces.js';
 import { track } from './connection.js';
 
 export { isFrontEventTypeKey, isLinkEventTypeKey } from './faces.js';
-export { configure, connections, linkToken, nextSession, reset, session } from './controller.js';
+export { configure, connections, linkToken, nextSession, reset, session, settleLoad } from './controller.js';
 export { fixtures } from './fixtures.js';
 
 // The handle the app gets records each call before the face carries it out.

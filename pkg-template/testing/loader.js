@@ -1,30 +1,33 @@
-// The stand-in of the package's loader.js for front-link-wasm/testing: the
-// "wasm" loads at once (or fails as configure() says), nothing is fetched,
-// and the faces get the stand-in Connection. Same exports as loader.js.
+// The stand-in of the package's loader.js for front-link-wasm/testing.
+// Nothing is fetched; the "wasm" loads as the real one does, a moment
+// later (a task, so the hooks' `ready` is false on the first render), or
+// fails, or waits for settleLoad(), as configure({ load }) says. A change
+// of configure({ load }) applies to every open after it, already loaded
+// connections included (as a fresh instance would). Same exports as
+// loader.js.
 import { Connection } from './connection.js';
+import { delivering } from './session.js';
 import { state } from './state.js';
 
 /** The stand-in never stops, so onExit never hears this; as loader.js. */
 export const STOPPED = 'front-link-wasm stopped on an internal error and ended the session; open Link again to start afresh';
 
-/** A stand-in Connection, as loader.js's `createConnection` gives the real one. */
-export function createConnection(options, mesh) {
-  const connection = new Connection(options, mesh);
-  return { run: (f) => f(connection), stale: false };
-}
-
-/** Nothing to end: the stand-in never stops. */
-export const hold = () => () => {};
+// Timers a test fakes (vi.useFakeTimers, jest.useFakeTimers) must not hold the load.
+const later = globalThis.setTimeout;
 
 function settle(next) {
+  if (next.ready === state.status.ready && next.error === state.status.error) return;
   state.status = next;
-  for (const listener of state.listeners) {
-    try {
-      listener(next);
-    } catch (error) {
-      console.error('front-link-wasm: a load listener threw', error);
+  // The hooks render again: inside the test's act, as callbacks are.
+  delivering(() => {
+    for (const listener of state.listeners) {
+      try {
+        listener(next);
+      } catch (error) {
+        console.error('front-link-wasm: a load listener threw', error);
+      }
     }
-  }
+  });
 }
 
 /** `{ready, error}` now. */
@@ -36,21 +39,53 @@ export function onLoadStatus(listener) {
   return () => state.listeners.delete(listener);
 }
 
-/** Resolves, or rejects with the Error given to configure({ load }). */
-export function load() {
-  if (state.load === 'ready') {
-    if (!state.status.ready) settle({ ready: true, error: null });
-    return Promise.resolve();
-  }
-  const error = state.load;
-  if (state.status.error !== error) settle({ ready: false, error });
-  return Promise.reject(error);
+/** What the load of this configuration came to: `'ready'` or the Error. */
+export function finish(result) {
+  if (result === 'ready') settle({ ready: true, error: null });
+  else settle({ ready: false, error: result });
 }
+
+/** Resolves once the "wasm" has loaded, or rejects with the Error configure({ load }) gave. */
+export function load() {
+  const generation = state.generation;
+  if (state.status.ready && state.loaded === generation) return Promise.resolve();
+  // One load at a time, as the real loader's: the connection's and its opens'.
+  if (state.loading?.generation === generation) return state.loading.promise;
+  const promise = new Promise((resolve, reject) => {
+    const done = (result) => {
+      if (state.loading?.promise === promise) state.loading = undefined;
+      if (result === 'ready') state.loaded = generation;
+      finish(result);
+      if (result === 'ready') resolve();
+      else reject(result);
+    };
+    if (state.load === 'pending') state.pending.push(done);
+    else later(() => done(state.load));
+  });
+  state.loading = { generation, promise };
+  return promise;
+}
+
+/** A stand-in Connection, as loader.js's `createConnection` gives the real one. */
+export function createConnection(options, mesh) {
+  const connection = new Connection(options, mesh);
+  const generation = state.generation;
+  return {
+    run: (f) => f(connection),
+    // A later configure({ load }) is a fresh "instance": the next open loads it.
+    get stale() {
+      return generation !== state.generation;
+    },
+  };
+}
+
+/** Nothing to end: the stand-in never stops. */
+export const hold = () => () => {};
 
 /** No page to prewarm, nothing to fetch ahead. */
 export const inBrowser = () => false;
 
-/** Loads at once: the hooks' `ready` turns true on mount, as after a real load. */
+/** Starts the load, as the real package does on the first connection. */
 export function preload() {
   load().catch(() => {});
 }

@@ -62,6 +62,8 @@ export class TestSession {
     this.windows = [];
     this.ignored = [];
     this.warnings = [];
+    /** What was said of the messages not delivered (what strict mode fails on). */
+    this.unheard = [];
     this.state = new SessionState(this.face, params.embedded, params.debug);
     this.endedBy = undefined;
     if (opened.loadTimeout !== undefined) {
@@ -117,7 +119,11 @@ export class TestSession {
     if (step.onEvent === 'popupBlocked') return callOption(connection, this, 'onEvent', [{ type: 'popupBlocked', payload: { url: step.url } }]);
     if (step.onEvent) return callOption(connection, this, 'onEvent', [step.data]);
     // What the real package says on the console, in its words (js_data.js).
-    if (step.warn) return this.#say(warning(IGNORED[step.warn], this.current));
+    if (step.warn) {
+      const text = warning(IGNORED[step.warn], this.current);
+      this.unheard.push(text);
+      return this.#say(text);
+    }
     if (step.report !== undefined) return this.#say(deviation(step.report, this.current));
   }
 

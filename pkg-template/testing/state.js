@@ -19,7 +19,15 @@ export const state = (globalThis[KEY] ??= {
   waiters: [],
   /** configure(): React's act, and whether the wasm "loads". */
   act: undefined,
+  /** configure({ strict }): reset() throws on what a test left behind. */
+  strict: false,
   load: 'ready',
+  /** Loads waiting for settleLoad() (while `load` is 'pending'), and the configuration they belong to. */
+  pending: [],
+  generation: 0,
+  /** The load under way (`{generation, promise}`), and the generation that loaded last. */
+  loading: undefined,
+  loaded: -1,
   /** The loader's status as the React hooks read it, and its listeners. */
   status: { ready: false, error: null },
   listeners: new Set(),

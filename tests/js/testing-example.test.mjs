@@ -58,7 +58,7 @@ function tally(results) {
   return { passed, statuses: [...statuses] };
 }
 
-const APP_TESTS = { 'ConnectAccount.test.jsx': 8, 'legacy.test.js': 2 };
+const APP_TESTS = { 'ConnectAccount.test.jsx': 12, 'legacy.test.js': 2, 'typed.test.ts': 2 };
 
 test("the example's versions of its test tools are the ones npm test installs", () => {
   const example = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));

@@ -356,3 +356,78 @@ test('testing/index.d.ts documents every export and every member', () => {
   }
   assert.deepEqual(missing, []);
 });
+
+test('the "wasm" loads as the real one does: a moment later, or when the test says (configure({ load: "pending" }), settleLoad()), for every open', async () => {
+  const { loadStatus } = await import(join(dir, 'loader.js'));
+  const { options, rows } = recorder();
+  configure({ load: 'pending' });
+  const link = createLink(options);
+  assert.equal(loadStatus().ready, false, 'not ready when the connection is made');
+  link.openLink(linkToken());
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(loadStatus().ready, false, 'held');
+  assert.throws(() => session(), /no Link session is open/);
+  testing.settleLoad();
+  const s = await nextSession();
+  assert.equal(loadStatus().ready, true);
+  s.dismiss();
+  // Already loaded, then a load that fails: the next open of the same connection hears it.
+  configure({ load: 'the network is down' });
+  link.openLink(linkToken());
+  await assert.rejects(nextSession(), /the network is down/);
+  assert.deepEqual(rows.at(-1), ['onExit', 'front-link-wasm could not start: the network is down']);
+  assert.equal(loadStatus().error.message, 'front-link-wasm could not start: the network is down');
+  // And back: a moment later, not at once.
+  configure({ load: 'ready' });
+  link.openLink(linkToken());
+  assert.equal(loadStatus().ready, false);
+  (await nextSession()).dismiss();
+  // A pending load that fails.
+  configure({ load: 'pending' });
+  link.openLink(linkToken());
+  testing.settleLoad(new Error('blocked by the CSP'));
+  await assert.rejects(nextSession(), /blocked by the CSP/);
+});
+
+test('reset() says what it ended; with configure({ strict: true }) it fails a test that left a session open, an open never answered, or a message the real package warns about', async () => {
+  const { options } = recorder();
+  createLink(options).openLink(linkToken());
+  await nextSession();
+  assert.deepEqual(reset(), ['the createLink session of link token aHR0cHM6Ly93…, still open']);
+  assert.deepEqual(reset(), [], 'nothing left');
+  configure({ strict: true });
+  try {
+    // A clean test passes.
+    createLink(options).openLink(linkToken());
+    (await nextSession()).connect().done();
+    assert.deepEqual(reset(), []);
+    // A session left open.
+    createLink(options).openLink(linkToken());
+    await nextSession();
+    assert.throws(() => reset(), /strict.*session of link token .* was still open: end it/);
+    assert.equal(connections().length, 0, 'reset all the same');
+    // An open never answered.
+    configure({ load: 'pending' });
+    createLink(options).openLink(linkToken());
+    await new Promise((r) => setTimeout(r, 10));
+    assert.throws(() => reset(), /an open was never answered: the "wasm" was still loading/);
+    // A message the real package would not deliver, and says so.
+    createLink(options).openLink(linkToken());
+    const s = await nextSession();
+    await consoleWarnings(() => s.send({ type: 'transferFinished', payload: 'not an object' }));
+    s.dismiss();
+    assert.throws(() => reset(), /the Link UI sent 1 message\(s\) the real package does not deliver and warns about \(front-link-wasm: /);
+  } finally {
+    configure({ strict: false });
+  }
+});
+
+/** Quiets console.warn for `body`. */
+async function consoleWarnings(body) {
+  const warn = mock.method(console, 'warn', () => {});
+  try {
+    await body();
+  } finally {
+    warn.mock.restore();
+  }
+}

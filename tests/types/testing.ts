@@ -35,9 +35,69 @@ export async function appTest(): Promise<void> {
   testingFront.createFrontConnection({ clientId: 'c', onBrokerConnected: () => {} }).openLink(linkToken('https://web.meshconnect.com/x'));
   (await testingFront.nextSession()).oauth('https://oauth.example/', { blocked: true }).close({ message: 'bye' });
   configure({ load: new Error('no wasm') });
+  configure({ load: 'pending' });
+  testing.settleLoad();
+  testing.settleLoad('blocked');
   configure({ load: 'ready' });
   reset();
   void [last, why, calls, same];
+}
+
+// The records read typed, without a cast: narrow by `callback`, `type` or `method`.
+export async function typedRecords(): Promise<void> {
+  const s = await nextSession<'link'>();
+  for (const d of s.delivered) {
+    if (d.callback === 'onIntegrationConnected') {
+      const broker: string | undefined = d.args[0].accessToken?.brokerName;
+      void broker;
+    } else if (d.callback === 'onTransferFinished') {
+      const amount: number | undefined = d.args[0].amount;
+      void amount;
+    } else if (d.callback === 'onEvent') {
+      const type: string = d.args[0].type;
+      void type;
+    } else {
+      const [error] = d.args;
+      const text: string | undefined = error;
+      void text;
+    }
+  }
+  for (const p of s.posted) {
+    if (p.type === 'frontAccessTokens') {
+      const name: string = p.payload[0].accountName;
+      void name;
+    }
+  }
+  for (const c of s.connection.calls) {
+    if (c.method === 'openLink') {
+      const token: string = c.args[0];
+      void token;
+    }
+  }
+  const front = await nextSession<'front'>();
+  const last = front.delivered.at(-1);
+  if (last?.callback === 'onBrokerConnected') {
+    const accounts: number | undefined = last.args[0].accessToken?.accountTokens.length;
+    void accounts;
+  }
+  // Either face, narrowed the same way.
+  const any: TestSession = session();
+  const exit = any.delivered.find((d) => d.callback === 'onExit');
+  void exit;
+}
+
+export async function typedMistakes(): Promise<void> {
+  const s = await nextSession<'link'>();
+  for (const d of s.delivered) {
+    // @ts-expect-error onExit's first argument is a string (or nothing), not a payload
+    if (d.callback === 'onExit') void d.args[0].amount;
+    // @ts-expect-error createLink's connected callback is onIntegrationConnected, never onBrokerConnected
+    if (d.callback === 'onBrokerConnected') void d;
+  }
+  for (const c of s.connection.calls) {
+    // @ts-expect-error createLink's handle has no openPopup
+    if (c.method === 'openPopup') void c;
+  }
 }
 
 export async function mistakes(s: TestSession): Promise<void> {
@@ -47,7 +107,7 @@ export async function mistakes(s: TestSession): Promise<void> {
   s.transfer({ status: 'pending' });
   // @ts-expect-error the face is 'link' or 'front'
   const face: 'mesh' = s.face;
-  // @ts-expect-error configure's load is 'ready', an Error or a message
+  // @ts-expect-error configure's load is 'ready', 'pending', an Error or a message
   configure({ load: true });
   // @ts-expect-error not an event key of either face
   s.event('transferFinishedd');

@@ -3,7 +3,7 @@
 // moduleNameMapper); these lines run unchanged in Vitest and in Jest.
 import { StrictMode } from 'react';
 import { fireEvent, render as renderOnce, screen, waitFor } from '@testing-library/react';
-import { configure, connections, linkToken, nextSession } from 'front-link-wasm/testing';
+import { configure, connections, linkToken, nextSession, reset, settleLoad } from 'front-link-wasm/testing';
 import { ConnectAccount } from '../../src/ConnectAccount.jsx';
 
 const tokens = { connect: linkToken('https://web.meshconnect.com/b2b-iframe?session=connect'), transfer: linkToken('https://web.meshconnect.com/b2b-iframe?session=transfer') };
@@ -93,4 +93,39 @@ test('when the SDK cannot load, the app says so and opens nothing', async () => 
   render(<ConnectAccount getLinkToken={getLinkToken} />);
   expect((await screen.findByRole('alert')).textContent).toMatch(/could not start: this browser runs no WebAssembly/);
   expect(screen.getByText('Connect account').disabled).toBe(true);
+});
+
+test('the button waits for the SDK: disabled on the first render, enabled once it has loaded', async () => {
+  configure({ load: 'pending' });
+  render(<ConnectAccount getLinkToken={getLinkToken} />);
+  expect(screen.getByText('Connect account').disabled).toBe(true);
+  await new Promise((r) => setTimeout(r, 20));
+  expect(screen.getByText('Connect account').disabled).toBe(true);
+  settleLoad();
+  await waitFor(() => expect(screen.getByText('Connect account').disabled).toBe(false));
+});
+
+test("the hook's openLink is recorded with exactly the app's arguments", async () => {
+  await connectedApp();
+  expect(connections()[0].calls).toEqual([{ method: 'openLink', args: [tokens.connect] }]);
+});
+
+test('strict mode fails a test that leaves the Link open', async () => {
+  configure({ strict: true });
+  try {
+    await connectedApp();
+    expect(() => reset()).toThrow(/was still open: end it/);
+  } finally {
+    configure({ strict: false });
+  }
+});
+
+test('strict mode passes a test that ends its sessions; reset() says it ended nothing', async () => {
+  configure({ strict: true });
+  try {
+    (await connectedApp()).done();
+    expect(reset()).toEqual([]);
+  } finally {
+    configure({ strict: false });
+  }
 });
