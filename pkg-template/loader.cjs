@@ -17,17 +17,23 @@ function settle(next) {
   }
 }
 
+// As loader.js's (tests/js/testing.test.mjs holds them the same).
+const ALIAS = "map it in the test runner's config: Vitest, resolve: { alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }] } (with test.server.deps.inline for a dependency that imports it); Jest, moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }";
+
 /** The ES module package, or a rejection that says what to do. */
 exports.esm = () =>
   (imported ??= import('./index.js').then(
     (loaded) => (import('./loader.js').then((loader) => (settle(loader.loadStatus()), loader.onLoadStatus(settle))), loaded),
     (error) => {
       const failed = new Error(
-        'front-link-wasm could not start: this test runner loads packages as CommonJS and cannot import() the package (Jest without --experimental-vm-modules?): script Link sessions in tests with front-link-wasm/testing (' +
+        'front-link-wasm could not start: this test runner loads packages as CommonJS and cannot import() the package (Jest without --experimental-vm-modules?): script Link sessions in tests with front-link-wasm/testing; ' +
+          ALIAS +
+          ' (' +
           (error?.message ?? error) +
           ')',
       );
       failed.frontLinkWasm = true;
+      globalThis[Symbol.for('front-link-wasm/real')] = true;
       settle({ ready: false, error: failed });
       throw failed;
     },

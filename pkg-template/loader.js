@@ -80,15 +80,21 @@ async function fetchModule(url) {
   return response;
 }
 
+// How a test runner puts the test kit in the package's place (the same in
+// loader.cjs and testing/controller.js: tests/js/testing.test.mjs holds them).
+const ALIAS = "map it in the test runner's config: Vitest, resolve: { alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }] } (with test.server.deps.inline for a dependency that imports it); Jest, moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }";
+
 /** Loads the wasm (once; again after a failure). Rejects with an Error that says what to fix. */
 export function load() {
   if (!loading) {
     const unfit = nodeHosted()
-      ? 'this page runs in Node.js (a test runner such as Vitest or Jest, in its jsdom or node environment), where no Link UI can run: script Link sessions in tests with front-link-wasm/testing'
+      ? `this page runs in Node.js (a test runner such as Vitest or Jest, in its jsdom or node environment), where no Link UI can run: script Link sessions in tests with front-link-wasm/testing; ${ALIAS}`
       : typeof WebAssembly !== 'object' || typeof fetch !== 'function'
         ? 'this environment runs no WebAssembly with fetch: script Link sessions in tests with front-link-wasm/testing'
         : undefined;
     if (unfit) {
+      // For the test kit's messages: the real package answered, not the kit.
+      if (nodeHosted()) globalThis[Symbol.for('front-link-wasm/real')] = true;
       const error = failure(unfit);
       settle({ ready: false, error });
       return Promise.reject(error);

@@ -4,6 +4,8 @@ import { state } from './state.js';
 import { encode } from './utf8.js';
 
 const START = 'front-link-wasm could not start: ';
+// As loader.js's (tests/js/testing.test.mjs holds them the same).
+const ALIAS = "map it in the test runner's config: Vitest, resolve: { alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }] } (with test.server.deps.inline for a dependency that imports it); Jest, moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }";
 const outcomeOf = (load) => (load === 'ready' || load === 'pending' ? load : load instanceof Error ? load : new Error(START + String(load)));
 
 /**
@@ -69,6 +71,7 @@ export function reset() {
   state.sessions.length = 0;
   state.outcomes.length = 0;
   state.claimed = 0;
+  delete globalThis[Symbol.for('front-link-wasm/real')];
   state.load = 'ready';
   state.pending.length = 0;
   state.loading = undefined;
@@ -83,6 +86,9 @@ export const connections = () => [...state.connections];
 
 /** What the app did, for a message that says why there is no session. */
 function story() {
+  if (state.connections.length === 0 && globalThis[Symbol.for('front-link-wasm/real')]) {
+    return `the app reached the real front-link-wasm (it answered "could not start"), not this stand-in: ${ALIAS}`;
+  }
   if (state.connections.length === 0) return 'the app has made no connection (createLink/createFrontConnection, useLink/useFrontConnection)';
   if (state.connections.every((c) => c.calls.length === 0)) return 'the app has not called openLink';
   const refusal = state.connections.flatMap((c) => c.refusals).at(-1);

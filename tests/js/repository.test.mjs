@@ -52,9 +52,12 @@ test("the README's performance figures are the bench's results", async () => {
   assert.deepEqual(figures, []);
 });
 
-test("the README's excerpts of the example apps are in those files, as they are run", () => {
-  const readme = read('README.md');
-  const excerpts = [...readme.matchAll(/<!-- from ([\w./-]+) -->\n```\w*\n([\s\S]*?)\n```/g)];
-  assert.ok(excerpts.length >= 5, `${excerpts.length} excerpts`);
-  for (const [, file, code] of excerpts) assert.ok(read(file).includes(code), `README's excerpt of ${file} is not in it:\n${code}`);
+test("the README's and docs' excerpts of the example apps are in those files, as they are run", () => {
+  let count = 0;
+  for (const doc of ['README.md', 'docs/testing.md']) {
+    const excerpts = [...read(doc).matchAll(/<!-- from ([\w./-]+) -->\n```\w*\n([\s\S]*?)\n```/g)];
+    count += excerpts.length;
+    for (const [, file, code] of excerpts) assert.ok(read(file).includes(code), `${doc}'s excerpt of ${file} is not in it:\n${code}`);
+  }
+  assert.ok(count >= 2, `${count} excerpts`);
 });

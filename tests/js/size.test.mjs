@@ -17,13 +17,15 @@
 // and array the Link frame sends measured before it is copied, the sender
 // check's captured getters, linkOrigins failing closed, the bridge refusing
 // the page) to 65.1 KB; the bridge's capability surface (wallet entries the
-// bridge builds, copies of wallet data) to 66.3 KB. The goal is to bring all of it under a quarter of
+// bridge builds, copies of wallet data) to 66.3 KB; containment (the glue
+// as a factory of instances) and the real package's message in Node naming
+// the test runners' alias lines to 67.2 KB. The goal is to bring all of it under a quarter of
 // 3.13's bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedSizes } from '../../scripts/build.mjs';
 
-const BUDGET = 67 * 1024;
+const BUDGET = 68 * 1024;
 
 test(`shipped gzip total is at most ${BUDGET / 1024} KB`, () => {
   const sizes = shippedSizes();

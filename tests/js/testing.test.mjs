@@ -338,7 +338,7 @@ test('require() of the real package in Node reaches the ES module package, whose
       }),
   );
   assert.equal(exit.length, 1);
-  assert.match(exit[0], /^front-link-wasm could not start: this page runs in Node\.js .*front-link-wasm\/testing$/);
+  assert.match(exit[0], /^front-link-wasm could not start: this page runs in Node\.js .*front-link-wasm\/testing; map it in the test runner's config: Vitest, resolve: .*; Jest, moduleNameMapper: .*'front-link-wasm\/testing\$1' }$/);
   // (Node's own warnings go to console.error too.)
   assert.equal(printed.filter((line) => line.startsWith('front-link-wasm')).length, 1, printed.join('\n'));
 });
@@ -431,3 +431,24 @@ async function consoleWarnings(body) {
     warn.mock.restore();
   }
 }
+
+test('the real package in Node names the exact alias lines, and the kit says when the real package answered instead of it', async () => {
+  const quote = (file) => readFileSync(join(root, 'pkg-template', file), 'utf8').match(/^const ALIAS = ("[^\n]*");$/m)?.[1];
+  const alias = JSON.parse(quote('loader.js'));
+  assert.equal(quote('loader.cjs'), quote('loader.js'));
+  assert.equal(quote('testing/controller.js'), quote('loader.js'));
+  // The lines are the example app's own configs, which run in Vitest and Jest.
+  const example = (file) => readFileSync(join(root, 'examples', 'react-testing', file), 'utf8');
+  assert.ok(example('vitest.config.js').includes("alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }]"));
+  assert.ok(alias.includes("alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }]"));
+  assert.ok(example('jest.config.cjs').includes("moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }"));
+  assert.ok(alias.includes("moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }"));
+  // The real package, as a test that forgot the alias reaches it.
+  const real = await import(join(root, 'pkg', 'index.js'));
+  const exits = [];
+  await consoleErrors(() => real.createLink({ onIntegrationConnected() {}, onExit: (...args) => exits.push(args) }).openLink(linkToken()));
+  assert.ok(exits[0][0].endsWith(alias), exits[0][0]);
+  await assert.rejects(nextSession({ timeout: 50 }), (error) => error.message.includes('the app reached the real front-link-wasm (it answered "could not start"), not this stand-in: ' + alias));
+  reset();
+  await assert.rejects(nextSession({ timeout: 50 }), /the app has made no connection/, 'reset() forgets it');
+});
