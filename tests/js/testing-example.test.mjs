@@ -84,7 +84,7 @@ test('Vitest: the app tests, in jsdom, on front-link-wasm/testing', () => suite(
 
 test('Vitest: the real package imported in jsdom and in node, the hooks in jsdom', () =>
   // Each file runs in two projects (jsdom, node).
-  suite(vitest('vitest.real.config.js'), '--outputFile=vitest-real.json', { 'real-package.test.js': 6, 'real-package-types.test.ts': 2, 'real-hooks.test.jsx': 1 }));
+  suite(vitest('vitest.real.config.js'), '--outputFile=vitest-real.json', { 'real-package.test.js': 8, 'real-package-types.test.ts': 2, 'real-hooks.test.jsx': 1 }));
 
 for (const [name, jest, prefix] of [
   ['Jest 30', 'jest/bin/jest.js', ''],
@@ -93,5 +93,5 @@ for (const [name, jest, prefix] of [
   const args = (config) => [bin(jest), '--ci', '--config', `${prefix}${config}`, '--cacheDirectory', join(artifacts, 'jest-cache', name.replace(' ', '')), '--json', '--outputFile'];
   test(`${name}: the app tests, through Babel in jsdom, on front-link-wasm/testing`, () => suite(args('jest.config.cjs'), `${prefix}jest-app.json`, APP_TESTS));
   test(`${name}: the real package imported through Babel (jsdom, node) and ts-jest, the hooks in jsdom`, () =>
-    suite(args('jest.real.config.cjs'), `${prefix}jest-real.json`, { 'real-package.test.js': 6, 'real-package-types.test.ts': 1, 'real-hooks.test.jsx': 1 }));
+    suite(args('jest.real.config.cjs'), `${prefix}jest-real.json`, { 'real-package.test.js': 8, 'real-package-types.test.ts': 1, 'real-hooks.test.jsx': 1 }));
 }
