@@ -91,14 +91,12 @@ function story() {
   }
   if (state.connections.length === 0) return 'the app has made no connection (createLink/createFrontConnection, useLink/useFrontConnection)';
   if (state.connections.every((c) => c.calls.length === 0)) return 'the app has not called openLink';
-  const refusal = state.connections.flatMap((c) => c.refusals).at(-1);
-  const ended = state.sessions.at(-1);
-  const parts = [];
-  if (refusal) parts.push(`the last refused open got onExit(${JSON.stringify(refusal.exit)}): ${refusal.why}`);
-  if (state.status.error) parts.push(`the "wasm" did not load (configure({ load })): ${state.status.error.message}`);
-  if (ended) parts.push(`the last session ended (${ended.endedBy ?? 'ended'})`);
-  if (parts.length === 0) parts.push('openLink was called and the session has not opened yet: await nextSession()');
-  return parts.join('; ');
+  // What the newest open came to, first: an older refusal is history.
+  const last = state.outcomes.at(-1);
+  if (last?.session) return `the last session ended (${last.session.endedBy ?? 'ended'})`;
+  if (last?.failure) return last.failure;
+  if (state.pending.length > 0) return `openLink was called and the "wasm" is still loading (configure({ load: 'pending' })): settleLoad(), then await nextSession()`;
+  return 'openLink was called and the session has not opened yet: await nextSession()';
 }
 
 /** The session on screen. Throws, saying what the app did, if there is none. */

@@ -67,9 +67,13 @@ test('session() and nextSession() say what the app did when no session is there'
   assert.throws(session, /the app has not called openLink/);
   front.openLink('aGVsbG8');
   await assert.rejects(nextSession(), /refused with onExit\("Invalid link token!"\): the link token is not a URL/);
-  assert.throws(session, /the last refused open got onExit\("Invalid link token!"\)/);
+  assert.throws(session, /the app's open was refused with onExit\("Invalid link token!"\)/);
   assert.deepEqual(connections()[0].refusals, [{ input: 'aGVsbG8', exit: 'Invalid link token!', why: 'the link token is not a URL of the form scheme://host[:port][/path][?query][#fragment] in printable ASCII' }]);
   await assert.rejects(nextSession({ timeout: 20 }), /no session opened within 20 ms/);
+  // The newest open leads: a session after the refusal is what session() describes.
+  front.openLink(linkToken());
+  (await nextSession()).dismiss();
+  assert.throws(session, /no Link session is open: the last session ended \(dismissed by the user\)$/);
   const waiting = nextSession();
   reset();
   await assert.rejects(waiting, /reset\(\) was called/);
