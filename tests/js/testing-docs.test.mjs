@@ -52,6 +52,14 @@ test('the page names the files of an app: configs for both runners, a tsconfig, 
   assert.ok(testCount >= 3, `${testCount} tests`);
 });
 
+test("the test tools the page says to install are the ones the app is run with (this project's devDependencies)", () => {
+  const install = readFileSync(join(root, 'docs', 'testing.md'), 'utf8').match(/```sh\n([\s\S]*?)\n```/)[1];
+  const named = install.split(/\s+/).filter((word) => /^(@[\w-]+\/)?[\w.-]+$/.test(word) && !['npm', 'install', '--save-dev'].includes(word));
+  const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
+  assert.ok(named.length >= 8, named.join(' '));
+  for (const name of named) assert.ok(name in ours, `${name} is not what the app runs with`);
+});
+
 test('tsc: the app and its tests type-check as written', async () => {
   const { code, output } = await run([bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
   assert.equal(code, 0, output);
