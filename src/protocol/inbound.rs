@@ -42,7 +42,7 @@ pub enum InboundMessage<D> {
 
 /// What of a message from the session's Link frame was not delivered, and
 /// why. Each is a place where this SDK delivers less than the upstream of
-/// its face would; README "When things go wrong" lists them with the reason.
+/// its face would; docs/failures-and-csp.md, "What is delivered", lists them with the reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ignored {
     /// The session already ended.

@@ -10,7 +10,7 @@
 // browser dispatched (`isTrusted`, an own property of each event that no
 // script can set), so a synthetic `MessageEvent` naming the Link frame as
 // its source is not heard either. A script that ran before this module
-// loaded is in the page's trust, not ours (README, "Differences").
+// loaded is in the page's trust, not ours (docs/differences.md).
 const apply = Reflect.apply;
 const getter = (name) => Object.getOwnPropertyDescriptor(globalThis.MessageEvent?.prototype ?? {}, name)?.get;
 const [ORIGIN, SOURCE, DATA] = ['origin', 'source', 'data'].map(getter);

@@ -1,6 +1,6 @@
 //! The overlay: upstream's ids and look, styled by one constructed
 //! stylesheet (allowed under `style-src 'self'`; where the browser has
-//! none, the same rules go in through the CSSOM: README, "Browser
+//! none, the same rules go in through the CSSOM: docs/browser-support.md, "Browser
 //! support") plus CSS custom properties
 //! for `link_style` and the z-index. It is a modal `<dialog>`: in the top
 //! layer, above a host page's own modal, with the rest of the page inert.

@@ -22,7 +22,7 @@ for (const api of APIS) describe(api.name, () => {
 
   /**
    * Messages from the Link frame that reach their callbacks exactly as sent
-   * (the upstream types lag the wire: README, "What is delivered").
+   * (the upstream types lag the wire: docs/failures-and-csp.md, "What is delivered").
    */
   function deliveredFromLink(name, ...messages) {
     test(name, async () => {

@@ -2,8 +2,8 @@
 // file its code and tests read, and every document they cite.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { test } from 'node:test';
 import { root } from '../../scripts/lib.mjs';
 
@@ -54,10 +54,28 @@ test("the README's performance figures are the bench's results", async () => {
 
 test("the README's and docs' excerpts of the example apps are in those files, as they are run", () => {
   let count = 0;
-  for (const doc of ['README.md', 'docs/testing.md']) {
+  for (const doc of ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]) {
     const excerpts = [...read(doc).matchAll(/<!-- from ([\w./-]+) -->\n```\w*\n([\s\S]*?)\n```/g)];
     count += excerpts.length;
     for (const [, file, code] of excerpts) assert.ok(read(file).includes(code), `${doc}'s excerpt of ${file} is not in it:\n${code}`);
   }
   assert.ok(count >= 2, `${count} excerpts`);
+});
+
+test('every relative link of the README, the docs, ARCHITECTURE, TESTING and the notes reaches a file, and its #anchor a heading there', () => {
+  const docs = ['README.md', 'ARCHITECTURE.md', 'TESTING.md', 'BENCHMARKS.md', ...['docs', 'notes'].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`))];
+  const prose = (file) => read(file).replace(/```[\s\S]*?```/g, '');
+  const slug = (heading) => heading.trim().toLowerCase().replace(/[`*_]/g, '').replace(/[^\w\- ]/g, '').replace(/ /g, '-');
+  const anchors = new Map(docs.map((file) => [file, new Set([...prose(file).matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1])))]));
+  const broken = [];
+  for (const file of docs) {
+    for (const [, target] of prose(file).matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      const [path, anchor] = target.split('#');
+      const full = path ? posix.normalize(posix.join(posix.dirname(file), path)) : file;
+      if (path && !existsSync(join(root, full))) broken.push(`${file}: ${target} (no such file)`);
+      else if (anchor && full.endsWith('.md') && !anchors.get(full)?.has(anchor)) broken.push(`${file}: ${target} (no such heading)`);
+    }
+  }
+  assert.deepEqual(broken, []);
 });

@@ -1,7 +1,7 @@
 // front-link-wasm/testing/link-ui: the real package, in Chromium, opens a
 // session on the stand-in Link UI that an app's browser test starts; the
 // test scripts the Link frame through playwright's frame API and reads what
-// the SDK posted to it. The block between the markers is what the README
+// the SDK posted to it. The block between the markers is what docs/testing.md
 // shows an integrator.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ test('the real package opens the stand-in Link UI; the test plays it and reads w
     window.link.openLink(token);
   }, linkUi.linkToken());
 
-  // --- what the README shows
+  // --- what docs/testing.md shows
   const frame = await new Promise((resolve) => {
     const found = () => page.frames().find((f) => linkUi.isLinkUi(f.url()));
     if (found()) return resolve(found());

@@ -5,7 +5,7 @@
 // createFrontConnection, 3.13 for createLink), in Chromium, Firefox and
 // WebKit. Whatever the upstream hands a callback, ours hands the same
 // callback, deep-equal; what ours does beyond that is a documented
-// divergence (README "Differences from upstream"). What ours does not
+// divergence (docs/differences.md). What ours does not
 // deliver is said once per session and reason on the console, and a
 // stranger's messages are not.
 import { after, before, describe, test } from 'node:test';
