@@ -87,6 +87,10 @@ export async function sessions(browser, servers, sdk, n, warmup, counters) {
   const ms = await cycle(n);
   const after = await count();
   await context.close();
-  const growth = Object.fromEntries(Object.keys(before).filter((k) => before[k] !== null).map((k) => [k, after[k] - before[k]]));
+  const growth = Object.fromEntries(
+    Object.keys(before)
+      .filter((k) => before[k] !== null)
+      .map((k) => [k, after[k] - before[k]]),
+  );
   return { ms, growth };
 }

@@ -121,7 +121,14 @@ export async function measureEngine(name, { servers, sides, token, runs, firstCl
         add(side, 'openMs', tickMedian(await openTimes(engine, servers, side.query, token, opens), tick));
         const clicks = await firstClicks(engine, servers, side.query, token, pages);
         checkRehearsal(name, side, clicks);
-        add(side, 'firstClickMs', tickMedian(clicks.map((c) => c.ms), tick));
+        add(
+          side,
+          'firstClickMs',
+          tickMedian(
+            clicks.map((c) => c.ms),
+            tick,
+          ),
+        );
         const d = await dispatch(engine, servers, side.query, token, mix, messages);
         checkCallbacks(name, side, d, callbacksSeen);
         add(side, 'dispatchPerSecond', (messages / d.ms) * 1000);

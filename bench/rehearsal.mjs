@@ -91,7 +91,9 @@ for (const [name, e] of Object.entries(results.engines)) {
   for (const face of FACES) {
     const f = e.faces[face.id];
     const show = (s) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
-    console.log(`${ENGINE_LABELS[name]} ${face.label}: first click ${show(f.rehearsed.firstClickMs)} rehearsed, ${show(f.bare.firstClickMs)} bare; open ${show(f.rehearsed.openMs)} vs ${show(f.bare.openMs)}; open mean ${show(f.rehearsed.openMeanMs)} vs ${show(f.bare.openMeanMs)}`);
+    console.log(
+      `${ENGINE_LABELS[name]} ${face.label}: first click ${show(f.rehearsed.firstClickMs)} rehearsed, ${show(f.bare.firstClickMs)} bare; open ${show(f.rehearsed.openMs)} vs ${show(f.bare.openMs)}; open mean ${show(f.rehearsed.openMeanMs)} vs ${show(f.bare.openMeanMs)}`,
+    );
   }
 }
 console.log(`\nwrote bench/rehearsal.json (${results.seconds} s)`);

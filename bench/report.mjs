@@ -25,7 +25,7 @@ const ROWS = [
 ];
 const BRIDGE_ROWS = [
   ['bridgeGetMs', 'child `GET parentOrigin` round trip (ms, mean of a run)', 3],
-  ['bridgeRequestMs', "child → wallet `provider.request` round trip (ms, mean of a run)", 3],
+  ['bridgeRequestMs', 'child → wallet `provider.request` round trip (ms, mean of a run)', 3],
   ['bridgeSessionsMs', 'sessions with the bridge on (ms)', 0],
   ['bridgeGrowth.windowListeners', 'growth after the sessions: listeners on window', 0],
   ['bridgeGrowth.jsEventListeners', 'growth: JS event listeners (all targets)', 0],
@@ -50,7 +50,7 @@ const med = (r, key, id) => r.metrics[key]?.[id]?.median;
 // Chromium's from its full run, the others' from their own.
 const ENGINE_ROWS = [
   ['firstClickMs', 'First click: import, create, 1 s idle, then `openLink` → iframe attached (ms)', 2, false, 'first click'],
-  ['openMs', '`openLink` → iframe attached (ms, median of a run\'s opens)', 2, false, 'open'],
+  ['openMs', "`openLink` → iframe attached (ms, median of a run's opens)", 2, false, 'open'],
   ['dispatchPerSecond', 'Dispatch: real `postMessage` events → callbacks (events/s)', 0, true, 'dispatch'],
   ['quietDispatchPerSecond', 'Dispatch without `loaded` (no replies to post; events/s)', 0, true, 'dispatch without `loaded`'],
 ];
@@ -98,7 +98,14 @@ export function readmeFigures(r) {
     `- Dispatch over real \`postMessage\` (events/s), against the faster upstream: ${each((o) => ratio(best('dispatchPerSecond', o.id, true)))}; without \`loaded\` (no replies to post): ${each((o) => ratio(best('quietDispatchPerSecond', o.id, true)))}.`,
     ...(engineNames(r).some((e) => e !== 'chromium' && !r.engines[e].error) ? [otherEngines(r, ours)] : []),
     `- Wallet bridge against 3.13: a child's \`GET\` round trip ${ratio(vs(r, 'bridgeGetMs', 'oursLink', 'mesh'))}, a child → wallet \`request\` ${ratio(vs(r, 'bridgeRequestMs', 'oursLink', 'mesh'))}.`,
-    `- Over ${r.parameters.cycles} open/close cycles the JS heap grows by ${each((o) => `${kb(med(r, 'growth.heap', o.id))} (its upstream: ${kb(med(r, 'growth.heap', o.upstream))})`)}; listeners, DOM nodes and wasm memory ${zero(['growth.windowListeners', 'growth.nodes', 'growth.wasm'], ours.map((o) => o.id)) ? 'do not grow' : 'grow (see BENCHMARKS.md)'}, nor, over ${r.parameters.cycles} sessions with the bridge on, wallet listeners (${zero(['bridgeGrowth.walletListeners', 'bridgeGrowth.windowListeners', 'bridgeGrowth.nodes', 'bridgeGrowth.wasm'], ['oursLink']) ? 'none left' : 'some left: see BENCHMARKS.md'}).`,
+    `- Over ${r.parameters.cycles} open/close cycles the JS heap grows by ${each((o) => `${kb(med(r, 'growth.heap', o.id))} (its upstream: ${kb(med(r, 'growth.heap', o.upstream))})`)}; listeners, DOM nodes and wasm memory ${
+      zero(
+        ['growth.windowListeners', 'growth.nodes', 'growth.wasm'],
+        ours.map((o) => o.id),
+      )
+        ? 'do not grow'
+        : 'grow (see BENCHMARKS.md)'
+    }, nor, over ${r.parameters.cycles} sessions with the bridge on, wallet listeners (${zero(['bridgeGrowth.walletListeners', 'bridgeGrowth.windowListeners', 'bridgeGrowth.nodes', 'bridgeGrowth.wasm'], ['oursLink']) ? 'none left' : 'some left: see BENCHMARKS.md'}).`,
     README_END,
   ];
   return lines.join('\n');
@@ -121,15 +128,25 @@ function enginesSection(r) {
   const sides = r.sides;
   const ours = sides.filter((x) => x.id.startsWith('ours'));
   const lines = ['## Three engines', ''];
-  lines.push(`The same pages (\`tests/pages/bench.*\`) and the same four SDK builds in each engine, one engine at a time, the four SDKs taking turns within each run: first click (fresh pages), ${r.parameters.opens} opens on one page, and ${r.parameters.messages} messages each dispatch. Chromium's figures are those of the tables above; Firefox and WebKit take longer per page and get fewer runs and first-click pages (the spreads below show what that costs). They are driven through the driver-neutral page of \`tests/js/engines/driver.mjs\` (\`bench/engines.mjs\`): navigate, evaluate, wait. Each cell: median of the runs (min–max).`);
+  lines.push(
+    `The same pages (\`tests/pages/bench.*\`) and the same four SDK builds in each engine, one engine at a time, the four SDKs taking turns within each run: first click (fresh pages), ${r.parameters.opens} opens on one page, and ${r.parameters.messages} messages each dispatch. Chromium's figures are those of the tables above; Firefox and WebKit take longer per page and get fewer runs and first-click pages (the spreads below show what that costs). They are driven through the driver-neutral page of \`tests/js/engines/driver.mjs\` (\`bench/engines.mjs\`): navigate, evaluate, wait. Each cell: median of the runs (min–max).`,
+  );
   lines.push('');
   for (const n of names) {
-    lines.push(e[n].error ? `- ${e[n].label}: **not measured**: ${e[n].error}` : `- ${e[n].label}: ${e[n].version}; ${runsOf(e[n].runs)}, ${e[n].firstClicks} first-click pages a run${e[n].seconds ? `, ${e[n].seconds} s in all` : ''}; \`performance.now()\` moves in steps of ${e[n].tick} ms`);
+    lines.push(
+      e[n].error
+        ? `- ${e[n].label}: **not measured**: ${e[n].error}`
+        : `- ${e[n].label}: ${e[n].version}; ${runsOf(e[n].runs)}, ${e[n].firstClicks} first-click pages a run${e[n].seconds ? `, ${e[n].seconds} s in all` : ''}; \`performance.now()\` moves in steps of ${e[n].tick} ms`,
+    );
   }
   lines.push('');
-  lines.push(`Firefox and WebKit give pages that are not cross-origin isolated a clock that moves in whole milliseconds, so one open (a few ms) or one first click reads as a whole number. Each run's median of its opens, and of its first-click pages, is therefore taken as the grouped median: every reading stands for its tick, and the median is interpolated within the tick it falls in (\`tickMedian\` in \`bench/engines.mjs\`; in Chromium, whose clock moves by ${e.chromium.tick} ms, it is within half a tick of the plain median). Dispatch runs last hundreds of ms and are read as they are.`);
+  lines.push(
+    `Firefox and WebKit give pages that are not cross-origin isolated a clock that moves in whole milliseconds, so one open (a few ms) or one first click reads as a whole number. Each run's median of its opens, and of its first-click pages, is therefore taken as the grouped median: every reading stands for its tick, and the median is interpolated within the tick it falls in (\`tickMedian\` in \`bench/engines.mjs\`; in Chromium, whose clock moves by ${e.chromium.tick} ms, it is within half a tick of the plain median). Dispatch runs last hundreds of ms and are read as they are.`,
+  );
   lines.push('');
-  lines.push(`What stays Chromium's: cold start (WebKit keeps one window, and its HTTP cache, for all its pages), the open/close cycles and every growth figure (they force garbage collection and count DOM nodes and listeners over CDP), and the wallet bridge (it reaches into the Link frame with playwright's frame API). The Chromium run uses no CPU throttling or tracing; the other engines need no stand-in for CDP, the page's own clock times them. Each first click is a fresh page: a new browser context in Chromium and Firefox, a new navigation of MiniBrowser's one window in WebKit (the timed part starts after the import, so a warm HTTP cache does not reach it). 3.13's prewarm frame (and \`createLink\`'s) points at \`web.meshconnect.com\`, which Chromium's launch and Firefox's preferences resolve to nowhere or loopback; WebKit has no such setting, and on this machine, which resolves no public name, it fails there too.`);
+  lines.push(
+    `What stays Chromium's: cold start (WebKit keeps one window, and its HTTP cache, for all its pages), the open/close cycles and every growth figure (they force garbage collection and count DOM nodes and listeners over CDP), and the wallet bridge (it reaches into the Link frame with playwright's frame API). The Chromium run uses no CPU throttling or tracing; the other engines need no stand-in for CDP, the page's own clock times them. Each first click is a fresh page: a new browser context in Chromium and Firefox, a new navigation of MiniBrowser's one window in WebKit (the timed part starts after the import, so a warm HTTP cache does not reach it). 3.13's prewarm frame (and \`createLink\`'s) points at \`web.meshconnect.com\`, which Chromium's launch and Firefox's preferences resolve to nowhere or loopback; WebKit has no such setting, and on this machine, which resolves no public name, it fails there too.`,
+  );
   lines.push('');
   for (const [key, label, digits] of ENGINE_ROWS) {
     lines.push(`### ${label}`);
@@ -168,7 +185,9 @@ function rehearsalSection() {
   const lines = ['### The rehearsal in each engine', ''];
   lines.push(REHEARSAL_TEXT);
   lines.push('');
-  lines.push(`Measured by \`node bench/rehearsal.mjs\` on ${h.date.slice(0, 10)} (${h.seconds} s): the package as shipped and the same package with the loader's \`setTimeout(rehearse)\` taken out (\`bench/bundle.mjs\`), alternately, ${h.rounds} rounds; a round is ${h.pages} fresh first-click pages and one page of ${h.opens} opens for each face and build. First click: grouped median of all ${h.rounds * h.pages} pages (min–max); open: median of the rounds' medians (min–max).`);
+  lines.push(
+    `Measured by \`node bench/rehearsal.mjs\` on ${h.date.slice(0, 10)} (${h.seconds} s): the package as shipped and the same package with the loader's \`setTimeout(rehearse)\` taken out (\`bench/bundle.mjs\`), alternately, ${h.rounds} rounds; a round is ${h.pages} fresh first-click pages and one page of ${h.opens} opens for each face and build. First click: grouped median of all ${h.rounds * h.pages} pages (min–max); open: median of the rounds' medians (min–max).`,
+  );
   lines.push('');
   lines.push('| engine | face | first click, rehearsed (ms) | first click, without (ms) | rehearsal saves (ms) | open, rehearsed (ms) | open, without (ms) |');
   lines.push('|---|---|---:|---:|---:|---:|---:|');
@@ -177,7 +196,9 @@ function rehearsalSection() {
     for (const [id, label] of faces) {
       const f = en.faces[id];
       const saves = f.bare.firstClickMs.median - f.rehearsed.firstClickMs.median;
-      lines.push(`| ${ENGINE_NAME[n] ?? n} | ${label} | ${cell(f.rehearsed.firstClickMs, 2)} | ${cell(f.bare.firstClickMs, 2)} | ${fmt(saves, 2)} | ${cell(f.rehearsed.openMs, 2)} | ${cell(f.bare.openMs, 2)} |`);
+      lines.push(
+        `| ${ENGINE_NAME[n] ?? n} | ${label} | ${cell(f.rehearsed.firstClickMs, 2)} | ${cell(f.bare.firstClickMs, 2)} | ${fmt(saves, 2)} | ${cell(f.rehearsed.openMs, 2)} | ${cell(f.bare.openMs, 2)} |`,
+      );
     }
   }
   lines.push('');
@@ -237,16 +258,22 @@ export function report(r) {
   const lines = [];
   lines.push('# Benchmarks');
   lines.push('');
-  lines.push(`front-link-wasm (both faces) against \`@front-finance/link@1.1.9\` and \`@meshconnect/web-link-sdk@3.13.0\`, measured by \`npm run bench\` in one headless Chromium${engineNames(r).length > 1 ? ' (and first click, open and dispatch in Firefox and WebKit too: [Three engines](#three-engines))' : ''} through the same harness (\`bench/run.mjs\`, \`bench/bridge.mjs\`, pages \`tests/pages/bench.*\`), each SDK bundled and minified by esbuild with its dependencies, the Link UI a real iframe on another origin posting real \`postMessage\` events. Each figure is the median of ${r.runs} runs, with min–max. Ratios are ours / theirs: below 1 is better for times and sizes, above 1 for events/s.`);
+  lines.push(
+    `front-link-wasm (both faces) against \`@front-finance/link@1.1.9\` and \`@meshconnect/web-link-sdk@3.13.0\`, measured by \`npm run bench\` in one headless Chromium${engineNames(r).length > 1 ? ' (and first click, open and dispatch in Firefox and WebKit too: [Three engines](#three-engines))' : ''} through the same harness (\`bench/run.mjs\`, \`bench/bridge.mjs\`, pages \`tests/pages/bench.*\`), each SDK bundled and minified by esbuild with its dependencies, the Link UI a real iframe on another origin posting real \`postMessage\` events. Each figure is the median of ${r.runs} runs, with min–max. Ratios are ours / theirs: below 1 is better for times and sizes, above 1 for events/s.`,
+  );
   lines.push('');
   lines.push(`- date: ${r.date}${r.seconds ? ` (the whole \`npm run bench\`, build included: ${r.seconds} s)` : ''}`);
   lines.push(`- machine: ${r.machine.cpus} × ${r.machine.model}, ${r.machine.memoryGiB} GiB, Linux ${r.machine.kernel}`);
   lines.push(`- browser: Chromium ${r.chromium} (Debian, headless); Node ${r.node}`);
-  lines.push(`- parameters: ${r.parameters.opens} opens per run, ${r.parameters.firstClicks ?? 1} first clicks (fresh pages) per run, their median kept, ${r.parameters.messages} messages per dispatch run, ${r.parameters.cycles} cycles (and bridge sessions) after ${r.parameters.warmup} warm-up ones, ${r.parameters.roundTrips} bridge round trips of each kind`);
+  lines.push(
+    `- parameters: ${r.parameters.opens} opens per run, ${r.parameters.firstClicks ?? 1} first clicks (fresh pages) per run, their median kept, ${r.parameters.messages} messages per dispatch run, ${r.parameters.cycles} cycles (and bridge sessions) after ${r.parameters.warmup} warm-up ones, ${r.parameters.roundTrips} bridge round trips of each kind`,
+  );
   lines.push('');
   lines.push('## Shipped size');
   lines.push('');
-  lines.push('What a bundler ships for an app, gzip per file: the wasm plus the JS bundled and minified by esbuild (ours: `pkg/index.js` and everything it imports, wasm-bindgen\'s snippets included; theirs: the package with its dependencies).');
+  lines.push(
+    "What a bundler ships for an app, gzip per file: the wasm plus the JS bundled and minified by esbuild (ours: `pkg/index.js` and everything it imports, wasm-bindgen's snippets included; theirs: the package with its dependencies).",
+  );
   lines.push('');
   lines.push('| SDK | raw | gzip | brotli |');
   lines.push('|---|---:|---:|---:|');
@@ -266,7 +293,11 @@ export function report(r) {
   lines.push('');
   table(lines, r, ROWS, sides);
   lines.push('');
-  lines.push(`Dispatch: every run of one SDK handed on the same callbacks (${Object.entries(r.parameters.callbacks).map(([id, n]) => `${sides.find((x) => x.id === id)?.label}: ${n}`).join('; ')}).`);
+  lines.push(
+    `Dispatch: every run of one SDK handed on the same callbacks (${Object.entries(r.parameters.callbacks)
+      .map(([id, n]) => `${sides.find((x) => x.id === id)?.label}: ${n}`)
+      .join('; ')}).`,
+  );
   lines.push('');
   lines.push('Ratios to each upstream (medians):');
   lines.push('');
@@ -278,13 +309,17 @@ export function report(r) {
   if (engines) lines.push(engines);
   lines.push('## The wallet bridge');
   lines.push('');
-  lines.push(`A child in the Link frame on the real \`comlink\` 4.4.2 calls the bridge in the host page (an EIP-6963 wallet there answers \`eth_chainId\`); then ${r.parameters.cycles} sessions are opened and closed in a page with EIP-6963, Solana and Bitcoin wallets, counting what is left. The page's test wallets journal every call made on them; the journal is emptied before each count (until the fifth pass it was not, and this package's subscribe and unsubscribe per session, two entries, showed as ~125 bytes of heap growth a session).`);
+  lines.push(
+    `A child in the Link frame on the real \`comlink\` 4.4.2 calls the bridge in the host page (an EIP-6963 wallet there answers \`eth_chainId\`); then ${r.parameters.cycles} sessions are opened and closed in a page with EIP-6963, Solana and Bitcoin wallets, counting what is left. The page's test wallets journal every call made on them; the journal is emptied before each count (until the fifth pass it was not, and this package's subscribe and unsubscribe per session, two entries, showed as ~125 bytes of heap growth a session).`,
+  );
   lines.push('');
   const bridgeSides = sides.filter((x) => x.bridge);
   table(lines, r, BRIDGE_ROWS, bridgeSides);
   lines.push('');
   const b = r.bridgeSize;
-  lines.push(`Size: the bridge's functions in the release wasm (Comlink transport, path rules, the families, the Solana rules, \`wasm-bindgen-futures\`; by \`twiggy\`, before \`wasm-opt\`) take ${b.wasmFunctionsRaw} of its ${b.wasmRaw} bytes of code and data (${((100 * b.wasmFunctionsRaw) / b.wasmRaw).toFixed(0)} %); its JavaScript (${b.js.map((f) => `\`${f.file.split('/').pop()}\``).join(', ')}) is ${b.js.reduce((n, f) => n + f.raw, 0)} bytes, ${b.js.reduce((n, f) => n + f.gzip, 0)} gzip as published. 3.13's bridge parent comes with \`@solana/web3.js\`, most of its ${kb(s.mesh.gzip)}.`);
+  lines.push(
+    `Size: the bridge's functions in the release wasm (Comlink transport, path rules, the families, the Solana rules, \`wasm-bindgen-futures\`; by \`twiggy\`, before \`wasm-opt\`) take ${b.wasmFunctionsRaw} of its ${b.wasmRaw} bytes of code and data (${((100 * b.wasmFunctionsRaw) / b.wasmRaw).toFixed(0)} %); its JavaScript (${b.js.map((f) => `\`${f.file.split('/').pop()}\``).join(', ')}) is ${b.js.reduce((n, f) => n + f.raw, 0)} bytes, ${b.js.reduce((n, f) => n + f.gzip, 0)} gzip as published. 3.13's bridge parent comes with \`@solana/web3.js\`, most of its ${kb(s.mesh.gzip)}.`,
+  );
   lines.push('');
   lines.push('## Targets (SPEC §12)');
   lines.push('');
@@ -297,7 +332,7 @@ export function report(r) {
     const a = med(r, key, o);
     return a === undefined ? null : a / best;
   };
-  const zero = (key, id) => r.metrics[key]?.[id] && r.metrics[key][id].runs.every((x) => x <= 0);
+  const zero = (key, id) => r.metrics[key]?.[id]?.runs.every((x) => x <= 0);
   lines.push('| target | measured | status |');
   lines.push('|---|---|---|');
   const share = s.ours.total.gzip / s.mesh.gzip;
@@ -310,15 +345,21 @@ export function report(r) {
     lines.push(`| ${o.label}: first click ≤ 1.1× the faster upstream | ${ratio(click)} | ${check(click === null ? null : click <= 1.1)} |`);
     lines.push(`| ${o.label}: dispatch ≥ 1.0× the faster upstream (events/s) | ${ratio(dispatch)} | ${check(dispatch === null ? null : dispatch >= 1)} |`);
     lines.push(`| ${o.label}: open ≤ 1.1× the faster upstream | ${ratio(open)} | ${check(open === null ? null : open <= 1.1)} |`);
-    lines.push(`| ${o.label}: JS heap growth over ${r.parameters.cycles} cycles ≤ its upstream's | ${fmt(med(r, 'growth.heap', o.id), 0)} vs ${fmt(med(r, 'growth.heap', o.upstream), 0)} bytes | ${check(heap === null ? null : med(r, 'growth.heap', o.id) <= med(r, 'growth.heap', o.upstream))} |`);
+    lines.push(
+      `| ${o.label}: JS heap growth over ${r.parameters.cycles} cycles ≤ its upstream's | ${fmt(med(r, 'growth.heap', o.id), 0)} vs ${fmt(med(r, 'growth.heap', o.upstream), 0)} bytes | ${check(heap === null ? null : med(r, 'growth.heap', o.id) <= med(r, 'growth.heap', o.upstream))} |`,
+    );
   }
   const get = vs(r, 'bridgeGetMs', 'oursLink', 'mesh');
   const request = vs(r, 'bridgeRequestMs', 'oursLink', 'mesh');
   lines.push(`| bridge: child \`GET\` round trip ≤ 1.0× 3.13's | ${ratio(get)} | ${check(get === null ? null : get <= 1)} |`);
   lines.push(`| bridge: child → wallet \`request\` round trip ≤ 1.0× 3.13's | ${ratio(request)} | ${check(request === null ? null : request <= 1)} |`);
   const leaks = ['bridgeGrowth.windowListeners', 'bridgeGrowth.jsEventListeners', 'bridgeGrowth.walletListeners', 'bridgeGrowth.nodes', 'bridgeGrowth.wasm'];
-  lines.push(`| no growth of listeners, wallet listeners, DOM nodes or wasm memory over ${r.parameters.cycles} sessions with the bridge on | ${leaks.map((k) => fmt(med(r, k, 'oursLink'), 0)).join(', ')} | ${check(leaks.every((k) => zero(k, 'oursLink')))} |`);
-  lines.push(`| no growth of listeners, DOM nodes or wasm memory over ${r.parameters.cycles} cycles | ${['growth.windowListeners', 'growth.nodes', 'growth.wasm'].map((k) => ours.map((o) => fmt(med(r, k, o.id), 0)).join('/')).join(', ')} | ${check(['growth.windowListeners', 'growth.nodes', 'growth.wasm'].every((k) => ours.every((o) => zero(k, o.id))))} |`);
+  lines.push(
+    `| no growth of listeners, wallet listeners, DOM nodes or wasm memory over ${r.parameters.cycles} sessions with the bridge on | ${leaks.map((k) => fmt(med(r, k, 'oursLink'), 0)).join(', ')} | ${check(leaks.every((k) => zero(k, 'oursLink')))} |`,
+  );
+  lines.push(
+    `| no growth of listeners, DOM nodes or wasm memory over ${r.parameters.cycles} cycles | ${['growth.windowListeners', 'growth.nodes', 'growth.wasm'].map((k) => ours.map((o) => fmt(med(r, k, o.id), 0)).join('/')).join(', ')} | ${check(['growth.windowListeners', 'growth.nodes', 'growth.wasm'].every((k) => ours.every((o) => zero(k, o.id))))} |`,
+  );
   lines.push('');
   lines.push(whereTheBytesGo(r));
   lines.push('');

@@ -105,7 +105,18 @@ const linkUrl = `${servers.link}/pages/link.html`;
 const token = tokenFor(linkUrl);
 
 const m = fixtures.inbound;
-const MIX = [m.integrationSelected, m.credentialsEntered, m.transferPreviewed, m.brokerageAccountAccessToken, m.delayedAuthentication, m.transferFinishedSuccess, m.transferFinishedError, m.integrationConnectionError, { type: 'pageLoaded' }, m.loaded];
+const MIX = [
+  m.integrationSelected,
+  m.credentialsEntered,
+  m.transferPreviewed,
+  m.brokerageAccountAccessToken,
+  m.delayedAuthentication,
+  m.transferFinishedSuccess,
+  m.transferFinishedError,
+  m.integrationConnectionError,
+  { type: 'pageLoaded' },
+  m.loaded,
+];
 // The same without `loaded`, which 3.13 and this package answer (`meshSDKSpecs`) and
 // 1.1.9, given no access tokens, does not: what handling a message costs, replies aside.
 const QUIET = MIX.filter((m) => m.type !== 'loaded');
@@ -155,7 +166,14 @@ for (let r = 0; r < RUNS; r++) {
       await s.close();
     }
     checkRehearsal('chromium', side, clicks);
-    add(side, 'firstClickMs', tickMedian(clicks.map((c) => c.ms), chromiumTick));
+    add(
+      side,
+      'firstClickMs',
+      tickMedian(
+        clicks.map((c) => c.ms),
+        chromiumTick,
+      ),
+    );
 
     s = await page(side);
     const d = await s.p.evaluate(([t, mix, n]) => window.dispatch(t, mix, n), [token, MIX, MESSAGES]);
@@ -193,7 +211,9 @@ for (const side of SIDES) for (const [key, xs] of Object.entries(samples[side.id
 
 // --- the same first click, open and dispatch in Firefox and WebKit -------------------
 
-const engines = { chromium: { label: ENGINE_LABELS.chromium, version: `Chromium ${chromium} (Debian, headless, playwright-core over CDP)`, tick: chromiumTick, runs: RUNS, firstClicks: FIRST_CLICKS } };
+const engines = {
+  chromium: { label: ENGINE_LABELS.chromium, version: `Chromium ${chromium} (Debian, headless, playwright-core over CDP)`, tick: chromiumTick, runs: RUNS, firstClicks: FIRST_CLICKS },
+};
 const engineMetrics = {};
 const engineFailures = [];
 for (const name of ENGINES) {
@@ -217,7 +237,24 @@ await servers.close();
 const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), kernel: release() };
 const parameters = { opens: OPENS, firstClicks: FIRST_CLICKS, messages: MESSAGES, cycles: CYCLES, warmup: WARMUP, roundTrips: ROUND_TRIPS, callbacks: callbacksSeen };
 const seconds = Math.round((Date.now() - benchStarted) / 1000);
-const results = { date: new Date().toISOString(), seconds, machine, chromium, node: process.version, runs: RUNS, parameters, sides: SIDES, size, imports, bridgeSize, metrics, engines, engineMetrics, twiggy, dominators };
+const results = {
+  date: new Date().toISOString(),
+  seconds,
+  machine,
+  chromium,
+  node: process.version,
+  runs: RUNS,
+  parameters,
+  sides: SIDES,
+  size,
+  imports,
+  bridgeSize,
+  metrics,
+  engines,
+  engineMetrics,
+  twiggy,
+  dominators,
+};
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(root, 'BENCHMARKS.md'), (await import('./report.mjs')).report(results));
 const readme = join(root, 'README.md');

@@ -13,14 +13,7 @@
 import type { BrokerType } from './index.js';
 
 /** The messages the Link UI posts to the host page. */
-export type EventType =
-  | 'brokerageAccountAccessToken'
-  | 'delayedAuthentication'
-  | 'close'
-  | 'done'
-  | 'loaded'
-  | 'oauthLinkOpen'
-  | 'transferFinished';
+export type EventType = 'brokerageAccountAccessToken' | 'delayedAuthentication' | 'close' | 'done' | 'loaded' | 'oauthLinkOpen' | 'transferFinished';
 
 /** What `createFrontConnection` returns. */
 export interface FrontConnection {

@@ -86,7 +86,6 @@ function connect(options, mesh) {
   return { open, close, requestClose };
 }
 
-
 /** Same contract as `@front-finance/link`'s `createFrontConnection`. */
 export function createFrontConnection(options) {
   preload();

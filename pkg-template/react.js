@@ -38,9 +38,14 @@ function controller(create, initial) {
   // Opening from a component that is gone (say, a token fetch that resolved
   // after unmount) would leave an overlay that nothing closes: ignored.
   // The app's arguments exactly as given (their count too).
-  const opener = (method) => (...args) =>
-    state === 'new' || state === 'mounted' ? connect()[method](...args) : Promise.resolve();
-  const closer = (method) => (...args) => connection?.[method](...args);
+  const opener =
+    (method) =>
+    (...args) =>
+      state === 'new' || state === 'mounted' ? connect()[method](...args) : Promise.resolve();
+  const closer =
+    (method) =>
+    (...args) =>
+      connection?.[method](...args);
 
   function mount() {
     state = 'mounted';

@@ -90,7 +90,10 @@ export function floor(uses = ['needed']) {
   const features = [...Object.values(WASM), ...WEB.filter((f) => uses.includes(f.use ?? 'needed'))];
   return Object.fromEntries(
     Object.keys(ENGINES).map((engine) => {
-      const version = features.map((f) => f[engine]).sort(order).at(-1);
+      const version = features
+        .map((f) => f[engine])
+        .sort(order)
+        .at(-1);
       const by = [...new Set(features.filter((f) => f[engine] === version).map((f) => f.name))];
       return [engine, { version, by }];
     }),
@@ -104,21 +107,26 @@ export const README_END = '<!-- /floor -->';
 export function renderFloor() {
   const needed = floor();
   const bare = floor(['needed', 'fallback']);
-  const versions = (f) => Object.keys(ENGINES).map((e) => f[e]).join(' | ');
+  const versions = (f) =>
+    Object.keys(ENGINES)
+      .map((e) => f[e])
+      .join(' | ');
   const rows = new Map(); // WASM rows that share a name (bulk memory, reference types) are one
   for (const f of Object.values(WASM)) rows.set(f.name, `| ${f.name} | ${versions(f)} | allowed in the wasm |`);
   const uses = { needed: 'needed', fallback: 'used where present; without it', detected: 'used where present; without it' };
   for (const f of WEB) rows.set(f.name, `| ${f.name} | ${versions(f)} | ${f.use === 'needed' ? 'needed' : `${uses[f.use]} ${f.what}`} |`);
   return [
     README_START,
-    '| browser | oldest version | set by | 3.13\'s oldest |',
+    "| browser | oldest version | set by | 3.13's oldest |",
     '|---|---|---|---|',
     ...Object.entries(ENGINES).map(([e, label]) => `| ${label} | ${needed[e].version} | ${needed[e].by.join(', ')} | ${UPSTREAM[e]} |`),
     '',
     `Without the stylesheet fallback the floor would be ${Object.keys(ENGINES)
       .filter((e) => bare[e].version !== needed[e].version)
       .map((e) => `${SHORT[e]} ${bare[e].version}`)
-      .join(' and ')}. About ${EXCLUDED.share} of browser use worldwide is below the floor (${EXCLUDED.withoutFallback} without the fallback); the largest parts are ${EXCLUDED.largest}. The figures are the global usage table of ${EXCLUDED.data} (StatCounter's, as browserslist reads it).`,
+      .join(
+        ' and ',
+      )}. About ${EXCLUDED.share} of browser use worldwide is below the floor (${EXCLUDED.withoutFallback} without the fallback); the largest parts are ${EXCLUDED.largest}. The figures are the global usage table of ${EXCLUDED.data} (StatCounter's, as browserslist reads it).`,
     '',
     '| feature | Chrome, Edge | Firefox | Safari, iOS | |',
     '|---|---|---|---|---|',
@@ -150,7 +158,11 @@ const BINARYEN_NAMES = { NontrappingFPToInt: 'nontrapping-float-to-int', SIMD128
  */
 export async function wasmFeatures(bytes) {
   const { default: binaryen } = await import('binaryen');
-  const named = new Map(Object.entries(binaryen.Features).filter(([key]) => key !== 'MVP' && key !== 'All').map(([key, bit]) => [bit, BINARYEN_NAMES[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()]));
+  const named = new Map(
+    Object.entries(binaryen.Features)
+      .filter(([key]) => key !== 'MVP' && key !== 'All')
+      .map(([key, bit]) => [bit, BINARYEN_NAMES[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()]),
+  );
   const bits = [];
   for (let bit = 1; bit <= binaryen.Features.All; bit *= 2) if (binaryen.Features.All & bit) bits.push(bit);
   const module = binaryen.readBinary(bytes);

@@ -49,7 +49,7 @@ function dedupeSnippetImports(path) {
   const kept = new Map();
   const dropped = new Set();
   let code = readFileSync(path, 'utf8').replace(/^import \* as (import\d+) from "([^"]+)";?\n/gm, (line, name, module) => {
-    if (!kept.has(module)) return kept.set(module, name), line;
+    if (!kept.has(module)) return (kept.set(module, name), line);
     dropped.add(name);
     return '';
   });
@@ -106,7 +106,10 @@ ${body}
   if (!/^export class Connection\b/m.test(declared) || !/^export function warm\(/m.test(declared)) throw new Error("wasm-bindgen's declarations changed shape");
   writeFileSync(
     types,
-    `${declared.replace(/^export class Connection\b/m, 'declare class Connection').replace(/^export function warm\(/m, 'declare function warm(').trimEnd()}
+    `${declared
+      .replace(/^export class Connection\b/m, 'declare class Connection')
+      .replace(/^export function warm\(/m, 'declare function warm(')
+      .trimEnd()}
 
 /** A glue of its own around a fresh instance of the module (scripts/build.mjs). */
 export declare function runtime(onTrap: (error: unknown) => void): {
@@ -139,7 +142,9 @@ async function minify() {
 /** Raw, gzip and brotli bytes of what a bundle ships (for `createLink`/`createFrontConnection`: not `react.js`). */
 export function shippedSizes() {
   // wasm-bindgen's `inline_js` snippets are imported by the glue: shipped too.
-  const snippets = readdirSync(join(pkg, 'snippets'), { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => join('snippets', f));
+  const snippets = readdirSync(join(pkg, 'snippets'), { recursive: true })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join('snippets', f));
   const files = ['front_link_wasm_bg.wasm', 'front_link_wasm.js', 'index.js', 'loader.js', 'event-keys.js', ...snippets.sort()];
   const sizes = files.map((file) => {
     const bytes = readFileSync(join(pkg, file));

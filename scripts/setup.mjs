@@ -35,7 +35,9 @@ export function setup({ browser = true } = {}) {
   // The three engines of the browser suites (TESTING.md): Debian's
   // packages only; no test tool downloads a browser of its own.
   const engines = { chromium: 'chromium', chromedriver: 'chromium-driver', 'firefox-esr': 'firefox-esr', WebKitWebDriver: 'webkit2gtk-driver', 'xvfb-run': 'xvfb' };
-  const missing = Object.entries(engines).filter(([command]) => !has(command)).map(([, pkg]) => pkg);
+  const missing = Object.entries(engines)
+    .filter(([command]) => !has(command))
+    .map(([, pkg]) => pkg);
   if (browser && missing.length) {
     run(`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`);
   }

@@ -91,8 +91,24 @@ export const integrations = [
 ];
 
 export const assets = [
-  { symbol: 'ETH', name: 'Ethereum', priceUsd: 3420.5, networks: [{ id: 'e3c7fdd8-b1fc-4e51-85ae-bb276e075611', name: 'Ethereum', fee: 0.0004 }, { id: '7436e9d0-ba42-4d2b-b4c0-8e4e606b2c12', name: 'Base', fee: 0.00002 }] },
-  { symbol: 'USDC', name: 'USD Coin', priceUsd: 1, networks: [{ id: 'e3c7fdd8-b1fc-4e51-85ae-bb276e075611', name: 'Ethereum', fee: 1.2 }, { id: '0291810a-5947-424d-9a59-e88bb33e999d', name: 'Solana', fee: 0.01 }] },
+  {
+    symbol: 'ETH',
+    name: 'Ethereum',
+    priceUsd: 3420.5,
+    networks: [
+      { id: 'e3c7fdd8-b1fc-4e51-85ae-bb276e075611', name: 'Ethereum', fee: 0.0004 },
+      { id: '7436e9d0-ba42-4d2b-b4c0-8e4e606b2c12', name: 'Base', fee: 0.00002 },
+    ],
+  },
+  {
+    symbol: 'USDC',
+    name: 'USD Coin',
+    priceUsd: 1,
+    networks: [
+      { id: 'e3c7fdd8-b1fc-4e51-85ae-bb276e075611', name: 'Ethereum', fee: 1.2 },
+      { id: '0291810a-5947-424d-9a59-e88bb33e999d', name: 'Solana', fee: 0.01 },
+    ],
+  },
   { symbol: 'SOL', name: 'Solana', priceUsd: 171.2, networks: [{ id: '0291810a-5947-424d-9a59-e88bb33e999d', name: 'Solana', fee: 0.000005 }] },
 ];
 

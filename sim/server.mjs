@@ -87,7 +87,17 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
     if (session.opened) return [410, { errorMessage: 'This link token has already been used. Request a new one.' }];
     if (Date.now() - session.createdAt > linkTokenTtlMs) return [410, { errorMessage: 'This link token has expired. Request a new one.' }];
     session.opened = true;
-    const catalog = integrations.map(({ id, name, type, kind, color, mfa, delayed, wallet, accounts }) => ({ id, name, type, kind, color, mfa: !!mfa, delayed: !!delayed, wallet: !!wallet, accounts }));
+    const catalog = integrations.map(({ id, name, type, kind, color, mfa, delayed, wallet, accounts }) => ({
+      id,
+      name,
+      type,
+      kind,
+      color,
+      mfa: !!mfa,
+      delayed: !!delayed,
+      wallet: !!wallet,
+      accounts,
+    }));
     return [200, { catalog, assets, preselected: session.preselected, restrictMultipleAccounts: session.restrictMultipleAccounts, transferOptions: session.transferOptions ?? null }];
   }
 
@@ -101,7 +111,18 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
     if (integration.mfa && !/^\d{6}$/.test(body.mfaCode ?? '')) return [401, { errorMessage: 'Invalid verification code' }];
     const brokerBrandInfo = { brokerLogo: '', brokerPrimaryColor: integration.color };
     if (integration.delayed) {
-      return [200, { delayedAuth: { refreshTokenExpiresInSeconds: 2592000, brokerType: integration.type, refreshToken: `rt-${integration.id}-${randomBytes(6).toString('hex')}`, brokerName: integration.name, brokerBrandInfo } }];
+      return [
+        200,
+        {
+          delayedAuth: {
+            refreshTokenExpiresInSeconds: 2592000,
+            brokerType: integration.type,
+            refreshToken: `rt-${integration.id}-${randomBytes(6).toString('hex')}`,
+            brokerName: integration.name,
+            brokerBrandInfo,
+          },
+        },
+      ];
     }
     const chosen = integration.accounts.filter((a) => (body.accountIds ?? []).includes(a.accountId));
     if (chosen.length === 0) return [400, { errorMessage: 'Choose at least one account.' }];
@@ -127,7 +148,8 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
     const { address, walletName, message, signature } = body;
     if (typeof address !== 'string' || !ADDRESS.test(address)) return [400, { errorMessage: 'The wallet gave no valid address.' }];
     if (typeof walletName !== 'string' || walletName.trim() === '' || walletName.length > 100) return [400, { errorMessage: 'The wallet has no name.' }];
-    if (typeof message !== 'string' || !message.toLowerCase().includes(address.toLowerCase()) || !message.includes(body.session)) return [400, { errorMessage: 'The signed message is not the one this session asked for.' }];
+    if (typeof message !== 'string' || !message.toLowerCase().includes(address.toLowerCase()) || !message.includes(body.session))
+      return [400, { errorMessage: 'The signed message is not the one this session asked for.' }];
     if (typeof signature !== 'string' || !SIGNATURE.test(signature)) return [400, { errorMessage: 'The wallet returned no valid signature.' }];
     const integration = { ...browserWallet, name: walletName.trim() };
     const account = { accountId: address, accountName: `${address.slice(0, 6)}…${address.slice(-4)}` };
@@ -161,7 +183,18 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', clientId = 
     const amount = Number(body.amount);
     if (!(amount > 0)) return [200, { status: 'error', errorMessage: 'Enter an amount above zero' }];
     if (amount + network.fee > held) return [200, { status: 'error', errorMessage: 'Insufficient balance for amount and network fee' }];
-    return [200, { status: 'success', txId: `tx-${randomBytes(8).toString('hex')}`, fromAddress: `0x${randomBytes(20).toString('hex')}`, toAddress: body.toAddress, symbol: asset.symbol, amount, networkId: network.id }];
+    return [
+      200,
+      {
+        status: 'success',
+        txId: `tx-${randomBytes(8).toString('hex')}`,
+        fromAddress: `0x${randomBytes(20).toString('hex')}`,
+        toAddress: body.toAddress,
+        symbol: asset.symbol,
+        amount,
+        networkId: network.id,
+      },
+    ];
   }
 
   const api = {

@@ -245,10 +245,21 @@ async fn access_tokens_are_posted_on_loaded() {
     send(&replies, &frame, &[fixture(&["inbound", "loaded"])]).await;
     frame.post_message(&JSON::parse(r#"{"__puppet":"report"}"#).expect("json"), "*").expect("post");
     replies.wait_for("__report", 1).await;
-    let report = replies.seen.borrow().iter().rev().find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object())).cloned().expect("report");
-    let received = JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string");
+    let report = replies
+        .seen
+        .borrow()
+        .iter()
+        .rev()
+        .find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object()))
+        .cloned()
+        .expect("report");
+    let received =
+        JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string");
     let origin = window().location().origin().expect("origin");
-    assert!(received.contains(&format!(r#""type":"meshSDKSpecs","payload":{{"platform":"web","version":"0.1.0","origin":"{origin}"}}"#)), "{received}");
+    assert!(
+        received.contains(&format!(r#""type":"meshSDKSpecs","payload":{{"platform":"web","version":"0.1.0","origin":"{origin}"}}"#)),
+        "{received}"
+    );
     assert!(received.contains(r#"{"type":"frontAccessTokens","payload":[{"accountId":"5FUVPB0","accountName":"Margin account","accessToken":"at-1","brokerType":"robinhood","brokerName":"Robinhood"}]}"#), "{received}");
     assert!(!received.contains("frontTransferDestinationTokens"));
     assert_eq!(taken(&log), ["event pageLoaded"]);
@@ -310,7 +321,10 @@ fn bad_tokens_exit_and_render_nothing() {
     link.open_link(&token("javascript:alert(1)"));
     link.open_link("");
     link.open_popup("data:text/html,hi");
-    assert_eq!(taken(&log), [r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link!") None"#]);
+    assert_eq!(
+        taken(&log),
+        [r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link!") None"#]
+    );
     assert!(link_iframe().is_none());
 }
 
@@ -349,13 +363,24 @@ async fn the_rust_api_serves_the_wallet_bridge() {
     sleep(50).await;
     frame.post_message(&JSON::parse(r#"{"__puppet":"report"}"#).expect("json"), "*").expect("post");
     replies.wait_for("__report", 1).await;
-    let report = replies.seen.borrow().iter().rev().find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object())).cloned().expect("report");
-    let received = JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string");
+    let report = replies
+        .seen
+        .borrow()
+        .iter()
+        .rev()
+        .find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object()))
+        .cloned()
+        .expect("report");
+    let received =
+        JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string");
     let origin = window().location().origin().expect("origin");
     assert!(received.contains(&format!(r#"{{"type":"RAW","value":"{origin}","id":"a"}}"#)), "{received}");
     assert!(received.contains(r#"{"type":"RAW","value":"rust-test-wallet","id":"b"}"#), "{received}");
     assert!(received.contains(r#"{"type":"RAW","value":["0xabc"],"id":"c"}"#), "{received}");
-    assert!(received.contains(r#""name":"throw","value":{"isError":true,"value":{"message":"The wallet bridge does not serve this path""#), "{received}");
+    assert!(
+        received.contains(r#""name":"throw","value":{"isError":true,"value":{"message":"The wallet bridge does not serve this path""#),
+        "{received}"
+    );
     assert!(received.contains(r#""id":"d""#), "{received}");
     assert!(Reflect::get(&js_sys::Object::new(), &"polluted".into()).expect("get").is_undefined());
     link.close_link();
@@ -370,7 +395,8 @@ async fn the_rust_api_serves_the_wallet_bridge() {
 // same verdict from both.
 
 use front_link_wasm::protocol::{
-    known_type, payload_shape, promised_payload, Data, Dialect, Ignored, InboundMessage, Kind, Shape, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS,
+    known_type, payload_shape, promised_payload, Data, Dialect, Ignored, InboundMessage, Kind, Shape, FRONT_EVENT_TYPE_KEYS,
+    LATER_LINK_EVENT_TYPE_KEYS,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -452,7 +478,9 @@ extern "C" {
 
 fn verdict<D: Data>(result: Result<InboundMessage<D>, Ignored>) -> String {
     match result {
-        Ok(InboundMessage::Exit { error, summary, error_dropped }) => format!("exit {error:?} summary {} dropped {error_dropped}", summary.is_some()),
+        Ok(InboundMessage::Exit { error, summary, error_dropped }) => {
+            format!("exit {error:?} summary {} dropped {error_dropped}", summary.is_some())
+        }
         Ok(InboundMessage::AccessToken(_)) => "access token".into(),
         Ok(InboundMessage::DelayedAuth(_)) => "delayed auth".into(),
         Ok(InboundMessage::TransferFinished(_)) => "transfer finished".into(),
@@ -474,7 +502,8 @@ fn one_call_shape_checks_agree_with_the_core() {
     }
     for dialect in [Dialect::Front, Dialect::Mesh] {
         for key in FRONT_EVENT_TYPE_KEYS.iter().chain(LATER_LINK_EVENT_TYPE_KEYS.iter()) {
-            samples.extend(mutants(&example(payload_shape(dialect, key).map_or(&Shape::Any, |p| p.shape()))).iter().map(|p| message(key, p)));
+            samples
+                .extend(mutants(&example(payload_shape(dialect, key).map_or(&Shape::Any, |p| p.shape()))).iter().map(|p| message(key, p)));
         }
     }
     let (mut accepted, mut refused) = (0, 0);
@@ -486,7 +515,12 @@ fn one_call_shape_checks_agree_with_the_core() {
             // What debug reports: the payload against its upstream type.
             let Some(promised) = known_type(sample).and_then(|kind| promised_payload(dialect, kind)) else { continue };
             let fits = sample.field_conforms("payload", promised);
-            assert_eq!(fits, FieldByField(sample.clone()).field_conforms("payload", promised), "{dialect:?}: {:?}", JSON::stringify(sample).ok());
+            assert_eq!(
+                fits,
+                FieldByField(sample.clone()).field_conforms("payload", promised),
+                "{dialect:?}: {:?}",
+                JSON::stringify(sample).ok()
+            );
             if fits {
                 accepted += 1;
             } else {

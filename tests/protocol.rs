@@ -100,10 +100,7 @@ fn loaded_posts_then_reports() {
 fn exit_ends_once() {
     let mut s = session();
     let done = fixture("doneWithSummary");
-    assert_eq!(
-        s.on_message(&done),
-        Ok(vec![End, Call(Callback::Exit { error: None, summary: Some(payload(&done)) })])
-    );
+    assert_eq!(s.on_message(&done), Ok(vec![End, Call(Callback::Exit { error: None, summary: Some(payload(&done)) })]));
     assert!(!s.is_open());
     assert_eq!(s.receive(&fixture("loaded")), vec![], "nothing is said after the end: the listener is gone");
     assert_eq!(s.on_message(&fixture("loaded")), Err(Ignored::Ended));
@@ -137,7 +134,10 @@ fn exit_error_falls_back_to_payload_and_any_object_is_the_summary() {
     // 3.13's face reads only payload.errorMessage, and passes any payload on.
     let odd = Value::object([("type", Value::str("done")), ("payload", Value::object([("errorMessage", Value::Number(5.0))]))]);
     let Ok(actions) = mesh_session(false).on_message(&odd) else { panic!("done is delivered") };
-    assert!(matches!(&actions[..], [Action::Warn { why: Ignored::ErrorNotText, .. }, End, Call(Callback::Exit { error: None, summary: Some(_) })]));
+    assert!(matches!(
+        &actions[..],
+        [Action::Warn { why: Ignored::ErrorNotText, .. }, End, Call(Callback::Exit { error: None, summary: Some(_) })]
+    ));
     let text = Value::object([("type", Value::str("done")), ("payload", Value::str("x"))]);
     assert_eq!(mesh_session(false).on_message(&text), Ok(vec![End, Call(Callback::Exit { error: None, summary: Some(Value::str("x")) })]));
     // 1.1.9's face passes an object as the summary, nothing else.
@@ -181,7 +181,8 @@ fn payloads_are_delivered_as_sent_whatever_their_fields() {
             assert_eq!(got, Ok(connected_actions(Connected::AccessToken(p))), "field {}", fields[i].0);
         }
     }
-    let transfer = Value::object([("type", Value::str("transferFinished")), ("payload", Value::object([("status", Value::str("pending"))]))]);
+    let transfer =
+        Value::object([("type", Value::str("transferFinished")), ("payload", Value::object([("status", Value::str("pending"))]))]);
     assert!(session().on_message(&transfer).is_ok());
     let selected = Value::object([("type", Value::str("integrationSelected"))]);
     assert_eq!(session().on_message(&selected), Ok(vec![Call(Callback::Event(Event::Other(selected.clone())))]));
@@ -258,10 +259,7 @@ fn oauth_links_follow_the_url_rule() {
         let msg = Value::object([("type", Value::str("oauthLinkOpen")), ("link", Value::str(link))]);
         assert_eq!(session().on_message(&msg), Err(Ignored::BadLink), "{link}");
     }
-    assert_eq!(
-        popup_features(1920.0, 1080.0),
-        "popup,noopener,noreferrer,resizable,scrollbars,width=700,height=800,top=140,left=610"
-    );
+    assert_eq!(popup_features(1920.0, 1080.0), "popup,noopener,noreferrer,resizable,scrollbars,width=700,height=800,top=140,left=610");
     assert!(popup_features(f64::NAN, 100.0).ends_with("top=-350,left=-350"));
 }
 
@@ -284,10 +282,7 @@ fn params_shape_the_url() {
         opening.allow,
         "clipboard-read https://a.example; clipboard-write https://a.example; camera https://a.example; microphone https://a.example"
     );
-    assert_eq!(
-        Session::open(LinkInput::Url("javascript:alert(1)"), &params).map(|_| ()),
-        Err(LinkError::InvalidLink(Rejection::Scheme))
-    );
+    assert_eq!(Session::open(LinkInput::Url("javascript:alert(1)"), &params).map(|_| ()), Err(LinkError::InvalidLink(Rejection::Scheme)));
     assert_eq!(Theme::parse("purple"), None);
 }
 
@@ -391,7 +386,13 @@ fn cases() -> u32 {
 fn check_url(text: &str) {
     if let Ok(url) = LinkUrl::parse(text) {
         assert!(url.href().starts_with(url.origin()), "{text}");
-        assert!(url.origin().starts_with("https://") || url.origin().starts_with("http://localhost") || url.origin().starts_with("http://127.0.0.1") || url.origin().starts_with("http://[::1]"), "{text}");
+        assert!(
+            url.origin().starts_with("https://")
+                || url.origin().starts_with("http://localhost")
+                || url.origin().starts_with("http://127.0.0.1")
+                || url.origin().starts_with("http://[::1]"),
+            "{text}"
+        );
         assert_eq!(LinkUrl::parse(url.href()).map(|u| u.href().to_owned()), Ok(url.href().to_owned()), "{text}");
         if let Some(json) = LinkStyle::json_in(&url) {
             let _ = json.len();
@@ -543,7 +544,10 @@ fn mesh_always_sends_lng_and_renders_into_any_given_iframe() {
     // 1.1.9 ignores the id unless embedded, and adds no lng of its own.
     let front = LinkParams { iframe_id: Some("f".into()), ..LinkParams::default() };
     let (_, opening) = Session::open(LinkInput::Token(TOKEN), &front).expect("opens");
-    assert_eq!((opening.frame, opening.overlay_id, opening.url.href()), (None, "front-link-popup", "http://127.0.0.1:8081/link?session=abc"));
+    assert_eq!(
+        (opening.frame, opening.overlay_id, opening.url.href()),
+        (None, "front-link-popup", "http://127.0.0.1:8081/link?session=abc")
+    );
 }
 
 #[test]
@@ -575,10 +579,7 @@ fn a_link_ui_that_never_loads_ends_in_on_exit_once() {
     let (mut s, opening) = Session::open(LinkInput::Token(TOKEN), &LinkParams::default()).expect("opens");
     assert_eq!(opening.load_timeout, Some(DEFAULT_LOAD_TIMEOUT_MS));
     assert_eq!(opening.close_control_after, Some(CLOSE_CONTROL_DELAY_MS), "the overlay offers its own way out");
-    assert_eq!(
-        s.load_timed_out::<Value>(),
-        vec![End, Call(Callback::Exit { error: Some(LOAD_TIMEOUT_MESSAGE.into()), summary: None })]
-    );
+    assert_eq!(s.load_timed_out::<Value>(), vec![End, Call(Callback::Exit { error: Some(LOAD_TIMEOUT_MESSAGE.into()), summary: None })]);
     assert!(s.load_timed_out::<Value>().is_empty() && s.close::<Value>().is_empty(), "onExit fires once");
     assert_eq!(s.on_message(&fixture("loaded")), Err(Ignored::Ended));
 }
@@ -612,7 +613,8 @@ fn a_blocked_popup_is_an_event_while_the_session_lasts() {
 
 #[test]
 fn only_trusted_link_origins_open_when_the_app_lists_them() {
-    let trusted = |origins: &[&str]| LinkParams { link_origins: Some(origins.iter().map(|o| (*o).to_owned()).collect()), ..LinkParams::default() };
+    let trusted =
+        |origins: &[&str]| LinkParams { link_origins: Some(origins.iter().map(|o| (*o).to_owned()).collect()), ..LinkParams::default() };
     assert!(Session::open(LinkInput::Token(TOKEN), &trusted(&[ORIGIN])).is_ok());
     assert_eq!(
         Session::open(LinkInput::Token(TOKEN), &trusted(&["https://web.meshconnect.com"])).map(|_| ()),
@@ -659,7 +661,11 @@ fn link_origins_fail_closed_on_anything_that_is_not_a_list_of_origins() {
 fn mesh_exit_reads_only_the_payload_error() {
     let close = fixture("closeWithMessage");
     assert_eq!(mesh_session(false).on_message(&close), Ok(vec![End, Call(Callback::Exit { error: None, summary: None })]));
-    let done = Value::object([("type", Value::str("done")), ("message", Value::str("m")), ("payload", Value::object([("page", Value::str("p")), ("errorMessage", Value::str("e"))]))]);
+    let done = Value::object([
+        ("type", Value::str("done")),
+        ("message", Value::str("m")),
+        ("payload", Value::object([("page", Value::str("p")), ("errorMessage", Value::str("e"))])),
+    ]);
     let Ok(actions) = mesh_session(false).on_message(&done) else { panic!("done is accepted") };
     assert!(matches!(&actions[..], [End, Call(Callback::Exit { error: Some(e), summary: Some(_) })] if e == "e"));
 }
@@ -694,7 +700,10 @@ fn close_requested_only_for_an_embedded_mesh_session() {
     assert_eq!(done.map(|a| a.len()), Ok(2));
     assert_eq!(embedded.request_close::<Value>(), vec![], "ended: nothing to ask");
     assert_eq!(mesh_session(false).request_close::<Value>(), vec![End, Call(Callback::Closed)]);
-    let mut front = Session::open(LinkInput::Token(TOKEN), &LinkParams { embedded: true, iframe_id: Some("h".into()), ..LinkParams::default() }).expect("opens").0;
+    let mut front =
+        Session::open(LinkInput::Token(TOKEN), &LinkParams { embedded: true, iframe_id: Some("h".into()), ..LinkParams::default() })
+            .expect("opens")
+            .0;
     assert_eq!(front.request_close::<Value>(), vec![End, Call(Callback::Closed)]);
 }
 

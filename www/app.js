@@ -53,7 +53,12 @@ function renderAccounts() {
         'header',
         {},
         el('span', { className: 'logo', textContent: a.brokerName.slice(0, 1) }),
-        el('div', {}, el('div', { className: 'name', textContent: `${a.brokerName} · ${a.accountName}` }), el('div', { className: 'sub', textContent: a.pending ? 'Connection pending: the institution confirms later' : `Account ${a.accountId}` })),
+        el(
+          'div',
+          {},
+          el('div', { className: 'name', textContent: `${a.brokerName} · ${a.accountName}` }),
+          el('div', { className: 'sub', textContent: a.pending ? 'Connection pending: the institution confirms later' : `Account ${a.accountId}` }),
+        ),
         el('div', { className: 'cash' }, el('div', { className: 'sub', textContent: 'Cash' }), el('div', { textContent: usd(a.cash) })),
       );
       const box = el('article', { className: 'account' }, header);
@@ -78,7 +83,14 @@ function holdingsTable(h) {
   if (rows.length === 0) return el('p', { className: 'muted', textContent: 'No holdings.' });
   const head = el('tr', {}, ...['Symbol', 'Kind', 'Amount', 'Cost basis'].map((t, i) => el('th', { textContent: t, className: i > 1 ? 'num' : '' })));
   const body = rows.map(([kind, p]) =>
-    el('tr', {}, el('td', { textContent: p.symbol }), el('td', {}, el('span', { className: 'tag', textContent: kind })), el('td', { className: 'num', textContent: String(p.amount) }), el('td', { className: 'num', textContent: p.costBasis === undefined ? '—' : usd(p.costBasis) })),
+    el(
+      'tr',
+      {},
+      el('td', { textContent: p.symbol }),
+      el('td', {}, el('span', { className: 'tag', textContent: kind })),
+      el('td', { className: 'num', textContent: String(p.amount) }),
+      el('td', { className: 'num', textContent: p.costBasis === undefined ? '—' : usd(p.costBasis) }),
+    ),
   );
   return el('table', {}, el('thead', {}, head), el('tbody', {}, ...body));
 }
@@ -191,7 +203,7 @@ async function open(link, transfer) {
 
 $('connect').addEventListener('click', () => open(connectLink, false));
 $('transfer').addEventListener('click', () => open(transferLink, true));
-$('reuse').addEventListener('click', () => lastToken && lastToken.link.openLink(lastToken.linkToken));
+$('reuse').addEventListener('click', () => lastToken?.link.openLink(lastToken.linkToken));
 $('clear-log').addEventListener('click', () => $('log').replaceChildren());
 addEventListener('unhandledrejection', (e) => notice(`Unexpected error: ${e.reason?.message ?? e.reason}`, 'error'));
 

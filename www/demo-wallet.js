@@ -89,7 +89,13 @@ export function installDemoWallet({ log = () => {} } = {}) {
         const dialog = el(
           'dialog',
           { className: 'demo-wallet', id: 'demo-wallet-dialog' },
-          el('header', {}, el('img', { src: ICON, alt: '', width: 28, height: 28 }), el('strong', { textContent: 'Demo Wallet' }), el('span', { className: 'tag warn', textContent: 'not a real wallet' })),
+          el(
+            'header',
+            {},
+            el('img', { src: ICON, alt: '', width: 28, height: 28 }),
+            el('strong', { textContent: 'Demo Wallet' }),
+            el('span', { className: 'tag warn', textContent: 'not a real wallet' }),
+          ),
           el('h2', { textContent: title }),
           el('p', { textContent: text }),
           detail === undefined ? null : el('pre', { textContent: detail }),

@@ -249,7 +249,7 @@ export const BAD_OPTION = Object.freeze({
  * or `{ url }` (openPopup).
  */
 export function openSession(input, params) {
-  if (params.misconfigured) return { exit: BAD_OPTION[params.misconfigured], why: 'the connection\'s linkOrigins is wrong, so every open fails closed' };
+  if (params.misconfigured) return { exit: BAD_OPTION[params.misconfigured], why: "the connection's linkOrigins is wrong, so every open fails closed" };
   const mesh = params.face === 'link';
   const usesIframe = params.embedded || mesh;
   let frame = usesIframe && params.iframeId ? params.iframeId : undefined;

@@ -28,10 +28,26 @@ function accessToken(face, { accounts, broker } = {}) {
 
 const delayedAuth = () => ({ refreshTokenExpiresInSeconds: 2592000, brokerType: 'vanguard', refreshToken: 'rt-vanguard-delayed', brokerName: 'Vanguard', brokerBrandInfo: { brokerLogo: '' } });
 
-const transferPreviewed = () => ({ amount: 0.015, symbol: 'ETH', toAddress: '0x9Bf6207f8A3f4278E0C989527015deFe10e5D7c6', networkId: 'e3c7fdd8-b1fc-4e51-85ae-bb276e075611', previewId: 'preview-1', networkName: 'Ethereum', amountInFiat: 51.3 });
+const transferPreviewed = () => ({
+  amount: 0.015,
+  symbol: 'ETH',
+  toAddress: '0x9Bf6207f8A3f4278E0C989527015deFe10e5D7c6',
+  networkId: 'e3c7fdd8-b1fc-4e51-85ae-bb276e075611',
+  previewId: 'preview-1',
+  networkName: 'Ethereum',
+  amountInFiat: 51.3,
+});
 
 function transferSuccess(face) {
-  const payload = { status: 'success', txId: 'tx-1', fromAddress: '0x1111111111111111111111111111111111111111', toAddress: '0x9Bf6207f8A3f4278E0C989527015deFe10e5D7c6', symbol: 'ETH', amount: 0.015, networkId: 'e3c7fdd8-b1fc-4e51-85ae-bb276e075611' };
+  const payload = {
+    status: 'success',
+    txId: 'tx-1',
+    fromAddress: '0x1111111111111111111111111111111111111111',
+    toAddress: '0x9Bf6207f8A3f4278E0C989527015deFe10e5D7c6',
+    symbol: 'ETH',
+    amount: 0.015,
+    networkId: 'e3c7fdd8-b1fc-4e51-85ae-bb276e075611',
+  };
   if (face === 'link') Object.assign(payload, { amountInFiat: 51.3, networkName: 'Ethereum', txHash: '0xabc123', transferId: 'transfer-1' });
   return payload;
 }

@@ -117,7 +117,12 @@ function showCatalog() {
       ...state.config.catalog
         .filter((i) => i.name.toLowerCase().includes(filter.toLowerCase()))
         .map((i) =>
-          h('button', { class: 'item', 'data-integration': i.id, onClick: () => select(i) }, h('span', { class: 'logo', 'data-color': i.color }, i.name.slice(0, 1)), h('span', { class: 'meta' }, i.name, h('small', {}, i.kind))),
+          h(
+            'button',
+            { class: 'item', 'data-integration': i.id, onClick: () => select(i) },
+            h('span', { class: 'logo', 'data-color': i.color }, i.name.slice(0, 1)),
+            h('span', { class: 'meta' }, i.name, h('small', {}, i.kind)),
+          ),
         ),
     );
   fill('');
@@ -195,14 +200,32 @@ function chooseAccounts() {
   post({ type: 'integrationAccountSelectionRequired' });
   const single = state.config.restrictMultipleAccounts;
   const boxes = i.accounts.map((a, n) =>
-    h('label', { class: 'check' }, h('input', { type: single ? 'radio' : 'checkbox', name: 'account', value: a.accountId, checked: n === 0 }), h('span', { class: 'meta' }, a.accountName, h('small', {}, ` · ${money(a.fund ?? 0)}`))),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', { type: single ? 'radio' : 'checkbox', name: 'account', value: a.accountId, checked: n === 0 }),
+      h('span', { class: 'meta' }, a.accountName, h('small', {}, ` · ${money(a.fund ?? 0)}`)),
+    ),
   );
   render(
     'accountSelectionPage',
     h('h1', {}, 'Choose accounts'),
     h('p', { class: 'sub' }, `Which ${i.name} accounts should the app see?`),
     ...boxes,
-    h('button', { class: 'primary', onClick: () => connect(boxes.map((b) => b.querySelector('input')).filter((x) => x.checked).map((x) => x.value)) }, 'Connect'),
+    h(
+      'button',
+      {
+        class: 'primary',
+        onClick: () =>
+          connect(
+            boxes
+              .map((b) => b.querySelector('input'))
+              .filter((x) => x.checked)
+              .map((x) => x.value),
+          ),
+      },
+      'Connect',
+    ),
   );
 }
 
@@ -226,7 +249,9 @@ async function connect(accountIds) {
 /** Hands an AccessTokenPayload to the host page, and keeps it for transfers. */
 function granted(p) {
   post({ type: 'brokerageAccountAccessToken', payload: p });
-  state.connected.push(...p.accountTokens.map((t) => ({ accountId: t.account.accountId, accountName: t.account.accountName, accessToken: t.accessToken, brokerType: p.brokerType, brokerName: p.brokerName })));
+  state.connected.push(
+    ...p.accountTokens.map((t) => ({ accountId: t.account.accountId, accountName: t.account.accountName, accessToken: t.accessToken, brokerType: p.brokerType, brokerName: p.brokerName })),
+  );
 }
 
 function showConnected(name, accountNames) {
@@ -331,7 +356,18 @@ async function showWallets() {
     h('p', { class: 'sub' }, 'Wallets installed in this browser, reached through the app’s page.'),
     wallets.length === 0
       ? h('p', { class: 'error', role: 'alert', id: 'no-wallets' }, 'No wallet found in this browser. Install a wallet extension (EIP-6963), then try again.')
-      : h('div', { class: 'list' }, ...wallets.map((w) => h('button', { class: 'item', 'data-wallet': w.rdns || w.uuid, onClick: () => connectWallet(w) }, walletLogo(w), h('span', { class: 'meta' }, w.name, h('small', {}, w.rdns || 'EIP-6963 wallet'))))),
+      : h(
+          'div',
+          { class: 'list' },
+          ...wallets.map((w) =>
+            h(
+              'button',
+              { class: 'item', 'data-wallet': w.rdns || w.uuid, onClick: () => connectWallet(w) },
+              walletLogo(w),
+              h('span', { class: 'meta' }, w.name, h('small', {}, w.rdns || 'EIP-6963 wallet')),
+            ),
+          ),
+        ),
   );
   paintLogos();
 }
@@ -341,7 +377,10 @@ function showWalletError(title, message, retry) {
   render(
     'walletErrorPage',
     h('div', { class: 'done' }, h('div', { class: 'badge bad' }, '!'), h('h1', {}, title), h('p', { class: 'sub', id: 'error-message', role: 'alert' }, message)),
-    ...[retry && h('button', { class: 'primary', id: 'wallet-retry', onClick: retry }, 'Try again'), state.wallets?.length > 0 && h('button', { class: 'primary secondary', id: 'wallet-other', onClick: showWallets }, 'Choose another wallet')].filter(Boolean),
+    ...[
+      retry && h('button', { class: 'primary', id: 'wallet-retry', onClick: retry }, 'Try again'),
+      state.wallets?.length > 0 && h('button', { class: 'primary secondary', id: 'wallet-other', onClick: showWallets }, 'Choose another wallet'),
+    ].filter(Boolean),
   );
 }
 
@@ -414,7 +453,10 @@ async function sign(wallet, address, message) {
   post({ type: 'walletMessageSigned', payload: { signedMessageHash: signature, message, address, timeStamp: Date.now(), isVerified: result.isVerified } });
   granted(result.accessToken);
   if (state.config.transferOptions) return showSource();
-  showConnected(wallet.name, result.accessToken.accountTokens.map((t) => t.account.accountName));
+  showConnected(
+    wallet.name,
+    result.accessToken.accountTokens.map((t) => t.account.accountName),
+  );
 }
 
 // --- transfers ---------------------------------------------------------------
@@ -434,8 +476,20 @@ function showSource() {
     h(
       'div',
       { class: 'list' },
-      ...sources.map((t) => h('button', { class: 'item', 'data-source': t.accountId, onClick: () => pickSource(t) }, h('span', { class: 'logo', 'data-color': '#101322' }, t.brokerName.slice(0, 1)), h('span', { class: 'meta' }, t.accountName, h('small', {}, t.brokerName)))),
-      h('button', { class: 'item', id: 'connect-another', onClick: showCatalog }, h('span', { class: 'logo', 'data-color': '#5b6cff' }, '+'), h('span', { class: 'meta' }, 'Connect an account', h('small', {}, 'Exchange, brokerage or wallet'))),
+      ...sources.map((t) =>
+        h(
+          'button',
+          { class: 'item', 'data-source': t.accountId, onClick: () => pickSource(t) },
+          h('span', { class: 'logo', 'data-color': '#101322' }, t.brokerName.slice(0, 1)),
+          h('span', { class: 'meta' }, t.accountName, h('small', {}, t.brokerName)),
+        ),
+      ),
+      h(
+        'button',
+        { class: 'item', id: 'connect-another', onClick: showCatalog },
+        h('span', { class: 'logo', 'data-color': '#5b6cff' }, '+'),
+        h('span', { class: 'meta' }, 'Connect an account', h('small', {}, 'Exchange, brokerage or wallet')),
+      ),
     ),
   );
   paintLogos();
@@ -453,7 +507,18 @@ function pickSource(token) {
   render(
     'transferAssetPage',
     h('h1', {}, 'Choose an asset'),
-    h('div', { class: 'list' }, ...offered.map((a) => h('button', { class: 'item', 'data-symbol': a.symbol, onClick: () => pickAsset(a) }, h('span', { class: 'logo', 'data-color': '#5b6cff' }, a.symbol.slice(0, 1)), h('span', { class: 'meta' }, a.name, h('small', {}, `${a.symbol} · ${money(a.priceUsd)}`))))),
+    h(
+      'div',
+      { class: 'list' },
+      ...offered.map((a) =>
+        h(
+          'button',
+          { class: 'item', 'data-symbol': a.symbol, onClick: () => pickAsset(a) },
+          h('span', { class: 'logo', 'data-color': '#5b6cff' }, a.symbol.slice(0, 1)),
+          h('span', { class: 'meta' }, a.name, h('small', {}, `${a.symbol} · ${money(a.priceUsd)}`)),
+        ),
+      ),
+    ),
   );
   paintLogos();
 }
@@ -465,7 +530,13 @@ function pickAsset(asset) {
   render(
     'transferNetworkPage',
     h('h1', {}, 'Choose a network'),
-    h('div', { class: 'list' }, ...networks.map((n) => h('button', { class: 'item', 'data-network': n.name, onClick: () => pickNetwork(n) }, h('span', { class: 'meta' }, n.name, h('small', {}, `fee ≈ ${n.fee} ${asset.symbol}`))))),
+    h(
+      'div',
+      { class: 'list' },
+      ...networks.map((n) =>
+        h('button', { class: 'item', 'data-network': n.name, onClick: () => pickNetwork(n) }, h('span', { class: 'meta' }, n.name, h('small', {}, `fee ≈ ${n.fee} ${asset.symbol}`))),
+      ),
+    ),
   );
 }
 
@@ -520,7 +591,16 @@ function showPreview() {
   render(
     'transferPreviewPage',
     h('h1', {}, 'Review transfer'),
-    h('dl', {}, ...row('From', `${t.from.brokerName} · ${t.from.accountName}`), ...row('Amount', `${t.amount} ${t.asset.symbol}`), ...row('Value', money(t.preview.amountInFiat)), ...row('Network', t.network.name), ...row('Network fee', `${fee} ${t.asset.symbol}`), ...row('To', t.toAddress)),
+    h(
+      'dl',
+      {},
+      ...row('From', `${t.from.brokerName} · ${t.from.accountName}`),
+      ...row('Amount', `${t.amount} ${t.asset.symbol}`),
+      ...row('Value', money(t.preview.amountInFiat)),
+      ...row('Network', t.network.name),
+      ...row('Network fee', `${fee} ${t.asset.symbol}`),
+      ...row('To', t.toAddress),
+    ),
     h('button', { class: 'primary', id: 'execute', onClick: execute }, 'Send now'),
   );
 }
@@ -536,7 +616,14 @@ async function execute() {
     post({ type: 'transferFinished', payload });
     render(
       'transferSuccessPage',
-      h('div', { class: 'done' }, h('div', { class: 'badge' }, '✓'), h('h1', {}, 'Transfer sent'), h('p', { class: 'sub' }, `${t.amount} ${t.asset.symbol} on ${t.network.name}`), h('p', { class: 'hint', id: 'tx' }, result.txId)),
+      h(
+        'div',
+        { class: 'done' },
+        h('div', { class: 'badge' }, '✓'),
+        h('h1', {}, 'Transfer sent'),
+        h('p', { class: 'sub' }, `${t.amount} ${t.asset.symbol} on ${t.network.name}`),
+        h('p', { class: 'hint', id: 'tx' }, result.txId),
+      ),
       h('button', { class: 'primary', onClick: done }, 'Done'),
     );
   } else {

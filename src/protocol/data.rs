@@ -139,12 +139,9 @@ impl Data for Value {
 
     fn field(&self, name: &'static str) -> Option<Value> {
         match self {
-            Value::Object(fields) => fields
-                .iter()
-                .rev()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-                .filter(|v| *v != Value::Undefined),
+            Value::Object(fields) => {
+                fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone()).filter(|v| *v != Value::Undefined)
+            }
             _ => None,
         }
     }

@@ -6,8 +6,8 @@
 use alloc::string::String;
 
 use super::data::{Data, Kind};
-use super::limits::MAX_ERROR_TEXT;
 use super::event_keys::{is_front_event_type_key, is_link_event_type_key};
+use super::limits::MAX_ERROR_TEXT;
 
 /// Which upstream SDK a connection imitates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -33,11 +33,8 @@ impl LinkStyle {
     /// Validates the parsed JSON: anything but an in-range finite number is
     /// ignored, so nothing but a number ever reaches CSS.
     pub fn from_data<D: Data>(json: &D) -> LinkStyle {
-        let number = |name: &'static str, max: f64| {
-            json.field(name)
-                .and_then(|v| v.number())
-                .filter(|n| n.is_finite() && (0.0..=max).contains(n))
-        };
+        let number =
+            |name: &'static str, max: f64| json.field(name).and_then(|v| v.number()).filter(|n| n.is_finite() && (0.0..=max).contains(n));
         LinkStyle { radius: number("ir", 100.0), opacity: number("io", 1.0) }
     }
 

@@ -149,8 +149,7 @@ fn valid_host(host: &str) -> bool {
 /// origin; a host whose last label is numeric must be a plain dotted quad.
 fn looks_like_short_ipv4(host: &str) -> bool {
     let last = host.trim_end_matches('.').rsplit('.').next().unwrap_or(host);
-    let numeric = !last.is_empty()
-        && (last.bytes().all(|b| b.is_ascii_digit()) || last.starts_with("0x"));
+    let numeric = !last.is_empty() && (last.bytes().all(|b| b.is_ascii_digit()) || last.starts_with("0x"));
     if !numeric {
         return false;
     }

@@ -10,8 +10,8 @@ mod error;
 mod event_keys;
 mod inbound;
 mod injected;
-mod link_style;
 mod limits;
+mod link_style;
 mod link_url;
 mod options;
 mod path;
@@ -28,8 +28,8 @@ pub use error::{LinkError, Rejection};
 pub use event_keys::{is_front_event_type_key, is_link_event_type_key, payload_shape, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
 pub use inbound::{known_type, promised_payload, Ignored, InboundMessage};
 pub use injected::{ton_uuid, tron_names, window_path, MAX_DEPTH};
-pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
 pub use limits::{MAX_ERROR_TEXT, MAX_ID, MAX_LINK, MAX_NAMES, MAX_TRANSACTION};
+pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
 pub use link_url::LinkUrl;
 pub use options::{
     link_origin, link_origins, load_timeout, z_index, BadOption, CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS, MAX_LOAD_TIMEOUT_MS,

@@ -390,10 +390,9 @@ impl Session {
         Ok(match message {
             InboundMessage::AccessToken(p) => connected(Connected::AccessToken(p)),
             InboundMessage::DelayedAuth(p) => connected(Connected::DelayedAuth(p)),
-            InboundMessage::TransferFinished(p) => vec![
-                Call(Callback::Event(Event::TransferCompleted(p.clone()))),
-                Call(Callback::TransferFinished(p)),
-            ],
+            InboundMessage::TransferFinished(p) => {
+                vec![Call(Callback::Event(Event::TransferCompleted(p.clone()))), Call(Callback::TransferFinished(p))]
+            }
             InboundMessage::Exit { error, summary, error_dropped } => {
                 self.open = false;
                 let warning = if error_dropped { self.warn(Ignored::ErrorNotText, data) } else { None };
@@ -505,10 +504,7 @@ impl Session {
 }
 
 fn connected<D: Clone>(payload: Connected<D>) -> Vec<Action<D>> {
-    vec![
-        Action::Call(Callback::Event(Event::IntegrationConnected(payload.clone()))),
-        Action::Call(Callback::IntegrationConnected(payload)),
-    ]
+    vec![Action::Call(Callback::Event(Event::IntegrationConnected(payload.clone()))), Action::Call(Callback::IntegrationConnected(payload))]
 }
 
 /// `window.open` features for the OAuth popup: 700×800, centred on a

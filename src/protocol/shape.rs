@@ -145,20 +145,11 @@ static BROKER_BRAND_INFO: Shape = Obj(&[
     opt("iconDarkUrl", Str),
 ]);
 
-static BROKER_ACCOUNT: Shape = Obj(&[
-    req("accountId", Str),
-    req("accountName", Str),
-    opt("fund", Num),
-    opt("cash", Num),
-    opt("isReconnected", Bool),
-]);
+static BROKER_ACCOUNT: Shape =
+    Obj(&[req("accountId", Str), req("accountName", Str), opt("fund", Num), opt("cash", Num), opt("isReconnected", Bool)]);
 
-static BROKER_ACCOUNT_TOKEN: Shape = Obj(&[
-    req("account", Ref(&BROKER_ACCOUNT)),
-    req("accessToken", Str),
-    opt("refreshToken", Str),
-    opt("tokenId", Str),
-]);
+static BROKER_ACCOUNT_TOKEN: Shape =
+    Obj(&[req("account", Ref(&BROKER_ACCOUNT)), req("accessToken", Str), opt("refreshToken", Str), opt("tokenId", Str)]);
 
 /// `AccessTokenPayload` (of `brokerageAccountAccessToken`).
 static ACCESS_TOKEN_PAYLOAD: Shape = Obj(&[
@@ -210,10 +201,7 @@ static TRANSFER_FINISHED_PAYLOAD: Shape = Either(&[Ref(&TRANSFER_FINISHED_SUCCES
 /// `SessionSummary`, the second argument of `onExit`.
 static SESSION_SUMMARY: Shape = Obj(&[
     req("page", Str),
-    opt(
-        "selectedIntegration",
-        Obj(&[opt("id", Str), opt("name", Str), opt("integrationType", Str), opt("integrationName", Str)]),
-    ),
+    opt("selectedIntegration", Obj(&[opt("id", Str), opt("name", Str), opt("integrationType", Str), opt("integrationName", Str)])),
     opt(
         "transfer",
         Obj(&[
@@ -229,21 +217,14 @@ static SESSION_SUMMARY: Shape = Obj(&[
 ]);
 
 /// `FrontPayload`, when the Link UI sends `integrationConnected` itself.
-static FRONT_PAYLOAD: Shape = Obj(&[
-    opt("accessToken", Ref(&ACCESS_TOKEN_PAYLOAD)),
-    opt("delayedAuth", Ref(&DELAYED_AUTH_PAYLOAD)),
-]);
+static FRONT_PAYLOAD: Shape = Obj(&[opt("accessToken", Ref(&ACCESS_TOKEN_PAYLOAD)), opt("delayedAuth", Ref(&DELAYED_AUTH_PAYLOAD))]);
 
 /// `{errorMessage: string}` of the `…Error` events.
 static ERROR_PAYLOAD: Shape = Obj(&[req("errorMessage", Str), opt("requestId", Str)]);
 
 /// Payload of `integrationSelected`.
-static INTEGRATION_SELECTED_PAYLOAD: Shape = Obj(&[
-    req("integrationType", Str),
-    req("integrationName", Str),
-    opt("nativeLink", Str),
-    opt("userSearched", Bool),
-]);
+static INTEGRATION_SELECTED_PAYLOAD: Shape =
+    Obj(&[req("integrationType", Str), req("integrationName", Str), opt("nativeLink", Str), opt("userSearched", Bool)]);
 
 static TRANSFER_FEE: Shape = Obj(&[opt("fee", Num), opt("feeCurrency", Str), opt("feeInFiat", Num)]);
 
@@ -293,8 +274,7 @@ static TRANSFER_PREVIEWED_PAYLOAD: Shape = Obj(&[
 static TRANSFER_STARTED_PAYLOAD: Shape = Maybe(&Obj(&[opt("integrationType", Str), req("integrationName", Str)]));
 
 /// `transferInitiated`.
-static TRANSFER_INITIATED_PAYLOAD: Shape =
-    Obj(&[opt("integrationType", Str), req("integrationName", Str), req("status", Lit("pending"))]);
+static TRANSFER_INITIATED_PAYLOAD: Shape = Obj(&[opt("integrationType", Str), req("integrationName", Str), req("status", Lit("pending"))]);
 
 /// `transferExecuted`.
 static TRANSFER_EXECUTED_PAYLOAD: Shape = Obj(&[
@@ -327,8 +307,7 @@ static TRANSFER_ASSET_SELECTED_PAYLOAD: Shape = Obj(&[req("symbol", Str)]);
 static TRANSFER_NETWORK_SELECTED_PAYLOAD: Shape = Obj(&[req("id", Str), req("name", Str)]);
 
 /// `connectionUnavailable`.
-static CONNECTION_UNAVAILABLE_PAYLOAD: Shape =
-    Obj(&[opt("integrationType", Str), req("integrationName", Str), req("reason", Str)]);
+static CONNECTION_UNAVAILABLE_PAYLOAD: Shape = Obj(&[opt("integrationType", Str), req("integrationName", Str), req("reason", Str)]);
 
 /// `connectionDeclined`.
 static CONNECTION_DECLINED_PAYLOAD: Shape = Obj(&[
@@ -379,20 +358,17 @@ static DEFI_WALLET_ERROR_PAYLOAD: Shape = Obj(&[
 ]);
 
 /// `SDKinjectedWalletProviders`.
-static INJECTED_WALLET_PROVIDERS_PAYLOAD: Shape =
-    List(&Obj(&[opt("icon", Str), req("id", Str), req("name", Str)]));
+static INJECTED_WALLET_PROVIDERS_PAYLOAD: Shape = List(&Obj(&[opt("icon", Str), req("id", Str), req("name", Str)]));
 
 /// `executeFundingStep`.
 static EXECUTE_FUNDING_STEP_PAYLOAD: Shape =
     Obj(&[req("cryptocurrencyFundingOptionType", Str), req("status", Str), opt("errorMessage", Str)]);
 
 /// `linkTransferQRGenerated`.
-static LINK_TRANSFER_QR_GENERATED_PAYLOAD: Shape =
-    Obj(&[opt("token", Str), opt("network", Str), opt("toAddress", Str), opt("qrUrl", Str)]);
+static LINK_TRANSFER_QR_GENERATED_PAYLOAD: Shape = Obj(&[opt("token", Str), opt("network", Str), opt("toAddress", Str), opt("qrUrl", Str)]);
 
 /// `methodSelected`.
-static METHOD_SELECTED_PAYLOAD: Shape =
-    Obj(&[req("method", Either(&[Lit("embedded"), Lit("manual"), Lit("buy")]))]);
+static METHOD_SELECTED_PAYLOAD: Shape = Obj(&[req("method", Either(&[Lit("embedded"), Lit("manual"), Lit("buy")]))]);
 
 /// Declares [`Payload`] from one table: each variant with its name in
 /// `tests/schema.json` and its shape, in table order.

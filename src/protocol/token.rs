@@ -21,9 +21,7 @@ use super::link_url::LinkUrl;
 /// assert_eq!(refused.map_err(|e| e.exit_message()), Err("Invalid link token!"));
 /// ```
 pub fn decode_link_token(token: &str) -> Result<LinkUrl, LinkError> {
-    decode_text(token)
-        .and_then(|text| LinkUrl::parse(&text))
-        .map_err(LinkError::InvalidToken)
+    decode_text(token).and_then(|text| LinkUrl::parse(&text)).map_err(LinkError::InvalidToken)
 }
 
 /// Base64 to UTF-8 text, refusing empty input.
@@ -95,10 +93,7 @@ mod tests {
     fn decodes_a_real_token() {
         let url = decode_link_token("aHR0cDovLzEyNy4wLjAuMTo4MDgxL2xpbms/c2Vzc2lvbj1hYmM=");
         let url = url.map(|u| (u.href().to_owned(), u.origin().to_owned()));
-        assert_eq!(
-            url,
-            Ok(("http://127.0.0.1:8081/link?session=abc".into(), "http://127.0.0.1:8081".into()))
-        );
+        assert_eq!(url, Ok(("http://127.0.0.1:8081/link?session=abc".into(), "http://127.0.0.1:8081".into())));
     }
 
     #[test]

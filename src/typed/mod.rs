@@ -4,6 +4,6 @@
 mod connection;
 mod payloads;
 
+pub use crate::protocol::Theme;
 pub use connection::{FrontConnection, FrontOptions, Link, LinkOptions, RenderType};
 pub use payloads::*;
-pub use crate::protocol::Theme;

@@ -7,11 +7,16 @@ export function kindOf(v) {
   if (v === undefined) return KIND.undefined;
   if (v === null) return KIND.null;
   switch (typeof v) {
-    case 'boolean': return KIND.bool;
-    case 'number': return KIND.number;
-    case 'string': return KIND.string;
-    case 'object': return Array.isArray(v) ? KIND.array : KIND.object;
-    default: return KIND.other;
+    case 'boolean':
+      return KIND.bool;
+    case 'number':
+      return KIND.number;
+    case 'string':
+      return KIND.string;
+    case 'object':
+      return Array.isArray(v) ? KIND.array : KIND.object;
+    default:
+      return KIND.other;
   }
 }
 
@@ -28,7 +33,7 @@ export function ownField(o, k) {
 export function among(o, k, names) {
   if (!isObject(o)) return -1;
   const value = ownField(o, k);
-  return typeof value === 'string' ? names.get(value) ?? -1 : -1;
+  return typeof value === 'string' ? (names.get(value) ?? -1) : -1;
 }
 
 export function indexOf(names) {
@@ -69,14 +74,22 @@ const shown = (v) => (!showValues ? kind(v) : v === undefined || v === null || t
 
 function expected(s) {
   switch (s[0]) {
-    case TAG.str: return 'a string';
-    case TAG.num: return 'a number';
-    case TAG.bool: return 'a boolean';
-    case TAG.lit: return JSON.stringify(s[1]);
-    case TAG.list: return 'an array';
-    case TAG.obj: return 'an object';
-    case TAG.either: return s[1].map(expected).join(' or ');
-    case TAG.maybe: return `${expected(s[1])}, or nothing`;
+    case TAG.str:
+      return 'a string';
+    case TAG.num:
+      return 'a number';
+    case TAG.bool:
+      return 'a boolean';
+    case TAG.lit:
+      return JSON.stringify(s[1]);
+    case TAG.list:
+      return 'an array';
+    case TAG.obj:
+      return 'an object';
+    case TAG.either:
+      return s[1].map(expected).join(' or ');
+    case TAG.maybe:
+      return `${expected(s[1])}, or nothing`;
   }
   return 'anything';
 }
@@ -90,11 +103,16 @@ const wrong = (s, v, path) => `${path} must be ${expected(s)}, not ${shown(v)}`;
  */
 function where(s, v, path) {
   switch (s[0]) {
-    case TAG.str: return typeof v === 'string' ? undefined : wrong(s, v, path);
-    case TAG.num: return typeof v === 'number' ? undefined : wrong(s, v, path);
-    case TAG.bool: return typeof v === 'boolean' ? undefined : wrong(s, v, path);
-    case TAG.any: return undefined;
-    case TAG.lit: return v === s[1] ? undefined : wrong(s, v, path);
+    case TAG.str:
+      return typeof v === 'string' ? undefined : wrong(s, v, path);
+    case TAG.num:
+      return typeof v === 'number' ? undefined : wrong(s, v, path);
+    case TAG.bool:
+      return typeof v === 'boolean' ? undefined : wrong(s, v, path);
+    case TAG.any:
+      return undefined;
+    case TAG.lit:
+      return v === s[1] ? undefined : wrong(s, v, path);
     case TAG.list: {
       const all = items(v);
       if (all === undefined) return wrong(s, v, path);
@@ -121,7 +139,8 @@ function where(s, v, path) {
       // The alternative whose literal fields (a `status`) match says the most.
       return reasons.find((r) => !/\.status must be /.test(r)) ?? reasons[0];
     }
-    case TAG.maybe: return v === undefined || v === null ? undefined : where(s[1], v, path);
+    case TAG.maybe:
+      return v === undefined || v === null ? undefined : where(s[1], v, path);
   }
   return wrong(s, v, path);
 }

@@ -19,8 +19,8 @@ mod warm;
 pub use callbacks::{report, Callbacks, Exit, Placement};
 #[cfg(feature = "js")]
 pub use js_data::js_name;
+#[cfg(feature = "js")]
+pub use runtime::request_close;
 pub use runtime::{close, next_id, open};
 #[cfg(feature = "js")]
 pub use warm::warm;
-#[cfg(feature = "js")]
-pub use runtime::request_close;

@@ -26,13 +26,27 @@ extern "C" {
     // through the wasm.
     /// `[root, iframe]`, not yet in the page.
     #[wasm_bindgen(catch, js_name = build)]
-    fn build_elements(document: &Document, id: &str, allow: &str, src: &str, radius: &str, opacity: &str, z_index: Option<i32>) -> Result<Array, JsValue>;
+    fn build_elements(
+        document: &Document,
+        id: &str,
+        allow: &str,
+        src: &str,
+        radius: &str,
+        opacity: &str,
+        z_index: Option<i32>,
+    ) -> Result<Array, JsValue>;
     /// Puts `root` in `container` (or the body), modal; reveals the close
     /// control after `close_after` ms (never if negative); Escape, the
     /// dialog's `cancel` and the close control call `on_close`. What
     /// [`hide`] needs.
     #[wasm_bindgen(catch)]
-    fn show(window: &Window, root: &JsValue, container: Option<&Element>, close_after: f64, on_close: &Closure<dyn FnMut()>) -> Result<Object, JsValue>;
+    fn show(
+        window: &Window,
+        root: &JsValue,
+        container: Option<&Element>,
+        close_after: f64,
+        on_close: &Closure<dyn FnMut()>,
+    ) -> Result<Object, JsValue>;
     /// Takes the close control down: the Link UI has its own.
     #[wasm_bindgen(catch)]
     fn loaded(shown: &Object) -> Result<(), JsValue>;
@@ -68,7 +82,13 @@ pub struct Overlay {
 impl Overlay {
     /// Builds and shows the overlay for `opening`; `on_close` runs when the
     /// user closes it (Escape, or its own close control).
-    pub fn show(window: &Window, opening: &Opening, style: LinkStyle, placement: &Placement, on_close: impl Fn() + 'static) -> Result<Overlay, JsValue> {
+    pub fn show(
+        window: &Window,
+        opening: &Opening,
+        style: LinkStyle,
+        placement: &Placement,
+        on_close: impl Fn() + 'static,
+    ) -> Result<Overlay, JsValue> {
         let document = window.document().ok_or(JsValue::NULL)?;
         let (root, iframe) = build(&document, opening, style, placement.z_index)?;
         let on_close = Closure::<dyn FnMut()>::new(on_close);
@@ -99,7 +119,15 @@ impl Overlay {
 
 /// The overlay's elements, not yet in the page: its root and the iframe.
 fn build(document: &Document, opening: &Opening, style: LinkStyle, z_index: Option<i32>) -> Result<(JsValue, HtmlIFrameElement), JsValue> {
-    let elements = build_elements(document, opening.overlay_id, &opening.allow, opening.url.href(), &style.radius_css(), &style.opacity_css(), z_index)?;
+    let elements = build_elements(
+        document,
+        opening.overlay_id,
+        &opening.allow,
+        opening.url.href(),
+        &style.radius_css(),
+        &style.opacity_css(),
+        z_index,
+    )?;
     let iframe = elements.get(1).dyn_into::<HtmlIFrameElement>()?;
     Ok((elements.get(0), iframe))
 }

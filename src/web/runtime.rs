@@ -63,9 +63,10 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
         Ok(opened) => opened,
         Err(error) => return callbacks.on_exit(Exit::Refused(error.exit_message())),
     };
-    let style = opening.style_json.as_deref().map_or_else(LinkStyle::default, |json| {
-        js_sys::JSON::parse(json).map(|v| LinkStyle::from_data(&v)).unwrap_or_default()
-    });
+    let style = opening
+        .style_json
+        .as_deref()
+        .map_or_else(LinkStyle::default, |json| js_sys::JSON::parse(json).map(|v| LinkStyle::from_data(&v)).unwrap_or_default());
     let host_iframe = match opening.frame.as_deref().map(|id| Surface::host_iframe(&window, id)).transpose() {
         Ok(iframe) => iframe,
         Err(error) => return callbacks.on_exit(Exit::Refused(error.exit_message())),
@@ -83,7 +84,9 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
             let listeners = listeners(&window, id, surface.iframe(), session.origin());
             // As 3.13: the wallets are asked for as the Link UI starts.
             let bridge = session.has_bridge().then(|| Bridge::start(&window));
-            let load_timer = opening.load_timeout.and_then(|ms| Timeout::new(&window, i32::try_from(ms).unwrap_or(i32::MAX), move || load_timed_out(id)));
+            let load_timer = opening
+                .load_timeout
+                .and_then(|ms| Timeout::new(&window, i32::try_from(ms).unwrap_or(i32::MAX), move || load_timed_out(id)));
             let active = Active {
                 id,
                 owner,
@@ -326,10 +329,8 @@ fn sdk_specs() -> JsValue {
 /// no popup, which is what blockers go by.
 fn open_window(url: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
-    let (width, height) = window
-        .screen()
-        .map(|s| (f64::from(s.width().unwrap_or(0)), f64::from(s.height().unwrap_or(0))))
-        .unwrap_or_default();
+    let (width, height) =
+        window.screen().map(|s| (f64::from(s.width().unwrap_or(0)), f64::from(s.height().unwrap_or(0)))).unwrap_or_default();
     let activated = user_activation(&window);
     window.open_with_url_and_target_and_features(url, "_blank", &popup_features(width, height)).is_ok() && activated
 }

@@ -21,9 +21,7 @@ impl Timeout {
                 callback();
             }
         });
-        let handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), millis)
-            .ok()?;
+        let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), millis).ok()?;
         Some(Timeout { window: window.clone(), handle, _callback: callback })
     }
 }

@@ -105,7 +105,18 @@ const CASES = {
     ]),
   ),
   'senders: the host page posting Comlink requests to itself': {
-    steps: [ready, host('hostPost', { check: 'nothing', messages: [request('APPLY', [E, '0', 'provider', 'request'], { argumentList: [RAW({ method: 'eth_requestAccounts' })] }), request('SET', ['__proto__', 'polluted'], { value: RAW('yes') }), { id: id(), type: 'RELEASE' }] }), stillAnswers],
+    steps: [
+      ready,
+      host('hostPost', {
+        check: 'nothing',
+        messages: [
+          request('APPLY', [E, '0', 'provider', 'request'], { argumentList: [RAW({ method: 'eth_requestAccounts' })] }),
+          request('SET', ['__proto__', 'polluted'], { value: RAW('yes') }),
+          { id: id(), type: 'RELEASE' },
+        ],
+      }),
+      stillAnswers,
+    ],
   },
 
   // --- paths -------------------------------------------------------------------------
@@ -119,13 +130,28 @@ const CASES = {
     steps: [ready, ...PROTO_PATHS.map((p) => refuse(request('APPLY', p, { argumentList: [RAW('window.executed = 1')] })))],
   },
   'CONSTRUCT of anything': {
-    steps: [ready, ...[[], ['discoverTronWallets'], ['discoverTronWallets', 'constructor'], [E, '0', 'provider', 'request'], [E, '0', 'provider', 'constructor'], ['subscribeEip6963ProviderEvent']].map((p) => refuse(request('CONSTRUCT', p, { argumentList: [RAW('window.executed = 1')] }))), construct('discoverTronWallets.constructor', ['window.executed = 1'], { check: 'error' })],
+    steps: [
+      ready,
+      ...[[], ['discoverTronWallets'], ['discoverTronWallets', 'constructor'], [E, '0', 'provider', 'request'], [E, '0', 'provider', 'constructor'], ['subscribeEip6963ProviderEvent']].map((p) =>
+        refuse(request('CONSTRUCT', p, { argumentList: [RAW('window.executed = 1')] })),
+      ),
+      construct('discoverTronWallets.constructor', ['window.executed = 1'], { check: 'error' }),
+    ],
   },
   'paths that are not arrays': {
-    steps: [...['parentOrigin', { 0: 'parentOrigin', length: 1 }, null, 42, true, {}].map((path) => refuse(request('GET', path))), refuse(request('APPLY', 'discoverTronWallets', { argumentList: [] })), refuse(request('SET', 'parentOrigin', { value: RAW('x') }))],
+    steps: [
+      ...['parentOrigin', { 0: 'parentOrigin', length: 1 }, null, 42, true, {}].map((path) => refuse(request('GET', path))),
+      refuse(request('APPLY', 'discoverTronWallets', { argumentList: [] })),
+      refuse(request('SET', 'parentOrigin', { value: RAW('x') })),
+    ],
   },
   'huge paths and segments': {
-    steps: [refuse(request('GET', Array(10000).fill('a'))), refuse(request('GET', ['a'.repeat(100000)])), refuse(request('GET', [E, '0', ...Array(64).fill('provider')])), refuse(request('SET', Array(5000).fill('__proto__'), { value: RAW(1) }))],
+    steps: [
+      refuse(request('GET', Array(10000).fill('a'))),
+      refuse(request('GET', ['a'.repeat(100000)])),
+      refuse(request('GET', [E, '0', ...Array(64).fill('provider')])),
+      refuse(request('SET', Array(5000).fill('__proto__'), { value: RAW(1) })),
+    ],
   },
   'path segments that are not strings': {
     steps: [...[[0], [null], [{}], [['parentOrigin']], [true], ['parentOrigin', 0], [E, 0, 'uuid']].map((path) => refuse(request('GET', path)))],
@@ -134,7 +160,15 @@ const CASES = {
     steps: [ready, ...[['parentOrigin'], ['eip6963WalletsReady'], [E, 'length'], [E, '0', 'uuid'], [E, '0', 'provider']].map((p) => refuse(request('APPLY', p, { argumentList: [] })))],
   },
   "SET outside the API's own data fields": {
-    steps: [ready, ...[['newField'], ['discoverTronWallets'], ['subscribeEip6963ProviderEvent'], [E, '0', 'name'], [E, 'length'], [E, '0', 'provider', 'request'], [], ['parentOrigin', 'length']].map((p) => refuse(request('SET', p, { value: RAW(1) }))), get(`${E}.0.name`, { check: { result: 'Fake Wallet' } }), get(`${E}.length`, { check: { result: 2 } }), apply(`${E}.0.provider.request`, [{ method: 'eth_chainId' }], { check: { result: '0x1' } })],
+    steps: [
+      ready,
+      ...[['newField'], ['discoverTronWallets'], ['subscribeEip6963ProviderEvent'], [E, '0', 'name'], [E, 'length'], [E, '0', 'provider', 'request'], [], ['parentOrigin', 'length']].map((p) =>
+        refuse(request('SET', p, { value: RAW(1) })),
+      ),
+      get(`${E}.0.name`, { check: { result: 'Fake Wallet' } }),
+      get(`${E}.length`, { check: { result: 2 } }),
+      apply(`${E}.0.provider.request`, [{ method: 'eth_chainId' }], { check: { result: '0x1' } }),
+    ],
   },
   'malformed argument lists and wire values': {
     steps: [
@@ -151,10 +185,19 @@ const CASES = {
     ],
   },
   'messages of odd shapes': {
-    steps: [ready, ...[null, 'GET', [1, 2], 42, { type: 'GET' }, { id: null, type: 'GET', path: ['parentOrigin'] }, { id: 'x' }, { id: 'y', type: 'nope', path: ['__proto__'] }].map(ignore), raw({ id: { an: 'object' }, type: 'GET', path: ['parentOrigin'] }, { noWait: true, wait: 300 }), stillAnswers],
+    steps: [
+      ready,
+      ...[null, 'GET', [1, 2], 42, { type: 'GET' }, { id: null, type: 'GET', path: ['parentOrigin'] }, { id: 'x' }, { id: 'y', type: 'nope', path: ['__proto__'] }].map(ignore),
+      raw({ id: { an: 'object' }, type: 'GET', path: ['parentOrigin'] }, { noWait: true, wait: 300 }),
+      stillAnswers,
+    ],
   },
   'fifty requests at once': {
-    steps: [ready, ...Array.from({ length: 50 }, (_, i) => start(`r${i}`, { op: 'get', path: ['parentOrigin'], timeout: 3000 })), ...Array.from({ length: 50 }, (_, i) => awaitCall(`r${i}`, { check: 'origin' }))],
+    steps: [
+      ready,
+      ...Array.from({ length: 50 }, (_, i) => start(`r${i}`, { op: 'get', path: ['parentOrigin'], timeout: 3000 })),
+      ...Array.from({ length: 50 }, (_, i) => awaitCall(`r${i}`, { check: 'origin' })),
+    ],
   },
 
   // --- lifetimes ------------------------------------------------------------------------
@@ -175,14 +218,34 @@ const CASES = {
   },
   'a wallet that never answers: the session still ends cleanly': {
     ends: true,
-    steps: [ready, start('pending', { op: 'apply', path: [E, '0', 'provider', 'request'], args: [{ method: 'hang' }], timeout: 1500 }), child('sleep', { ms: 100 }), host('closeLink', { check: 'onExit' }), awaitCall('pending', { check: 'timeout' })],
+    steps: [
+      ready,
+      start('pending', { op: 'apply', path: [E, '0', 'provider', 'request'], args: [{ method: 'hang' }], timeout: 1500 }),
+      child('sleep', { ms: 100 }),
+      host('closeLink', { check: 'onExit' }),
+      awaitCall('pending', { check: 'timeout' }),
+    ],
   },
   'the Link UI closes the session while a request hangs': {
     ends: true,
-    steps: [ready, start('pending', { op: 'apply', path: [E, '0', 'provider', 'request'], args: [{ method: 'hang' }], timeout: 1500 }), child('sleep', { ms: 100 }), child('post', { messages: [{ type: 'close' }], check: 'onExit' }), awaitCall('pending', { check: 'timeout' })],
+    steps: [
+      ready,
+      start('pending', { op: 'apply', path: [E, '0', 'provider', 'request'], args: [{ method: 'hang' }], timeout: 1500 }),
+      child('sleep', { ms: 100 }),
+      child('post', { messages: [{ type: 'close' }], check: 'onExit' }),
+      awaitCall('pending', { check: 'timeout' }),
+    ],
   },
   'a callback that throws, a teardown called twice': {
-    steps: [ready, { ...apply('subscribeEip6963ProviderEvent', ['fake-uuid-1', 'accountsChanged', cbThrow('throws')]), as: 'off' }, host('emit', { wallet: 'eip6963:fake', event: 'accountsChanged', args: [['0x2']], expect: 1 }), host('sleep', { ms: 150 }), apply('', [], { from: 'off', check: { result: UNDEFINED } }), apply('', [], { from: 'off', check: { result: UNDEFINED } }), stillAnswers],
+    steps: [
+      ready,
+      { ...apply('subscribeEip6963ProviderEvent', ['fake-uuid-1', 'accountsChanged', cbThrow('throws')]), as: 'off' },
+      host('emit', { wallet: 'eip6963:fake', event: 'accountsChanged', args: [['0x2']], expect: 1 }),
+      host('sleep', { ms: 150 }),
+      apply('', [], { from: 'off', check: { result: UNDEFINED } }),
+      apply('', [], { from: 'off', check: { result: UNDEFINED } }),
+      stillAnswers,
+    ],
   },
   'RELEASE on the window: the bridge stops, the SDK does not': {
     ends: false,
@@ -194,17 +257,34 @@ const CASES = {
   'discoverTronWallets with window paths that are not wallets': {
     family: 'tron',
     wallets: 'eip6963,tron',
-    steps: [apply('discoverTronWallets', [['tronLink']]), get('tronWallets.length', { check: { result: 1 } }), apply('discoverTronWallets', [['__proto__', 'constructor.constructor', 'document', 'location', 'eip6963Requests', 'walletControl']]), get('tronWallets.length', { check: { result: 0 } }), refuse(request('APPLY', ['subscribeTronProviderEvent'], { argumentList: [RAW('constructor.constructor'), RAW('accountsChanged'), RAW(null)] }))],
+    steps: [
+      apply('discoverTronWallets', [['tronLink']]),
+      get('tronWallets.length', { check: { result: 1 } }),
+      apply('discoverTronWallets', [['__proto__', 'constructor.constructor', 'document', 'location', 'eip6963Requests', 'walletControl']]),
+      get('tronWallets.length', { check: { result: 0 } }),
+      refuse(request('APPLY', ['subscribeTronProviderEvent'], { argumentList: [RAW('constructor.constructor'), RAW('accountsChanged'), RAW(null)] })),
+    ],
   },
   'discoverTonWallets with window keys that are not wallets': {
     family: 'ton',
     wallets: 'eip6963,ton',
-    steps: [apply('discoverTonWallets', [['fakeTon']]), get('tonWallets.length', { check: { result: 1 } }), apply('discoverTonWallets', [['__proto__', 'constructor', 'document', 'location', 'walletControl']]), get('tonWallets.length', { check: { result: 0 } })],
+    steps: [
+      apply('discoverTonWallets', [['fakeTon']]),
+      get('tonWallets.length', { check: { result: 1 } }),
+      apply('discoverTonWallets', [['__proto__', 'constructor', 'document', 'location', 'walletControl']]),
+      get('tonWallets.length', { check: { result: 0 } }),
+    ],
   },
   'sendSerializedTransaction to the host origin or over plain http; 2 MiB of bytes': {
     family: 'solana',
     wallets: 'eip6963,solana-signonly',
-    steps: [get('walletStandardWallets.length', { check: { result: 1 } }), apply('walletStandardWallets.0.adapter.connect'), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'HOST/steal'], { check: 'unsigned' }), apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'http://rpc.invalid/'], { check: 'unsigned' }), apply('walletStandardWallets.0.adapter.signSolanaTransactionBytes', [2 ** 21], { check: 'unsigned' })],
+    steps: [
+      get('walletStandardWallets.length', { check: { result: 1 } }),
+      apply('walletStandardWallets.0.adapter.connect'),
+      apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'HOST/steal'], { check: 'unsigned' }),
+      apply('walletStandardWallets.0.adapter.sendSerializedTransaction', [{ $bytes: TX }, 'http://rpc.invalid/'], { check: 'unsigned' }),
+      apply('walletStandardWallets.0.adapter.signSolanaTransactionBytes', [2 ** 21], { check: 'unsigned' }),
+    ],
   },
 };
 
@@ -248,7 +328,10 @@ function checkStep(entry, where, { overlay }) {
     assert.deepEqual(entry.sdk, ['onExit'], `${where}: onExit`);
   } else if (check === 'teardown') {
     // The session's end removes the bridge's wallet listeners, and calls nothing else.
-    assert.ok(entry.walletCalls.every((c) => c.method === 'removeListener' || c.method === 'off' || c.method === 'unlisten'), `${where}: ${JSON.stringify(entry.walletCalls)}`);
+    assert.ok(
+      entry.walletCalls.every((c) => c.method === 'removeListener' || c.method === 'off' || c.method === 'unlisten'),
+      `${where}: ${JSON.stringify(entry.walletCalls)}`,
+    );
   } else assert.deepEqual(result, check, where);
 }
 
@@ -264,10 +347,13 @@ async function runCase(name, c, api) {
   assert.deepEqual(run.end.pollution, [], 'Object/Array/Function.prototype were touched');
   assert.equal(run.end.executed, null, 'child code ran in the host page');
   assert.deepEqual(run.end.requests, [], 'requests left the page');
-  assert.deepEqual(run.end.stolen, [], "the page requested a path of its own origin for the child");
+  assert.deepEqual(run.end.stolen, [], 'the page requested a path of its own origin for the child');
   if (c.ends) {
     // Everything the ended session's bridge held is gone (the new one holds nothing yet).
-    assert.ok(Object.values(run.end.listeners).every((k) => k === 0), `wallet listeners left: ${JSON.stringify(run.end.listeners)}`);
+    assert.ok(
+      Object.values(run.end.listeners).every((k) => k === 0),
+      `wallet listeners left: ${JSON.stringify(run.end.listeners)}`,
+    );
   }
   return run;
 }
@@ -275,7 +361,10 @@ async function runCase(name, c, api) {
 /** The chain families our bridge serves so far (as in bridge-differential.test.mjs). */
 const OURS_FAMILIES = new Set(['solana', 'tron', 'ton']);
 
-const SOLANA_HOST = (c) => ({ ...c, steps: c.steps.map((s) => (s.args ? { ...s, args: s.args.map((a) => (typeof a === 'string' && a.startsWith('HOST') ? a.replace('HOST', servers.host) : a)) } : s)) });
+const SOLANA_HOST = (c) => ({
+  ...c,
+  steps: c.steps.map((s) => (s.args ? { ...s, args: s.args.map((a) => (typeof a === 'string' && a.startsWith('HOST') ? a.replace('HOST', servers.host) : a)) } : s)),
+});
 
 for (const api of SDK === 'ours' ? ['createLink', 'createFrontConnection'] : ['createLink']) {
   describe(`our wallet bridge, hostile input (${api}${api === 'createFrontConnection' ? ' with walletBridge: true' : ''})`, () => {

@@ -110,7 +110,11 @@ test('sessions whose Link UI subscribed and opened endpoints leave no subscripti
       const callback = new MessageChannel();
       callback.port1.onmessage = (e) => window.heard.push(e.data);
       const subscribe = { type: 'APPLY', path: ['subscribeEip6963ProviderEvent'] };
-      const args = [{ type: 'RAW', value: 'counting-wallet' }, { type: 'RAW', value: 'accountsChanged' }, { type: 'HANDLER', name: 'proxy', value: callback.port2 }];
+      const args = [
+        { type: 'RAW', value: 'counting-wallet' },
+        { type: 'RAW', value: 'accountsChanged' },
+        { type: 'HANDLER', name: 'proxy', value: callback.port2 },
+      ];
       window.replies = [];
       addEventListener('message', (e) => e.data?.id && window.replies.push(e.data));
       parent.postMessage({ id: 'sub', ...subscribe, argumentList: args }, '*', [callback.port2]);
@@ -118,7 +122,10 @@ test('sessions whose Link UI subscribed and opened endpoints leave no subscripti
     });
     await frame.waitForFunction(() => window.replies.length === 2);
     const kinds = await frame.evaluate(() => window.replies.map((r) => [r.id, r.type, r.name ?? null]).sort());
-    assert.deepEqual(kinds, [['end', 'RAW', null], ['sub', 'HANDLER', 'proxy']]);
+    assert.deepEqual(kinds, [
+      ['end', 'RAW', null],
+      ['sub', 'HANDLER', 'proxy'],
+    ]);
     await page.evaluate(() => window.provider.emit('accountsChanged', ['0xdef']));
     await frame.waitForFunction(() => window.heard.length === 1);
     assert.deepEqual(await frame.evaluate(() => window.heard[0].argumentList), [{ type: 'RAW', value: ['0xdef'] }]);

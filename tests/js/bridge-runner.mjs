@@ -23,7 +23,9 @@ export const RPC_URL = 'https://rpc.bridge-test.invalid/';
  * names `eip6963:requestProvider` (in the JS glue or the wasm's data). Until
  * then our side of the bridge tests is marked todo, never skipped or faked.
  */
-export const OURS_HAS_BRIDGE = ['pkg/index.js', 'pkg/front_link_wasm.js', 'pkg/front_link_wasm_bg.wasm'].some((f) => existsSync(join(root, f)) && readFileSync(join(root, f)).includes('eip6963:requestProvider'));
+export const OURS_HAS_BRIDGE = ['pkg/index.js', 'pkg/front_link_wasm.js', 'pkg/front_link_wasm_bg.wasm'].some(
+  (f) => existsSync(join(root, f)) && readFileSync(join(root, f)).includes('eip6963:requestProvider'),
+);
 
 // --- fixtures (the same as tests/pages/wallets.js) ---------------------------------
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
@@ -190,7 +192,8 @@ export async function runBridgeScript(browser, servers, sdk, script, { reference
     if (step.op === 'poll') entry.wire = '[not compared: poll]';
     const theirs = reference?.steps[index]?.result;
     if (reference && entry.result?.timeout && theirs && !theirs.timeout && !step.afterEnd && !step.hard) {
-      for (const rest of script.steps.slice(index + 1)) steps.push({ step: rest, result: { skipped: 'an earlier step got no answer' }, wire: [], callbacks: [], walletCalls: [], sdk: [], hostErrors: [], childErrors: [] });
+      for (const rest of script.steps.slice(index + 1))
+        steps.push({ step: rest, result: { skipped: 'an earlier step got no answer' }, wire: [], callbacks: [], walletCalls: [], sdk: [], hostErrors: [], childErrors: [] });
       break;
     }
   }

@@ -55,7 +55,9 @@ async function webpackBundle(entry, name) {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const stats = await new Promise((resolve, reject) =>
-    webpack({ mode: 'production', context: app, entry: join(app, entry), output: { path: dist, filename: 'main.js', publicPath: 'auto' } }, (error, result) => (error ? reject(error) : resolve(result))),
+    webpack({ mode: 'production', context: app, entry: join(app, entry), output: { path: dist, filename: 'main.js', publicPath: 'auto' } }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    ),
   );
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
   copyFileSync(join(app, 'index.html'), join(dist, 'index.html'));
@@ -74,7 +76,10 @@ test('esbuild', async () => {
   const dist = join(artifacts, 'bundlers', 'esbuild');
   rmSync(dist, { recursive: true, force: true });
   const result = await build({ absWorkingDir: app, entryPoints: ['main.js'], bundle: true, format: 'esm', minify: true, outdir: dist, logLevel: 'silent' });
-  assert.deepEqual(result.warnings.map((w) => w.text), []);
+  assert.deepEqual(
+    result.warnings.map((w) => w.text),
+    [],
+  );
   // esbuild leaves `new URL(…, import.meta.url)` alone: the app copies the wasm beside its bundle.
   copyFileSync(join(app, 'node_modules', 'front-link-wasm', 'front_link_wasm_bg.wasm'), join(dist, 'front_link_wasm_bg.wasm'));
   copyFileSync(join(app, 'index.html'), join(dist, 'index.html'));

@@ -282,7 +282,12 @@ for (const api of Object.keys(APIS)) {
           await link(victim).locator('[data-integration]').first().waitFor();
           const forged = {
             type: 'brokerageAccountAccessToken',
-            payload: { accountTokens: [{ account: { accountId: 'EVIL', accountName: 'Attacker account' }, accessToken: 'stolen' }], brokerBrandInfo: { brokerLogo: '' }, brokerType: 'robinhood', brokerName: 'Evil' },
+            payload: {
+              accountTokens: [{ account: { accountId: 'EVIL', accountName: 'Attacker account' }, accessToken: 'stolen' }],
+              brokerBrandInfo: { brokerLogo: '' },
+              brokerType: 'robinhood',
+              brokerName: 'Evil',
+            },
           };
           await page.evaluate((m) => window.forge(window.victim, [m, m, { type: 'done' }, { type: 'transferFinished', payload: { status: 'error', errorMessage: 'x' } }]), forged);
           await victim.waitForTimeout(300);
@@ -325,7 +330,10 @@ for (const api of Object.keys(APIS)) {
     describe('real Mesh mode', () => {
       test('with MESH_CLIENT_ID/SECRET/API_URL the demo server calls that API; the secret never reaches the browser', async () => {
         const secret = 'sk_live_do_not_leak_4f9a2c';
-        const s = await stack({ simOptions: { clientId: 'real-client', clientSecret: secret }, env: (sim) => ({ MESH_CLIENT_ID: 'real-client', MESH_CLIENT_SECRET: secret, MESH_API_URL: sim.origin, MESH_LINK_ORIGIN: sim.origin }) });
+        const s = await stack({
+          simOptions: { clientId: 'real-client', clientSecret: secret },
+          env: (sim) => ({ MESH_CLIENT_ID: 'real-client', MESH_CLIENT_SECRET: secret, MESH_API_URL: sim.origin, MESH_LINK_ORIGIN: sim.origin }),
+        });
         assert.equal(s.mesh.mode, 'mesh');
         const page = await newPage(s, api);
         const seen = [];
@@ -342,7 +350,10 @@ for (const api of Object.keys(APIS)) {
         await page.waitForSelector('[data-account="alp-3321"] table');
         await page.waitForTimeout(200);
         assert.ok(seen.length > 5);
-        assert.ok(seen.every((text) => !text.includes(secret)), 'secret in a response');
+        assert.ok(
+          seen.every((text) => !text.includes(secret)),
+          'secret in a response',
+        );
         assert.ok(!(await page.content()).includes(secret));
         // The Link UI is not on Mesh's host here: nothing to prewarm.
         assert.deepEqual(page.foreign, []);

@@ -129,7 +129,10 @@ const SCRIPTS = {
   'done whose summary carries errorMessage': [open(), send({ type: 'done', payload: summary('errorPage', { errorMessage: 'Session expired', transfer: { symbol: 'ETH', amount: 1 } }) })],
   'done with a payload that is not a SessionSummary': [open(), send({ type: 'done', payload: { errorMessage: 'Session expired' } })],
   'oauthLinkOpen is ignored': [open(), send(m.oauthLinkOpen)],
-  'unknown types are ignored': [open(), send({ type: 'somethingElse', payload: {} }, { type: 'brokerageAccountAccessTokenX' }, { type: 'frontAccessTokens', payload: [] }, { type: 'closeRequested' }, { notype: 1 })],
+  'unknown types are ignored': [
+    open(),
+    send({ type: 'somethingElse', payload: {} }, { type: 'brokerageAccountAccessTokenX' }, { type: 'frontAccessTokens', payload: [] }, { type: 'closeRequested' }, { notype: 1 }),
+  ],
   'event keys, first third': [open(), send(...PASSING.slice(0, third))],
   'event keys, second third': [open(), send(...PASSING.slice(third, 2 * third))],
   'event keys, last third': [open(), send(...PASSING.slice(2 * third))],
@@ -169,13 +172,23 @@ const SCRIPTS = {
   'the host page posts to itself': [open(), hostSend(m.integrationSelected, m.loaded)],
   'another frame of the Link origin': [open(), { do: 'twin' }, sendFrom('twin', m.integrationSelected, m.loaded), send(m.credentialsEntered)],
   'an attacker frame on another origin': [open(), { do: 'attacker' }, sendFrom('attacker', m.integrationSelected, m.loaded), send(m.credentialsEntered)],
-  'malformed payloads': [open(), malformed(null, 'loaded', { type: 'brokerageAccountAccessToken', payload: null }, { type: 'integrationSelected', payload: 'x' }, { type: 'transferFinished', payload: { status: 'weird' } }), send(m.credentialsEntered)],
+  'malformed payloads': [
+    open(),
+    malformed(null, 'loaded', { type: 'brokerageAccountAccessToken', payload: null }, { type: 'integrationSelected', payload: 'x' }, { type: 'transferFinished', payload: { status: 'weird' } }),
+    send(m.credentialsEntered),
+  ],
   'wallet bridge: Comlink messages from the Link UI': [open(), send({ id: 'w1', type: 'GET', path: ['parentOrigin'] }), send({ ...m.integrationSelected, path: null })],
   'prewarm: removed on openLink': [{ do: 'load', query: '&prewarm' }, create(), openLink()],
   'prewarm: removed by an invalid token too': [{ do: 'load', query: '&prewarm' }, create(), openToken('')],
   'prewarm: a second createLink after openLink': [{ do: 'load', query: '&prewarm' }, create({}, 'a'), openLink({ instance: 'a' }), create({}, 'b')],
   'full connect session': [open(), send(m.loaded, m.integrationSelected, m.credentialsEntered, EVENTS.integrationMfaRequired, m.brokerageAccountAccessToken, m.doneWithSummary)],
-  'full transfer session': [open({ accessTokens: tokens }), send(m.loaded, EVENTS.transferStarted, m.transferPreviewed, EVENTS.transferExecuted, m.transferFinishedSuccess, { type: 'done', payload: summary('transferExecutedPage', { transfer: { symbol: 'ETH', amount: 0.015, transactionId: 'tx-8c1d' } }) })],
+  'full transfer session': [
+    open({ accessTokens: tokens }),
+    send(m.loaded, EVENTS.transferStarted, m.transferPreviewed, EVENTS.transferExecuted, m.transferFinishedSuccess, {
+      type: 'done',
+      payload: summary('transferExecutedPage', { transfer: { symbol: 'ETH', amount: 0.015, transactionId: 'tx-8c1d' } }),
+    }),
+  ],
 };
 
 // --- the expected divergences -----------------------------------------------------------
@@ -213,14 +226,24 @@ const DIVERGENCES = [
     id: 'exactly-once onExit',
     reason: 'SPEC §5.6: onExit fires once per session, and closeLink() (or closeLinkRequested() outside an embedded session) with nothing open is silent; 3.13 calls onExit() on every closeLink.',
     normalize(step, ours, upstream) {
-      if ((step.do === 'closeLink' || step.do === 'closeLinkRequested') && !step.instanceOpen && ours.calls.length === 0 && same(upstream.calls, [{ ...onExitCall(step.instance), overlay: false }])) upstream.calls = [];
+      if ((step.do === 'closeLink' || step.do === 'closeLinkRequested') && !step.instanceOpen && ours.calls.length === 0 && same(upstream.calls, [{ ...onExitCall(step.instance), overlay: false }]))
+        upstream.calls = [];
     },
   },
   {
     id: 'closeLinkRequested after the embedded session ended',
     reason: "SPEC §5.6: with no session open, closeLinkRequested() is closeLink(), which is silent; 3.13's module-global options still say 'embedded', so it asks the finished Link UI to close again.",
     normalize(step, ours, upstream) {
-      if (step.do === 'closeLinkRequested' && !step.instanceOpen && nothing(ours) && same(upstream.outbound.map((o) => o.data), [{ type: 'closeRequested' }])) upstream.outbound = [];
+      if (
+        step.do === 'closeLinkRequested' &&
+        !step.instanceOpen &&
+        nothing(ours) &&
+        same(
+          upstream.outbound.map((o) => o.data),
+          [{ type: 'closeRequested' }],
+        )
+      )
+        upstream.outbound = [];
     },
   },
   {
@@ -255,7 +278,13 @@ const DIVERGENCES = [
     id: 'http links only for loopback hosts',
     reason: "SPEC §5.2: plain http: is accepted only for loopback hosts; 3.13 accepts any URL starting with 'http'.",
     normalize(step, ours, upstream) {
-      if (step.do === 'openToken' && step.token && same(ours.calls, [{ ...onExitCall(step.instance, 'Invalid link token!'), overlay: false }]) && upstream.calls.length === 0 && /^http:\/\/(?!127\.0\.0\.1|localhost)/.test(upstream.dom.popup?.src)) {
+      if (
+        step.do === 'openToken' &&
+        step.token &&
+        same(ours.calls, [{ ...onExitCall(step.instance, 'Invalid link token!'), overlay: false }]) &&
+        upstream.calls.length === 0 &&
+        /^http:\/\/(?!127\.0\.0\.1|localhost)/.test(upstream.dom.popup?.src)
+      ) {
         ours.calls = [];
         upstream.dom = ours.dom;
       }
@@ -267,7 +296,14 @@ const DIVERGENCES = [
     id: 'customIframeId that matches no iframe',
     reason: "SPEC §10: an id that matches no iframe ends the attempt with onExit('Iframe not found!'); 3.13 only warns on the console.",
     normalize(step, ours, upstream) {
-      if ((step.do === 'open' || step.do === 'openLink') && step.iframe && !step.iframeFound && same(ours.calls, [{ ...onExitCall(step.instance, 'Iframe not found!'), overlay: false }]) && upstream.calls.length === 0) ours.calls = [];
+      if (
+        (step.do === 'open' || step.do === 'openLink') &&
+        step.iframe &&
+        !step.iframeFound &&
+        same(ours.calls, [{ ...onExitCall(step.instance, 'Iframe not found!'), overlay: false }]) &&
+        upstream.calls.length === 0
+      )
+        ours.calls = [];
     },
   },
   {
@@ -279,22 +315,25 @@ const DIVERGENCES = [
   },
   {
     id: 'no messages after the session ended',
-    reason: "SPEC §5.6: the listener goes when the session ends, however it ends; 3.13 keeps listening after close/done, so an embedded Link UI that stays on the page still reaches the callbacks.",
+    reason: 'SPEC §5.6: the listener goes when the session ends, however it ends; 3.13 keeps listening after close/done, so an embedded Link UI that stays on the page still reaches the callbacks.',
     normalize(step, ours, upstream) {
       if (step.do === 'send' && !step.stranger && !step.senderOpen && nothing(ours)) Object.assign(upstream, { calls: [], outbound: [] });
     },
   },
   {
     id: 'connects and finished transfers without an object payload are not delivered',
-    reason: 'SPEC §5.7: a brokerageAccountAccessToken, delayedAuthentication or transferFinished whose payload is not an object carries nothing to deliver, and the app\'s first field read would throw; 3.13 calls the callbacks with it (and throws an unhandled TypeError on null data). Every other payload is delivered as sent, as 3.13 does.',
+    reason:
+      "SPEC §5.7: a brokerageAccountAccessToken, delayedAuthentication or transferFinished whose payload is not an object carries nothing to deliver, and the app's first field read would throw; 3.13 calls the callbacks with it (and throws an unhandled TypeError on null data). Every other payload is delivered as sent, as 3.13 does.",
     normalize(step, ours, upstream) {
       if (!step.malformed) return;
       const empty = (v) => v === null || typeof v !== 'object' || Array.isArray(v);
       const unwrapped = (c) => (c.name === 'onEvent' ? c.args[0]?.payload : c.args[0]);
       const dropped = (c) =>
-        (['onIntegrationConnected', 'onBrokerConnected'].includes(c.name) || (c.name === 'onEvent' && c.args[0]?.type === 'integrationConnected')) ? empty(Object.values(unwrapped(c) ?? {})[0] ?? null)
-          : c.name === 'onTransferFinished' || (c.name === 'onEvent' && c.args[0]?.type === 'transferCompleted') ? empty(unwrapped(c) ?? null)
-          : false;
+        ['onIntegrationConnected', 'onBrokerConnected'].includes(c.name) || (c.name === 'onEvent' && c.args[0]?.type === 'integrationConnected')
+          ? empty(Object.values(unwrapped(c) ?? {})[0] ?? null)
+          : c.name === 'onTransferFinished' || (c.name === 'onEvent' && c.args[0]?.type === 'transferCompleted')
+            ? empty(unwrapped(c) ?? null)
+            : false;
       upstream.calls = upstream.calls.filter((c) => !dropped(c));
     },
   },
@@ -311,7 +350,11 @@ const DIVERGENCES = [
         const url = new URL(frame.src);
         const encoded = Object.entries(want).every(([k, v]) => url.searchParams.get(k) === v) && url.hash === token.hash;
         // 3.13's URL always has a '?' here (the token's ?n=).
-        const raw = step.url + Object.entries(want).map(([k, v]) => (v === null ? '' : `&${k}=${v}`)).join('');
+        const raw =
+          step.url +
+          Object.entries(want)
+            .map(([k, v]) => (v === null ? '' : `&${k}=${v}`))
+            .join('');
         if (encoded && theirs.src === new URL(raw).href) theirs.src = frame.src;
       }
     },
@@ -347,7 +390,8 @@ const DIVERGENCES = [
   },
   {
     id: 'wallet bridge compared elsewhere',
-    reason: "SPEC §11: both start a wallet bridge on every openLink (compared in depth by bridge-differential.test.mjs); where a build has none, its Comlink replies and wallet discovery are not compared here. 3.13 also answers a Link message that merely carries a non-array `path` field with an unasked throw reply; ours answers Comlink requests only.",
+    reason:
+      'SPEC §11: both start a wallet bridge on every openLink (compared in depth by bridge-differential.test.mjs); where a build has none, its Comlink replies and wallet discovery are not compared here. 3.13 also answers a Link message that merely carries a non-array `path` field with an unasked throw reply; ours answers Comlink requests only.',
     normalize(step, ours, upstream) {
       if (!ours.outbound) return;
       if (!ours.outbound.some(isComlinkReply)) upstream.outbound = upstream.outbound.filter((o) => !isComlinkReply(o));
@@ -490,7 +534,10 @@ describe('same scripted sessions, createLink of this SDK vs @meshconnect/web-lin
     assert.deepEqual(Object.keys(EVENTS).sort(), upstreamEventKeys().sort());
     assert.equal(Object.keys(EVENTS).length, 43);
     const sent = new Set(Object.values(SCRIPTS).flatMap((s) => s.flatMap((step) => (step.messages ?? []).map((msg) => msg?.type))));
-    assert.deepEqual(Object.keys(EVENTS).filter((k) => !sent.has(k)), []);
+    assert.deepEqual(
+      Object.keys(EVENTS).filter((k) => !sent.has(k)),
+      [],
+    );
   });
 
   test('isLinkEventTypeKey answers alike', async () => {
@@ -517,7 +564,10 @@ describe('same scripted sessions, createLink of this SDK vs @meshconnect/web-lin
 
   // A divergence no script needs any more is stale: drop it from the table.
   test('every listed divergence shows up in some script', () => {
-    assert.deepEqual(DIVERGENCES.map((d) => d.id).filter((id) => !used.has(id)), []);
+    assert.deepEqual(
+      DIVERGENCES.map((d) => d.id).filter((id) => !used.has(id)),
+      [],
+    );
   });
 });
 

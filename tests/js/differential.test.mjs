@@ -34,7 +34,10 @@ const style = (json) => `?link_style=${encodeURIComponent(Buffer.from(json).toSt
 
 const SCRIPTS = {
   'brokerageAccountAccessToken, two accounts': [open(), send(m.brokerageAccountAccessToken)],
-  'brokerageAccountAccessToken, one account': [open(), send({ ...m.brokerageAccountAccessToken, payload: { ...m.brokerageAccountAccessToken.payload, accountTokens: m.brokerageAccountAccessToken.payload.accountTokens.slice(0, 1) } })],
+  'brokerageAccountAccessToken, one account': [
+    open(),
+    send({ ...m.brokerageAccountAccessToken, payload: { ...m.brokerageAccountAccessToken.payload, accountTokens: m.brokerageAccountAccessToken.payload.accountTokens.slice(0, 1) } }),
+  ],
   delayedAuthentication: [open(), send(m.delayedAuthentication)],
   'transferFinished success': [open(), send(m.transferFinishedSuccess)],
   'transferFinished error': [open(), send(m.transferFinishedError)],
@@ -49,8 +52,26 @@ const SCRIPTS = {
   'done with summary': [open(), send(m.doneWithSummary)],
   'done with message and summary': [open(), send({ ...m.doneWithSummary, message: 'Finished' })],
   'done whose summary carries errorMessage': [open(), send({ type: 'done', payload: { page: 'errorPage', errorMessage: 'Session expired' } })],
-  'known events pass through with extra fields': [open(), send(m.integrationSelected, m.credentialsEntered, m.transferPreviewed, m.integrationConnectionError, { type: 'transferStarted', extra: 1 }, { type: 'transferPreviewError', payload: { errorMessage: 'x' }, more: [1] }, { type: 'transferExecutionError', payload: { errorMessage: 'y' } })],
-  'pageLoaded, integrationConnected and transferCompleted sent directly': [open(), send({ type: 'pageLoaded' }, { type: 'integrationConnected', payload: { accessToken: m.brokerageAccountAccessToken.payload } }, { type: 'transferCompleted', payload: m.transferFinishedSuccess.payload })],
+  'known events pass through with extra fields': [
+    open(),
+    send(
+      m.integrationSelected,
+      m.credentialsEntered,
+      m.transferPreviewed,
+      m.integrationConnectionError,
+      { type: 'transferStarted', extra: 1 },
+      { type: 'transferPreviewError', payload: { errorMessage: 'x' }, more: [1] },
+      { type: 'transferExecutionError', payload: { errorMessage: 'y' } },
+    ),
+  ],
+  'pageLoaded, integrationConnected and transferCompleted sent directly': [
+    open(),
+    send(
+      { type: 'pageLoaded' },
+      { type: 'integrationConnected', payload: { accessToken: m.brokerageAccountAccessToken.payload } },
+      { type: 'transferCompleted', payload: m.transferFinishedSuccess.payload },
+    ),
+  ],
   'unknown types are ignored': [open(), send({ type: 'somethingElse', payload: {} }, { type: 'brokerageAccountAccessTokenX' }, { type: 'frontAccessTokens', payload: [] })],
   'later event keys': [open(), send({ type: 'transferExecuted', payload: { txId: 't' } }, { type: 'integrationMfaRequired' }, m.credentialsEntered)],
   oauthLinkOpen: [open(), send(m.oauthLinkOpen)],
@@ -66,7 +87,10 @@ const SCRIPTS = {
   'link_style with a CSS injection': [open({}, style('{"ir":"0;}body{display:none","io":0.5}'))],
   'empty token': [{ do: 'openToken', token: '' }],
   'full connect session': [open(), send(m.loaded, m.integrationSelected, m.credentialsEntered, m.brokerageAccountAccessToken, m.doneWithSummary)],
-  'full transfer session': [open({ accessTokens: tokens }), send(m.loaded, { type: 'transferStarted' }, m.transferPreviewed, m.transferFinishedSuccess, { type: 'done', payload: { page: 'transferSuccessPage' } })],
+  'full transfer session': [
+    open({ accessTokens: tokens }),
+    send(m.loaded, { type: 'transferStarted' }, m.transferPreviewed, m.transferFinishedSuccess, { type: 'done', payload: { page: 'transferSuccessPage' } }),
+  ],
 };
 
 // --- the expected divergences ----------------------------------------------------------
@@ -84,7 +108,7 @@ const DIVERGENCES = [
   },
   {
     id: 'onExit arguments and order',
-    reason: "SPEC §3: close/done remove the overlay, then call onExit(data.message ?? data.payload?.errorMessage, data.payload). 1.1.9 calls onExit(data.message) before removing the overlay.",
+    reason: 'SPEC §3: close/done remove the overlay, then call onExit(data.message ?? data.payload?.errorMessage, data.payload). 1.1.9 calls onExit(data.message) before removing the overlay.',
     normalize(step, ours, upstream) {
       if (step.do !== 'send') return;
       const exits = step.messages.filter(isExitMessage);

@@ -42,15 +42,12 @@ after(async () => {
   await servers?.close();
 });
 
-const cases = [
-  ...APIS.flatMap((api) => Object.entries(perFace).map(([name, run]) => [`${api.create}: ${name}`, (ctx) => run({ ...ctx, api })])),
-  ...Object.entries(single),
-];
+const cases = [...APIS.flatMap((api) => Object.entries(perFace).map(([name, run]) => [`${api.create}: ${name}`, (ctx) => run({ ...ctx, api })])), ...Object.entries(single)];
 
 for (const name of chosen) {
   describe(name, () => {
     let engine;
-    let pages = [];
+    const pages = [];
     before(async () => {
       const launched = await launchEngine(name);
       // Pages a case opened are closed after it, whatever happened.

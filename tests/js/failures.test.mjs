@@ -89,21 +89,34 @@ for (const api of APIS) {
         wasmMode = mode;
         const p = await page(broken.url, path);
         try {
-          await p.evaluate(({ create, token }) => {
-            window.link = window.sdk[create](window.recorder());
-            window.link.openLink(token); // not awaited, as 3.13 apps do
-          }, { create: api.create, token: tokenFor(linkUrl()) });
+          await p.evaluate(
+            ({ create, token }) => {
+              window.link = window.sdk[create](window.recorder());
+              window.link.openLink(token); // not awaited, as 3.13 apps do
+            },
+            { create: api.create, token: tokenFor(linkUrl()) },
+          );
           const first = await waitForExits(p, 1);
           assert.equal(first.length, 1);
           assert.match(first[0][1], /^front-link-wasm could not start: /);
           assert.match(first[0][1], says);
-          const resolved = await p.evaluate((token) => window.link.openLink(token).then(() => 'resolved', (e) => `rejected ${e}`), tokenFor(linkUrl()));
+          const resolved = await p.evaluate(
+            (token) =>
+              window.link.openLink(token).then(
+                () => 'resolved',
+                (e) => `rejected ${e}`,
+              ),
+            tokenFor(linkUrl()),
+          );
           assert.equal(resolved, 'resolved');
           assert.equal((await waitForExits(p, 2)).length, 2);
           assert.equal(await overlayCount(p), 0);
           assert.deepEqual(await p.evaluate(() => window.unhandled), []);
           assert.deepEqual(p.errors, []);
-          assert.ok(p.consoleErrors.some((e) => says.test(e)), 'the console says it too');
+          assert.ok(
+            p.consoleErrors.some((e) => says.test(e)),
+            'the console says it too',
+          );
           if (mode !== 'ok') {
             // The cause goes away (a redeploy): the next openLink loads and opens.
             wasmMode = 'ok';
@@ -181,12 +194,15 @@ for (const api of APIS) {
     test('embedded: loadTimeout reports through onExit too', async () => {
       const p = await page(servers.host);
       try {
-        await p.evaluate(({ create, token }) => {
-          const frame = document.createElement('iframe');
-          frame.id = 'host-frame';
-          document.body.append(frame);
-          return (window.link = window.sdk[create](window.recorder('', { loadTimeout: 800, renderType: 'embedded' }))).openLink(token, 'host-frame');
-        }, { create: api.create, token: tokenFor(linkUrl()) });
+        await p.evaluate(
+          ({ create, token }) => {
+            const frame = document.createElement('iframe');
+            frame.id = 'host-frame';
+            document.body.append(frame);
+            return (window.link = window.sdk[create](window.recorder('', { loadTimeout: 800, renderType: 'embedded' }))).openLink(token, 'host-frame');
+          },
+          { create: api.create, token: tokenFor(linkUrl()) },
+        );
         const rows = await waitForExits(p, 1);
         assert.match(rows[0][1], /^Link UI did not load/);
         assert.equal(await p.locator('#host-frame').count(), 1, "the host's iframe stays");
@@ -228,7 +244,12 @@ for (const api of APIS) {
         await p.evaluate((id) => document.getElementById(id).focus(), api.root);
         await p.keyboard.press('Escape');
         assert.deepEqual(await waitForExits(p, 1), [['onExit']]);
-        const after = await p.evaluate(() => ({ hostOpen: document.getElementById('host-dialog').open, focus: document.activeElement?.id, tall: document.getElementById('tall').inert, connect: document.getElementById('connect').inert }));
+        const after = await p.evaluate(() => ({
+          hostOpen: document.getElementById('host-dialog').open,
+          focus: document.activeElement?.id,
+          tall: document.getElementById('tall').inert,
+          connect: document.getElementById('connect').inert,
+        }));
         assert.deepEqual(after, { hostOpen: true, focus: 'inner', tall: true, connect: false });
       } finally {
         await p.context().close();
@@ -271,20 +292,36 @@ for (const api of APIS) {
     test('container and zIndex options; bad values are reported and ignored', async () => {
       const p = await page(servers.host);
       try {
-        await p.evaluate(({ create, token }) => {
-          const mount = document.createElement('section');
-          mount.id = 'mount';
-          document.body.append(mount);
-          return (window.link = window.sdk[create](window.recorder('', { container: mount, zIndex: 2147483000 }))).openLink(token);
-        }, { create: api.create, token: tokenFor(linkUrl()) });
+        await p.evaluate(
+          ({ create, token }) => {
+            const mount = document.createElement('section');
+            mount.id = 'mount';
+            document.body.append(mount);
+            return (window.link = window.sdk[create](window.recorder('', { container: mount, zIndex: 2147483000 }))).openLink(token);
+          },
+          { create: api.create, token: tokenFor(linkUrl()) },
+        );
         await frameAt(p, linkUrl());
-        assert.deepEqual(await p.evaluate((id) => ({ parent: document.getElementById(id).parentElement.id, z: getComputedStyle(document.getElementById(id)).zIndex }), api.root), { parent: 'mount', z: '2147483000' });
+        assert.deepEqual(await p.evaluate((id) => ({ parent: document.getElementById(id).parentElement.id, z: getComputedStyle(document.getElementById(id)).zIndex }), api.root), {
+          parent: 'mount',
+          z: '2147483000',
+        });
         await p.evaluate(() => window.link.closeLink());
         await clearTrace(p);
-        await p.evaluate(({ create, token }) => (window.link = window.sdk[create](window.recorder('', { container: '#nope', zIndex: 'high', loadTimeout: -5 }))).openLink(token), { create: api.create, token: tokenFor(linkUrl()) });
+        await p.evaluate(({ create, token }) => (window.link = window.sdk[create](window.recorder('', { container: '#nope', zIndex: 'high', loadTimeout: -5 }))).openLink(token), {
+          create: api.create,
+          token: tokenFor(linkUrl()),
+        });
         await frameAt(p, linkUrl());
-        assert.deepEqual(await p.evaluate((id) => ({ parent: document.getElementById(id).parentElement.tagName, z: getComputedStyle(document.getElementById(id)).zIndex }), api.root), { parent: 'BODY', z: '10000' });
-        for (const option of ['container', 'zIndex', 'loadTimeout']) assert.ok(p.consoleErrors.some((e) => e.includes(option)), option);
+        assert.deepEqual(await p.evaluate((id) => ({ parent: document.getElementById(id).parentElement.tagName, z: getComputedStyle(document.getElementById(id)).zIndex }), api.root), {
+          parent: 'BODY',
+          z: '10000',
+        });
+        for (const option of ['container', 'zIndex', 'loadTimeout'])
+          assert.ok(
+            p.consoleErrors.some((e) => e.includes(option)),
+            option,
+          );
         assert.deepEqual(p.errors, []);
       } finally {
         await p.context().close();
@@ -317,7 +354,10 @@ for (const api of APIS) {
           const [[name, error]] = await waitForExits(p, 1);
           assert.equal(name, 'onExit');
           assert.match(error, /^front-link-wasm: linkOrigins .*every link token is refused/);
-          assert.ok(p.consoleErrors.some((e) => e.includes('linkOrigins')), 'said on the console too');
+          assert.ok(
+            p.consoleErrors.some((e) => e.includes('linkOrigins')),
+            'said on the console too',
+          );
           assert.equal(await p.evaluate(() => document.querySelectorAll('iframe').length), 0);
           assert.equal(await overlayCount(p), 0);
         } finally {
@@ -325,7 +365,6 @@ for (const api of APIS) {
         }
       });
     }
-
 
     test('a token for another origin ends in onExit("Invalid link token!") with no DOM; a listed one opens', async () => {
       const p = await page(servers.host);

@@ -62,7 +62,17 @@ export async function startServers() {
 
 // Mesh's public hosts never resolve in tests: 3.13's prewarm frame (and
 // ours) point at web.meshconnect.com, and nothing may leave this machine.
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--host-resolver-rules=MAP *.meshconnect.com ~NOTFOUND'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--host-resolver-rules=MAP *.meshconnect.com ~NOTFOUND',
+];
 
 /** Servers and a browser for one test file; `stop` closes both. */
 export async function startBrowser() {
@@ -205,9 +215,16 @@ export function deliveredRows(api, message) {
   const connected = { brokerageAccountAccessToken: 'accessToken', delayedAuthentication: 'delayedAuth' }[message.type];
   if (connected) {
     const payload = { [connected]: message.payload };
-    return [['onEvent', { type: 'integrationConnected', payload }], [api.connected, payload]];
+    return [
+      ['onEvent', { type: 'integrationConnected', payload }],
+      [api.connected, payload],
+    ];
   }
-  if (message.type === 'transferFinished') return [['onEvent', { type: 'transferCompleted', payload: message.payload }], ['onTransferFinished', message.payload]];
+  if (message.type === 'transferFinished')
+    return [
+      ['onEvent', { type: 'transferCompleted', payload: message.payload }],
+      ['onTransferFinished', message.payload],
+    ];
   return [['onEvent', message]];
 }
 

@@ -46,7 +46,14 @@ async function appPage(s, { init } = {}) {
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && page.consoleErrors.push(m.text()));
   page.on('request', (r) => /^https?:/.test(r.url()) && ![s.app.origin, s.sim.origin].includes(new URL(r.url()).origin) && page.foreign.push(r.url()));
-  page.on('response', (r) => page.responses.push(r.text().then((body) => JSON.stringify(r.headers()) + body, () => JSON.stringify(r.headers()))));
+  page.on('response', (r) =>
+    page.responses.push(
+      r.text().then(
+        (body) => JSON.stringify(r.headers()) + body,
+        () => JSON.stringify(r.headers()),
+      ),
+    ),
+  );
   if (init) await page.addInitScript(init);
   await page.goto(`${s.app.origin}/`);
   await page.waitForSelector('#connect');
@@ -133,7 +140,10 @@ describe('examples/leptos: Leptos (CSR) on the typed Rust API', () => {
 
     const seen = await Promise.all(page.responses);
     assert.ok(seen.length > 5);
-    assert.ok(seen.every((text) => !text.includes(s.sim.clientSecret)), 'the client secret in a response');
+    assert.ok(
+      seen.every((text) => !text.includes(s.sim.clientSecret)),
+      'the client secret in a response',
+    );
     clean(page);
   });
 
@@ -216,6 +226,9 @@ describe('examples/leptos: Leptos (CSR) on the typed Rust API', () => {
     await shot(page, 'error-linktoken');
     // 401 from the app's own server: the one console error Chromium reports for it.
     assert.deepEqual(page.errors, []);
-    assert.ok(page.consoleErrors.every((e) => /401/.test(e)), page.consoleErrors.join('\n'));
+    assert.ok(
+      page.consoleErrors.every((e) => /401/.test(e)),
+      page.consoleErrors.join('\n'),
+    );
   });
 });

@@ -48,7 +48,12 @@ describe('the overlay and the Link URL', () => {
   });
 
   test('lng is always appended: en by default, the option, or navigator.language for system', async () => {
-    for (const [options, lng] of [[{}, 'en'], [{ language: 'fr-CA' }, 'fr-CA'], [{ language: 'system' }, null], [{ language: '' }, 'en']]) {
+    for (const [options, lng] of [
+      [{}, 'en'],
+      [{ language: 'fr-CA' }, 'fr-CA'],
+      [{ language: 'system' }, null],
+      [{ language: '' }, 'en'],
+    ]) {
       const page = await hostPage(browser, servers);
       const url = await link(page, { options: { ...options, theme: 'dark', displayFiatCurrency: 'EUR' }, query: '?s=1' });
       const expected = lng ?? (await page.evaluate(() => navigator.language));
@@ -93,18 +98,30 @@ describe('messages', () => {
     const frame = await frameAt(page, url);
     await send(page, frame, m.loaded);
     const received = await frame.evaluate(() => window.received);
-    assert.deepEqual(received.map((r) => [r.origin, r.data.type]), [[servers.host, 'meshSDKSpecs'], [servers.host, 'frontAccessTokens']]);
+    assert.deepEqual(
+      received.map((r) => [r.origin, r.data.type]),
+      [
+        [servers.host, 'meshSDKSpecs'],
+        [servers.host, 'frontAccessTokens'],
+      ],
+    );
     assert.deepEqual(received[0].data.payload, { platform: 'web', version: '0.1.0', origin: servers.host });
     assert.deepEqual(received[1].data.payload, accessTokens);
     assert.deepEqual(await trace(page), [['onEvent', { type: 'pageLoaded' }]]);
   });
 
   test('without accessTokens only meshSDKSpecs is posted; an empty array is posted', async () => {
-    for (const [options, types] of [[{}, ['meshSDKSpecs']], [{ accessTokens: [] }, ['meshSDKSpecs', 'frontAccessTokens']]]) {
+    for (const [options, types] of [
+      [{}, ['meshSDKSpecs']],
+      [{ accessTokens: [] }, ['meshSDKSpecs', 'frontAccessTokens']],
+    ]) {
       const page = await hostPage(browser, servers);
       const frame = await frameAt(page, await link(page, { options }));
       await send(page, frame, m.loaded);
-      assert.deepEqual((await frame.evaluate(() => window.received)).map((r) => r.data.type), types);
+      assert.deepEqual(
+        (await frame.evaluate(() => window.received)).map((r) => r.data.type),
+        types,
+      );
     }
   });
 
@@ -227,7 +244,10 @@ describe('prewarm', () => {
     await page.waitForFunction(() => window.violations.length > 0);
     const frame = await frameAt(page, url);
     await send(page, frame, m.integrationSelected, m.doneWithSummary);
-    assert.deepEqual(await trace(page), [['onEvent', m.integrationSelected], ['onExit', undefined, m.doneWithSummary.payload]]);
+    assert.deepEqual(await trace(page), [
+      ['onEvent', m.integrationSelected],
+      ['onExit', undefined, m.doneWithSummary.payload],
+    ]);
     assert.deepEqual(await page.evaluate(() => window.violations), ['frame-src'], 'only the prewarm frame was refused');
     assert.deepEqual(page.errors, []);
   });

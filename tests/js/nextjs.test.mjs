@@ -41,7 +41,6 @@ let app;
 let sim;
 let browser;
 
-
 const nextBin = () => join(app, 'node_modules', 'next', 'dist', 'bin', 'next');
 const nextEnv = (extra = {}) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...extra });
 
@@ -177,13 +176,21 @@ describe('examples/nextjs: a Next.js 16 App Router app on useLink, installed fro
         page.on('pageerror', (e) => seen.errors.push(String(e)));
         page.on('console', (m) => ['error', 'warning'].includes(m.type()) && seen.console.push(`${m.type()}: ${m.text()} ${m.location()?.url ?? ''}`));
         const local = (url) => !/^https?:/.test(url.href) || url.origin === server.origin || url.origin === sim.origin;
-        await context.route((url) => !local(url), (route) => {
-          seen.foreign.push(route.request().url());
-          return route.abort();
-        });
+        await context.route(
+          (url) => !local(url),
+          (route) => {
+            seen.foreign.push(route.request().url());
+            return route.abort();
+          },
+        );
         page.on('response', (r) => {
           if (r.url().endsWith('.wasm')) seen.wasm.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] });
-          seen.bodies.push(r.body().then((b) => JSON.stringify(r.headers()) + b.toString('latin1'), () => ''));
+          seen.bodies.push(
+            r.body().then(
+              (b) => JSON.stringify(r.headers()) + b.toString('latin1'),
+              () => '',
+            ),
+          );
         });
         // The server-rendered nodes, taken before React hydrates: a
         // hydration mismatch makes React throw them away and render anew.
@@ -244,7 +251,11 @@ describe('examples/nextjs: a Next.js 16 App Router app on useLink, installed fro
         const bodies = await Promise.all(seen.bodies);
         assert.ok(!bodies.some((b) => b.includes(CLIENT_SECRET)), 'the client secret reached the browser');
         assert.deepEqual([...seen.console, ...seen.errors].filter(aboutHydration), [], 'hydration warnings');
-        assert.deepEqual(seen.console.filter((m) => m.startsWith('error:')), [], 'console errors');
+        assert.deepEqual(
+          seen.console.filter((m) => m.startsWith('error:')),
+          [],
+          'console errors',
+        );
         assert.deepEqual(seen.errors, [], 'page errors');
         assert.deepEqual(seen.foreign, [], 'requests to other hosts');
       } finally {

@@ -66,7 +66,36 @@ test('the .d.ts key union is the wasm’s list, and BrokerType covers every fixt
 
 test('every upstream type name is exported', () => {
   const dts = read('index.d.ts');
-  const names = ['FrontOptions', 'FrontConnection', 'FrontPayload', 'AccessTokenPayload', 'DelayedAuthPayload', 'BrokerAccountToken', 'BrokerAccount', 'BrokerBrandInfo', 'TransferFinishedPayload', 'TransferFinishedSuccessPayload', 'TransferFinishedErrorPayload', 'IntegrationAccessToken', 'FrontEventType', 'FrontEventTypeKeys', 'BrokerType', 'SessionSummary', 'LinkStyle', 'EventType', 'PageLoaded', 'IntegrationConnected', 'IntegrationConnectionError', 'TransferCompleted', 'IntegrationSelected', 'CredentialsEntered', 'TransferStarted', 'TransferPreviewed', 'TransferPreviewError', 'TransferExecutionError'];
+  const names = [
+    'FrontOptions',
+    'FrontConnection',
+    'FrontPayload',
+    'AccessTokenPayload',
+    'DelayedAuthPayload',
+    'BrokerAccountToken',
+    'BrokerAccount',
+    'BrokerBrandInfo',
+    'TransferFinishedPayload',
+    'TransferFinishedSuccessPayload',
+    'TransferFinishedErrorPayload',
+    'IntegrationAccessToken',
+    'FrontEventType',
+    'FrontEventTypeKeys',
+    'BrokerType',
+    'SessionSummary',
+    'LinkStyle',
+    'EventType',
+    'PageLoaded',
+    'IntegrationConnected',
+    'IntegrationConnectionError',
+    'TransferCompleted',
+    'IntegrationSelected',
+    'CredentialsEntered',
+    'TransferStarted',
+    'TransferPreviewed',
+    'TransferPreviewError',
+    'TransferExecutionError',
+  ];
   for (const name of names) assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
   assert.match(dts, /export declare function isFrontEventTypeKey\(key: string\): key is FrontEventTypeKeys;/);
   assert.match(dts, /export declare const createFrontConnection: \(options: FrontOptions\) => FrontConnection;/);
@@ -123,12 +152,19 @@ test('the exact-type checks cover every export of each upstream, and front-link-
     const declaration = source(file).statements.find((s) => ts.isImportDeclaration(s) && s.moduleSpecifier.text === specifier);
     const module = checker.getSymbolAtLocation(declaration.moduleSpecifier);
     assert.ok(module, `${file} resolves ${specifier}`);
-    return checker.getExportsOfModule(module).map((s) => s.name).sort();
+    return checker
+      .getExportsOfModule(module)
+      .map((s) => s.name)
+      .sort();
   };
   // The keys of the file's `Checks`: one per upstream export checked.
   const checked = (file) => {
     const alias = source(file).statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === 'Checks');
-    return checker.getTypeAtLocation(alias.name).getProperties().map((p) => p.name).sort();
+    return checker
+      .getTypeAtLocation(alias.name)
+      .getProperties()
+      .map((p) => p.name)
+      .sort();
   };
   const mesh = exportsOf('exact-mesh.ts', '@meshconnect/web-link-sdk');
   const front = exportsOf('exact-front.ts', '@front-finance/link');
@@ -151,10 +187,19 @@ test('package.json: ESM entries with CommonJS beside them, types, the wasm shipp
   const manifest = JSON.parse(read('package.json'));
   assert.equal(manifest.name, 'front-link-wasm');
   assert.equal(manifest.type, 'module');
-  for (const [entry, base] of [['.', 'index'], ['./front', 'front'], ['./react', 'react'], ['./testing', 'testing/index'], ['./testing/front', 'testing/front'], ['./testing/react', 'testing/react'], ['./testing/link-ui', 'testing/link-ui']]) {
+  for (const [entry, base] of [
+    ['.', 'index'],
+    ['./front', 'front'],
+    ['./react', 'react'],
+    ['./testing', 'testing/index'],
+    ['./testing/front', 'testing/front'],
+    ['./testing/react', 'testing/react'],
+    ['./testing/link-ui', 'testing/link-ui'],
+  ]) {
     assert.deepEqual(manifest.exports[entry], { import: { types: `./${base}.d.ts`, default: `./${base}.js` }, require: { types: `./${base}.d.cts`, default: `./${base}.cjs` } }, entry);
   }
-  for (const file of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts', 'loader.cjs', 'event-keys.js', 'event-keys.cjs', 'front_link_wasm.js', 'front_link_wasm_bg.wasm', 'testing/']) assert.ok(manifest.files.includes(file), file);
+  for (const file of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts', 'loader.cjs', 'event-keys.js', 'event-keys.cjs', 'front_link_wasm.js', 'front_link_wasm_bg.wasm', 'testing/'])
+    assert.ok(manifest.files.includes(file), file);
   const crate = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
   assert.equal(manifest.version, crate);
 });
@@ -163,6 +208,10 @@ test('the published JS gives esbuild nothing to warn about (wasm-bindgen lists a
   const { transform } = await import('esbuild');
   for (const file of ['front_link_wasm.js', 'index.js', 'event-keys.js']) {
     const { warnings } = await transform(read(file), { format: 'esm', logLevel: 'silent' });
-    assert.deepEqual(warnings.map((w) => w.text), [], file);
+    assert.deepEqual(
+      warnings.map((w) => w.text),
+      [],
+      file,
+    );
   }
 });

@@ -54,7 +54,10 @@ describe('inbound messages', () => {
     const { page, frame } = await session();
     await send(page, frame, inbound.closeWithMessage);
     const rows = await trace(page, { keepOverlay: true });
-    assert.deepEqual(rows.map((r) => [r.name, r.args, r.overlay]), [['onExit', ['User closed the window'], false]]);
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.args, r.overlay]),
+      [['onExit', ['User closed the window'], false]],
+    );
     assert.equal(await page.locator('#front-link-popup').count(), 0);
   });
 
@@ -74,7 +77,17 @@ describe('inbound messages', () => {
   test('known event keys pass through unchanged, extra fields included; unknown types are ignored', async () => {
     const { page, frame } = await session();
     const later = { type: 'transferExecuted', payload: { txId: 'x' }, extra: [1, 2] };
-    await send(page, frame, inbound.integrationSelected, inbound.credentialsEntered, inbound.transferPreviewed, inbound.integrationConnectionError, later, { type: 'somethingElse', payload: {} }, { type: 'brokerageAccountAccessTokenX' });
+    await send(
+      page,
+      frame,
+      inbound.integrationSelected,
+      inbound.credentialsEntered,
+      inbound.transferPreviewed,
+      inbound.integrationConnectionError,
+      later,
+      { type: 'somethingElse', payload: {} },
+      { type: 'brokerageAccountAccessTokenX' },
+    );
     assert.deepEqual(await trace(page), [
       ['onEvent', inbound.integrationSelected],
       ['onEvent', inbound.credentialsEntered],
@@ -113,9 +126,15 @@ describe('outbound messages', () => {
     const received = await frame.evaluate(() => window.received);
     const specs = { type: 'meshSDKSpecs', payload: { platform: 'web', version: '0.1.0', origin: servers.host } };
     const round = [specs, { type: 'frontAccessTokens', payload: tokens }, { type: 'frontTransferDestinationTokens', payload: [] }];
-    assert.deepEqual(received.map((r) => r.data), [...round, ...round]);
+    assert.deepEqual(
+      received.map((r) => r.data),
+      [...round, ...round],
+    );
     assert.ok(received.every((r) => r.origin === servers.host));
-    assert.deepEqual(await trace(page), [['onEvent', { type: 'pageLoaded' }], ['onEvent', { type: 'pageLoaded' }]]);
+    assert.deepEqual(await trace(page), [
+      ['onEvent', { type: 'pageLoaded' }],
+      ['onEvent', { type: 'pageLoaded' }],
+    ]);
   });
 
   test('without token options only meshSDKSpecs is sent', async () => {
@@ -170,17 +189,23 @@ describe('link options', () => {
     assert.equal(await page.getAttribute('#mesh-host-frame', 'src'), `${url}?rt=embedded`);
     const frame = await frameAt(page, url);
     await send(page, frame, inbound.integrationSelected, inbound.closeWithMessage);
-    assert.deepEqual(await trace(page), [['onEvent', inbound.integrationSelected], ['onExit', 'User closed the window']]);
+    assert.deepEqual(await trace(page), [
+      ['onEvent', inbound.integrationSelected],
+      ['onExit', 'User closed the window'],
+    ]);
     assert.equal(await page.locator('#mesh-host-frame').count(), 1, 'the host iframe is the host page’s');
   });
 
   test("embedded without a matching iframe: onExit('Iframe not found!'), the open session untouched", async () => {
     const page = await hostPage(browser, servers);
     const frame = await openSession(page, servers, { label: 'open.' });
-    await page.evaluate(async (token) => {
-      const link = window.sdk.createFrontConnection(window.recorder('', { renderType: 'embedded' }));
-      await link.openLink(token, 'nope');
-    }, tokenFor(`${servers.link}/pages/link.html?embedded`));
+    await page.evaluate(
+      async (token) => {
+        const link = window.sdk.createFrontConnection(window.recorder('', { renderType: 'embedded' }));
+        await link.openLink(token, 'nope');
+      },
+      tokenFor(`${servers.link}/pages/link.html?embedded`),
+    );
     assert.deepEqual(await trace(page), [['onExit', 'Iframe not found!']]);
     await send(page, frame, inbound.credentialsEntered);
     assert.deepEqual((await trace(page)).slice(1), [['open.onEvent', inbound.credentialsEntered]]);
@@ -190,14 +215,22 @@ describe('link options', () => {
 describe('errors through onExit', () => {
   test("bad tokens: onExit('Invalid link token!'), the promise resolves, nothing rendered", async () => {
     const page = await hostPage(browser, servers);
-    const results = await page.evaluate(async (tokens) => {
-      const out = [];
-      for (const token of tokens) {
-        const link = window.sdk.createFrontConnection(window.recorder());
-        out.push(await link.openLink(token).then(() => 'resolved', (e) => `rejected ${e}`));
-      }
-      return out;
-    }, ['', '%%%', tokenFor('not a url'), tokenFor('ftp://a.example/'), undefined, 42]);
+    const results = await page.evaluate(
+      async (tokens) => {
+        const out = [];
+        for (const token of tokens) {
+          const link = window.sdk.createFrontConnection(window.recorder());
+          out.push(
+            await link.openLink(token).then(
+              () => 'resolved',
+              (e) => `rejected ${e}`,
+            ),
+          );
+        }
+        return out;
+      },
+      ['', '%%%', tokenFor('not a url'), tokenFor('ftp://a.example/'), undefined, 42],
+    );
     assert.deepEqual(results, Array(6).fill('resolved'));
     assert.deepEqual(await trace(page), Array(6).fill(['onExit', 'Invalid link token!']));
     assert.equal(await page.locator('iframe').count(), 0);

@@ -202,7 +202,10 @@ describe('a React 19 app bundled by Vite, installed from the tarball, in Chromiu
         const rows = await trace(page);
         assert.deepEqual(
           rows.filter(([name]) => name !== 'onEvent'),
-          [[page.api.connected, 'second'], ['onExit', null, 'second']],
+          [
+            [page.api.connected, 'second'],
+            ['onExit', null, 'second'],
+          ],
         );
         assert.deepEqual(
           rows.filter(([name]) => name === 'onEvent').map(([, type]) => type),
@@ -232,7 +235,10 @@ describe('a React 19 app bundled by Vite, installed from the tarball, in Chromiu
         await page.waitForSelector('#accounts li');
         assert.deepEqual(
           (await trace(page)).filter(([name]) => name !== 'onEvent'),
-          [[page.api.connected, 'second'], ['onExit', null, 'second']],
+          [
+            [page.api.connected, 'second'],
+            ['onExit', null, 'second'],
+          ],
         );
         const overlays = await page.evaluate(() => window.overlays);
         assert.deepEqual(overlays, { added: 3, most: 1 });

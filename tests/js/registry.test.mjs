@@ -33,10 +33,27 @@ test('@arethetypeswrong/cli: the types of every entry resolve for node16 (ESM an
   execFileSync(bin('attw'), args, { stdio: 'inherit' }); // exits non-zero on any problem the profile counts
   const report = JSON.parse(spawnSync(bin('attw'), [...args, '--format', 'json'], { encoding: 'utf8' }).stdout);
   const { entrypoints } = report.analysis;
-  const entries = [['.', 'index'], ['./front', 'front'], ['./react', 'react'], ['./testing', 'testing/index'], ['./testing/front', 'testing/front'], ['./testing/react', 'testing/react'], ['./testing/link-ui', 'testing/link-ui']];
-  assert.deepEqual(Object.keys(entrypoints).filter((e) => e !== './package.json').sort(), entries.map(([e]) => e).sort());
+  const entries = [
+    ['.', 'index'],
+    ['./front', 'front'],
+    ['./react', 'react'],
+    ['./testing', 'testing/index'],
+    ['./testing/front', 'testing/front'],
+    ['./testing/react', 'testing/react'],
+    ['./testing/link-ui', 'testing/link-ui'],
+  ];
+  assert.deepEqual(
+    Object.keys(entrypoints)
+      .filter((e) => e !== './package.json')
+      .sort(),
+    entries.map(([e]) => e).sort(),
+  );
   for (const [entry, name] of entries) {
-    for (const [mode, types, js] of [['node16-esm', 'd.ts', 'js'], ['bundler', 'd.ts', 'js'], ['node16-cjs', 'd.cts', 'cjs']]) {
+    for (const [mode, types, js] of [
+      ['node16-esm', 'd.ts', 'js'],
+      ['bundler', 'd.ts', 'js'],
+      ['node16-cjs', 'd.cts', 'cjs'],
+    ]) {
       const { resolution, implementationResolution } = entrypoints[entry].resolutions[mode];
       assert.equal(resolution?.fileName, `/node_modules/front-link-wasm/${name}.${types}`, `${entry} ${mode}`);
       assert.equal(implementationResolution?.fileName, `/node_modules/front-link-wasm/${name}.${js}`, `${entry} ${mode}`);

@@ -21,7 +21,14 @@ test('every "SPEC §N" citation names a section of docs/SPEC.md', () => {
   const spec = read('docs/SPEC.md');
   const sections = new Set([...spec.matchAll(/^## (\d+)\./gm)].map((m) => m[1]));
   // §5.N are the numbered rules of section 5.
-  const rules = new Set([...spec.split(/^## 6\./m)[0].split(/^## 5\./m)[1].matchAll(/^(\d+)\. /gm)].map((m) => `5.${m[1]}`));
+  const rules = new Set(
+    [
+      ...spec
+        .split(/^## 6\./m)[0]
+        .split(/^## 5\./m)[1]
+        .matchAll(/^(\d+)\. /gm),
+    ].map((m) => `5.${m[1]}`),
+  );
   const missing = [];
   for (const file of tracked.filter((f) => f !== 'docs/SPEC.md')) {
     for (const [, cited] of read(file).matchAll(/SPEC §(\d+(?:\.\d+)?)/g)) {
@@ -54,7 +61,12 @@ test("the README's performance figures are the bench's results", async () => {
 
 test("the README's and docs' excerpts of the example apps are in those files, as they are run", () => {
   let count = 0;
-  for (const doc of ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]) {
+  for (const doc of [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ]) {
     const excerpts = [...read(doc).matchAll(/<!-- from ([\w./-]+) -->\n```\w*\n([\s\S]*?)\n```/g)];
     count += excerpts.length;
     for (const [, file, code] of excerpts) assert.ok(read(file).includes(code), `${doc}'s excerpt of ${file} is not in it:\n${code}`);
@@ -63,9 +75,25 @@ test("the README's and docs' excerpts of the example apps are in those files, as
 });
 
 test('every relative link of the README, the docs, ARCHITECTURE, TESTING and the notes reaches a file, and its #anchor a heading there', () => {
-  const docs = ['README.md', 'ARCHITECTURE.md', 'TESTING.md', 'BENCHMARKS.md', ...['docs', 'notes'].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`))];
+  const docs = [
+    'README.md',
+    'ARCHITECTURE.md',
+    'TESTING.md',
+    'BENCHMARKS.md',
+    ...['docs', 'notes'].flatMap((dir) =>
+      readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `${dir}/${f}`),
+    ),
+  ];
   const prose = (file) => read(file).replace(/```[\s\S]*?```/g, '');
-  const slug = (heading) => heading.trim().toLowerCase().replace(/[`*_]/g, '').replace(/[^\w\- ]/g, '').replace(/ /g, '-');
+  const slug = (heading) =>
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/[`*_]/g, '')
+      .replace(/[^\w\- ]/g, '')
+      .replace(/ /g, '-');
   const anchors = new Map(docs.map((file) => [file, new Set([...prose(file).matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1])))]));
   const broken = [];
   for (const file of docs) {

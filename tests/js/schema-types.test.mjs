@@ -87,11 +87,11 @@ function compare(checker, type, shape, path, mode, used, differences, name = und
     return problems;
   }
   if ('list' in shape) {
-    if (defined.length !== 1 || !checker.isArrayType(defined[0])) return say(`declared ${checker.typeToString(type)}, schema a list`), problems;
+    if (defined.length !== 1 || !checker.isArrayType(defined[0])) return (say(`declared ${checker.typeToString(type)}, schema a list`), problems);
     return compare(checker, checker.getTypeArguments(defined[0])[0], shape.list, `${path}[]`, mode, used, differences);
   }
   if ('object' in shape) {
-    if (defined.length !== 1 || !(defined[0].flags & ts.TypeFlags.Object)) return say(`declared ${checker.typeToString(type)}, schema an object`), problems;
+    if (defined.length !== 1 || !(defined[0].flags & ts.TypeFlags.Object)) return (say(`declared ${checker.typeToString(type)}, schema an object`), problems);
     const declared = new Map(checker.getPropertiesOfType(defined[0]).map((p) => [p.name, p]));
     for (const field of shape.object) {
       const here = `${path}.${field.name}`;

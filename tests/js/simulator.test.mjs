@@ -76,7 +76,10 @@ test('holdings come back shaped like Mesh’s for tokens it issued; others are r
     assert.ok(Array.isArray(out.content[key]), key);
   }
   assert.deepEqual([out.content.type, out.content.accountId, out.content.institutionName, out.content.accountName], ['robinhood', '5FUVPB0', 'Robinhood', 'Margin account']);
-  for (const body of [{ authToken: 'made-up', type: 'robinhood' }, { authToken: token, type: 'coinbase' }]) {
+  for (const body of [
+    { authToken: 'made-up', type: 'robinhood' },
+    { authToken: token, type: 'coinbase' },
+  ]) {
     const [bad, err] = await call('/api/v1/holdings/get', body);
     assert.equal(bad, 400);
     assert.ok(isMeshError(err));
@@ -88,7 +91,10 @@ test('holdings come back shaped like Mesh’s for tokens it issued; others are r
 test('a browser wallet: an access token for a signed message naming its address and the session', async () => {
   const session = await newSession();
   const [, config] = await call('/link/api/session', { session }, {});
-  assert.deepEqual(config.catalog.filter((i) => i.wallet).map((i) => [i.id, i.type]), [['browser-wallet', 'deFiWallet']]);
+  assert.deepEqual(
+    config.catalog.filter((i) => i.wallet).map((i) => [i.id, i.type]),
+    [['browser-wallet', 'deFiWallet']],
+  );
   const [refused] = await call('/link/api/connect', { session, integrationId: 'browser-wallet', accountIds: [], username: 'a', password: 'b' }, {});
   assert.equal(refused, 400, 'a wallet has no credentials flow');
   const address = '0x00000000000000000000000000000000000000aB';

@@ -30,6 +30,9 @@ const BUDGET = 68 * 1024;
 test(`shipped gzip total is at most ${BUDGET / 1024} KB`, () => {
   const sizes = shippedSizes();
   const total = sizes.find((s) => s.file === 'total');
-  assert.ok(sizes.some((s) => s.file.endsWith('.wasm') && s.gzip > 1000), 'the wasm is measured');
+  assert.ok(
+    sizes.some((s) => s.file.endsWith('.wasm') && s.gzip > 1000),
+    'the wasm is measured',
+  );
   assert.ok(total.gzip <= BUDGET, `shipped ${total.gzip} bytes gzip, budget ${BUDGET}:\n${JSON.stringify(sizes, null, 2)}`);
 });

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { root } from '../../scripts/lib.mjs';
 
 const testing = join(root, 'pkg', 'testing');
-const { SessionState, classify, linkParams, openSession, LOAD_TIMEOUT_MESSAGE, DEFAULT_LOAD_TIMEOUT_MS } = await import(join(testing, 'core.js'));
+const { SessionState, linkParams, openSession, LOAD_TIMEOUT_MESSAGE, DEFAULT_LOAD_TIMEOUT_MS } = await import(join(testing, 'core.js'));
 const { explain } = await import(join(testing, 'js_data.js'));
 const { conforms } = await import(join(testing, 'js_data.js'));
 const { PAYLOAD } = await import(join(testing, 'payloads.js'));
@@ -79,7 +79,7 @@ test('every message of the corpus and its mutants, and every host call, does wha
           if (s.host === 'requestClose') return session.requestClose().map(step);
           if (s.host === 'loadTimedOut') return session.loadTimedOut().map(step);
           const result = receive ? session.receive(s.message) : session.onMessage(s.message);
-          if (result.ignored) return reasons.add(result.ignored), { ignored: result.ignored };
+          if (result.ignored) return (reasons.add(result.ignored), { ignored: result.ignored });
           result.forEach((r) => (r.warn || r.report !== undefined) && said.add(r.warn ?? 'report'));
           return result.map(step);
         });

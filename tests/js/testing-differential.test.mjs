@@ -37,11 +37,19 @@ const ACCESS_TOKENS = [{ accountId: 'acc-1', accountName: 'Individual', accessTo
  */
 const SCRIPTS = {
   'connect with MFA and account selection, then done': [(s) => s.connect({ mfa: true, accountSelection: true }), (s) => s.done()],
-  'connect given accounts, Link UI closed with a message': [(s) => s.connect({ accounts: [{ accountName: 'Cash' }], broker: { type: 'kraken', name: 'Kraken' } }), (s) => s.close({ message: 'User closed' })],
+  'connect given accounts, Link UI closed with a message': [
+    (s) => s.connect({ accounts: [{ accountName: 'Cash' }], broker: { type: 'kraken', name: 'Kraken' } }),
+    (s) => s.close({ message: 'User closed' }),
+  ],
   'delayed auth, closed with a summary': [(s) => s.delayedAuth(), (s) => s.close({ summary: { page: 'catalogPage' } })],
   'transfer success, transfer failure, closed bare': [(s) => s.transfer(), (s) => s.transfer({ status: 'error', errorMessage: 'Declined' }), (s) => s.close()],
   'a connection error, then the Link UI fails': [(s) => s.connectionError('Wrong password'), (s) => s.fail('Broker is down')],
-  'loaded twice, an event, an error close with a summary': [(s) => s.load(), (s) => s.load(), (s) => s.event('integrationOAuthStarted'), (s) => s.close({ errorMessage: 'Timed out', summary: { page: 'errorPage' } })],
+  'loaded twice, an event, an error close with a summary': [
+    (s) => s.load(),
+    (s) => s.load(),
+    (s) => s.event('integrationOAuthStarted'),
+    (s) => s.close({ errorMessage: 'Timed out', summary: { page: 'errorPage' } }),
+  ],
   'messages the SDK does not deliver, and odd payloads it delivers as sent, then one it takes': [
     (s) => s.send({ type: 'brokerageAccountAccessToken', payload: { accountTokens: 'x' } }),
     (s) => s.send({ type: 'transferFinished', payload: { status: 'error' } }),
@@ -57,7 +65,10 @@ const SCRIPTS = {
 
 /** Options whose callbacks record `[name, ...args]`, as the host page's recorder does. */
 function recorder(rows, extra) {
-  const record = (name) => (...args) => rows.push([name, ...structuredClone(args)]);
+  const record =
+    (name) =>
+    (...args) =>
+      rows.push([name, ...structuredClone(args)]);
   const names = ['onBrokerConnected', 'onIntegrationConnected', 'onExit', 'onTransferFinished', 'onEvent'];
   return { clientId: 'test-client', ...Object.fromEntries(names.map((n) => [n, record(n)])), ...extra };
 }

@@ -35,7 +35,9 @@ before(() => {
 
 function run(args) {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: app, env: { ...process.env, CI: 'true', FORCE_COLOR: '0' } }, (error, stdout, stderr) => resolve({ code: error?.code ?? 0, output: `${stdout}\n${stderr}` }));
+    execFile(process.execPath, args, { cwd: app, env: { ...process.env, CI: 'true', FORCE_COLOR: '0' } }, (error, stdout, stderr) =>
+      resolve({ code: error?.code ?? 0, output: `${stdout}\n${stderr}` }),
+    );
   });
 }
 
@@ -75,7 +77,17 @@ for (const [name, jest, config] of [
   ['Jest 29', 'jest29/bin/jest.js', 'jest29.config.cjs'],
 ]) {
   test(`${name} runs the tests as written (ts-jest, type-checked), all passing`, async () => {
-    const { output } = await run([bin(jest), '--ci', '--config', config, '--cacheDirectory', join(artifacts, 'jest-cache', `docs-${name.replace(' ', '')}`), '--json', '--outputFile', `${name.replace(' ', '')}.json`]);
+    const { output } = await run([
+      bin(jest),
+      '--ci',
+      '--config',
+      config,
+      '--cacheDirectory',
+      join(artifacts, 'jest-cache', `docs-${name.replace(' ', '')}`),
+      '--json',
+      '--outputFile',
+      `${name.replace(' ', '')}.json`,
+    ]);
     allPassed(`${name.replace(' ', '')}.json`, output);
   });
 }

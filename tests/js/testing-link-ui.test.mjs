@@ -47,10 +47,7 @@ test('the real package opens the stand-in Link UI; the test plays it and reads w
     page.on('framenavigated', () => found() && resolve(found()));
   });
   await frame.waitForFunction(() => window.meshLinkStandIn !== undefined);
-  await frame.evaluate(
-    (payload) => window.meshLinkStandIn.send({ type: 'loaded' }, { type: 'brokerageAccountAccessToken', payload }),
-    fixtures.link.accessToken(),
-  );
+  await frame.evaluate((payload) => window.meshLinkStandIn.send({ type: 'loaded' }, { type: 'brokerageAccountAccessToken', payload }), fixtures.link.accessToken());
   // The SDK answers `loaded` with meshSDKSpecs and the app's access tokens.
   await frame.waitForFunction(() => window.meshLinkStandIn.received.length >= 2);
   const received = await frame.evaluate(() => window.meshLinkStandIn.received.map((m) => m.data.type));

@@ -57,7 +57,10 @@ test('the app’s calls, options and sessions are recorded; session() is the one
   assert.equal(s.origin, 'https://web.meshconnect.com');
   link.closeLink();
   assert.equal(s.open, false);
-  assert.deepEqual(connection.calls.map((c) => c.method), ['openLink', 'closeLink']);
+  assert.deepEqual(
+    connection.calls.map((c) => c.method),
+    ['openLink', 'closeLink'],
+  );
   assert.throws(session, /no Link session is open: the last session ended \(the app called closeLink\)/);
 });
 
@@ -68,7 +71,9 @@ test('session() and nextSession() say what the app did when no session is there'
   front.openLink('aGVsbG8');
   await assert.rejects(nextSession(), /refused with onExit\("Invalid link token!"\): the link token is not a URL/);
   assert.throws(session, /the app's open was refused with onExit\("Invalid link token!"\)/);
-  assert.deepEqual(connections()[0].refusals, [{ input: 'aGVsbG8', exit: 'Invalid link token!', why: 'the link token is not a URL of the form scheme://host[:port][/path][?query][#fragment] in printable ASCII' }]);
+  assert.deepEqual(connections()[0].refusals, [
+    { input: 'aGVsbG8', exit: 'Invalid link token!', why: 'the link token is not a URL of the form scheme://host[:port][/path][?query][#fragment] in printable ASCII' },
+  ]);
   await assert.rejects(nextSession({ timeout: 20 }), /no session opened within 20 ms/);
   // The newest open leads: a session after the refusal is what session() describes.
   front.openLink(linkToken());
@@ -176,7 +181,9 @@ test('debug: a delivered payload that differs from its upstream type is reported
     console.warn = warn;
   }
   assert.equal(rows.filter(([name]) => name === 'onTransferFinished').length, 2, 'both delivered');
-  assert.deepEqual(s.warnings, ['front-link-wasm (debug): a Link UI message of type "transferFinished" was delivered as sent, but differs from the upstream type: payload.fromAddress is required (a string), and is undefined']);
+  assert.deepEqual(s.warnings, [
+    'front-link-wasm (debug): a Link UI message of type "transferFinished" was delivered as sent, but differs from the upstream type: payload.fromAddress is required (a string), and is undefined',
+  ]);
 });
 
 test('one session on screen: a second open ends the first (its onExit first), across connections', async () => {
@@ -211,7 +218,10 @@ test('a callback that throws is reported, and the next one still runs', async ()
   createLink(options).openLink(linkToken());
   const s = await nextSession();
   const printed = await consoleErrors(() => s.connect());
-  assert.ok(printed.some((line) => line === 'front-link-wasm: onEvent threw app bug'), printed.join('\n'));
+  assert.ok(
+    printed.some((line) => line === 'front-link-wasm: onEvent threw app bug'),
+    printed.join('\n'),
+  );
   assert.equal(rows.at(-1)[0], 'onIntegrationConnected');
 });
 
@@ -270,7 +280,7 @@ test('the stand-in’s UTF-8 is TextEncoder’s and (strict) TextDecoder’s', a
   const { decode, encode } = await import(join(dir, 'utf8.js'));
   const strict = new TextDecoder('utf-8', { fatal: true });
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 20000; i++) {
     const bytes = Uint8Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.5 ? 0x80 + Math.floor(random() * 0x80) : Math.floor(random() * 256)));
     let expected;
@@ -287,7 +297,14 @@ test('the stand-in’s UTF-8 is TextEncoder’s and (strict) TextDecoder’s', a
 test('the fixtures fit the schema; the 1.1.9 ones use only 1.1.9’s field names', async () => {
   const { conforms } = await import(join(dir, 'js_data.js'));
   const { PAYLOAD } = await import(join(dir, 'payloads.js'));
-  const shapes = { accessToken: 'AccessTokenPayload', delayedAuth: 'DelayedAuthPayload', transferPreviewed: 'TransferPreviewedPayload', transferSuccess: 'TransferFinishedPayload', transferError: 'TransferFinishedPayload', summary: 'SessionSummary' };
+  const shapes = {
+    accessToken: 'AccessTokenPayload',
+    delayedAuth: 'DelayedAuthPayload',
+    transferPreviewed: 'TransferPreviewedPayload',
+    transferSuccess: 'TransferFinishedPayload',
+    transferError: 'TransferFinishedPayload',
+    summary: 'SessionSummary',
+  };
   for (const face of ['front', 'link']) {
     for (const [name, shape] of Object.entries(shapes)) assert.ok(conforms(PAYLOAD[shape], fixtures[face][name]()), `${face}.${name}`);
   }
@@ -342,7 +359,10 @@ test('require() of the real package in Node reaches the ES module package, whose
       }),
   );
   assert.equal(exit.length, 1);
-  assert.match(exit[0], /^front-link-wasm could not start: this page runs in Node\.js .*front-link-wasm\/testing; map it in the test runner's config: Vitest, resolve: .*; Jest, moduleNameMapper: .*'front-link-wasm\/testing\$1' }$/);
+  assert.match(
+    exit[0],
+    /^front-link-wasm could not start: this page runs in Node\.js .*front-link-wasm\/testing; map it in the test runner's config: Vitest, resolve: .*; Jest, moduleNameMapper: .*'front-link-wasm\/testing\$1' }$/,
+  );
   // (Node's own warnings go to console.error too.)
   assert.equal(printed.filter((line) => line.startsWith('front-link-wasm')).length, 1, printed.join('\n'));
 });

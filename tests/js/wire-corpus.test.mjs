@@ -20,7 +20,18 @@ import { answering, extraFrame, navigateFrame, send } from './engines/session.mj
 const { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } = await import(join(root, 'pkg-template/event-keys.js'));
 
 const corpus = JSON.parse(readFileSync(join(root, 'tests/corpus/wire.json'), 'utf8')).entries;
-const FRONT_KEYS = ['integrationConnected', 'integrationConnectionError', 'transferCompleted', 'integrationSelected', 'credentialsEntered', 'transferStarted', 'transferPreviewed', 'transferPreviewError', 'transferExecutionError', 'pageLoaded'];
+const FRONT_KEYS = [
+  'integrationConnected',
+  'integrationConnectionError',
+  'transferCompleted',
+  'integrationSelected',
+  'credentialsEntered',
+  'transferStarted',
+  'transferPreviewed',
+  'transferPreviewError',
+  'transferExecutionError',
+  'pageLoaded',
+];
 const isExit = (data) => data?.type === 'close' || data?.type === 'done';
 const chosen = (process.env.FRONT_LINK_ENGINES ?? ENGINES.join(',')).split(',');
 const UPSTREAM = { front: 'upstream', mesh: 'mesh-upstream' };
@@ -77,11 +88,13 @@ async function deliver(page, api, messages, extra = {}) {
 /** The divergences of createFrontConnection from 1.1.9 that a corpus message can show (README, SPEC §3). */
 function asFrontUpstream(calls, messages) {
   const exits = messages.filter(isExit);
-  return calls
-    // Later event keys reach onEvent here; 1.1.9 knew ten.
-    .filter(([name, event]) => !(name === 'onEvent' && !FRONT_KEYS.includes(event?.type)))
-    // close/done: 1.1.9 calls onExit(data.message); here onExit(message ?? payload.errorMessage, summary).
-    .map(([name, ...args]) => (name === 'onExit' ? ['onExit', exits.shift()?.message] : [name, ...args]));
+  return (
+    calls
+      // Later event keys reach onEvent here; 1.1.9 knew ten.
+      .filter(([name, event]) => !(name === 'onEvent' && !FRONT_KEYS.includes(event?.type)))
+      // close/done: 1.1.9 calls onExit(data.message); here onExit(message ?? payload.errorMessage, summary).
+      .map(([name, ...args]) => (name === 'onExit' ? ['onExit', exits.shift()?.message] : [name, ...args]))
+  );
 }
 
 for (const name of chosen) {
@@ -110,7 +123,11 @@ for (const name of chosen) {
         assert.ok(theirs.calls.length >= 50, `${theirs.calls.length} callbacks from the upstream`);
         assert.ok(mine.shown, 'the session is still open');
         assert.deepStrictEqual(upstreamOf(mine.calls, messages), theirs.calls);
-        assert.deepStrictEqual(mine.opened.map(([url]) => url), theirs.opened.map(([url]) => url), 'oauthLinkOpen');
+        assert.deepStrictEqual(
+          mine.opened.map(([url]) => url),
+          theirs.opened.map(([url]) => url),
+          'oauthLinkOpen',
+        );
         // The types this face does not know (showClose, error, openTrueAuth, …): said once, naming the first.
         const unknown = mine.warnings.filter((w) => w.includes('this face does not know its type'));
         assert.equal(unknown.length, 1, `warnings: ${JSON.stringify(mine.warnings)}`);

@@ -161,7 +161,13 @@ const target = (s, path = s.path ?? []) => path.reduce((t, k) => t[k], s.from ? 
 
 /** What became of a request: its value, its error, or nothing within the time limit. */
 async function outcome(promise, s) {
-  const r = await Promise.race([promise.then((value) => ({ value }), (error) => ({ error })), sleep(s.timeout ?? 2000).then(() => ({ timeout: true }))]);
+  const r = await Promise.race([
+    promise.then(
+      (value) => ({ value }),
+      (error) => ({ error }),
+    ),
+    sleep(s.timeout ?? 2000).then(() => ({ timeout: true })),
+  ]);
   if (r.timeout) return { timeout: true };
   if ('error' in r) {
     const e = r.error;
@@ -191,11 +197,20 @@ async function exec(s) {
   const args = () => decode(s.args ?? []);
   switch (s.op) {
     case 'get':
-      return outcome(Promise.resolve().then(() => target(s)), s);
+      return outcome(
+        Promise.resolve().then(() => target(s)),
+        s,
+      );
     case 'apply':
-      return outcome(Promise.resolve().then(() => target(s)(...args())), s);
+      return outcome(
+        Promise.resolve().then(() => target(s)(...args())),
+        s,
+      );
     case 'construct':
-      return outcome(Promise.resolve().then(() => new (target(s))(...args())), s);
+      return outcome(
+        Promise.resolve().then(() => new (target(s))(...args())),
+        s,
+      );
     case 'set': {
       const path = s.path;
       const before = newest();
@@ -208,7 +223,10 @@ async function exec(s) {
       return id === before ? { error: { name: 'Harness', message: 'no SET was sent' } } : outcome(reply(id), s);
     }
     case 'endpoint':
-      return outcome(Promise.resolve().then(() => target(s)[Comlink.createEndpoint]()), s);
+      return outcome(
+        Promise.resolve().then(() => target(s)[Comlink.createEndpoint]()),
+        s,
+      );
     case 'wrap':
       vars[s.as] = Comlink.wrap(vars[s.port]);
       keep.push(vars[s.as]);
@@ -240,7 +258,10 @@ async function exec(s) {
     case 'poll': {
       const deadline = Date.now() + (s.timeout ?? 3000);
       for (;;) {
-        const r = await outcome(Promise.resolve().then(() => target(s)), { timeout: 1000 });
+        const r = await outcome(
+          Promise.resolve().then(() => target(s)),
+          { timeout: 1000 },
+        );
         if (r.result === true || Date.now() > deadline) return r;
         await sleep(25);
       }

@@ -32,23 +32,51 @@ function fuzzMessages(seed, count) {
   let state = seed >>> 0 || 1;
   const rnd = (n) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0), state % n);
   const pick = (list) => list[rnd(list.length)];
-  const TYPES = ['brokerageAccountAccessToken', 'delayedAuthentication', 'transferFinished', 'loaded', 'close', 'done', 'oauthLinkOpen', 'integrationSelected', 'transferPreviewed', 'transferExecuted', 'SDKinjectedWalletProviders', 'showClose', 'GET', 'APPLY', 'SET', 'CONSTRUCT', 'ENDPOINT', 'RELEASE', ''];
+  const TYPES = [
+    'brokerageAccountAccessToken',
+    'delayedAuthentication',
+    'transferFinished',
+    'loaded',
+    'close',
+    'done',
+    'oauthLinkOpen',
+    'integrationSelected',
+    'transferPreviewed',
+    'transferExecuted',
+    'SDKinjectedWalletProviders',
+    'showClose',
+    'GET',
+    'APPLY',
+    'SET',
+    'CONSTRUCT',
+    'ENDPOINT',
+    'RELEASE',
+    '',
+  ];
   const KEYS = ['type', 'payload', 'message', 'link', 'id', 'path', 'argumentList', 'value', 'accountTokens', 'brokerBrandInfo', 'errorMessage', 'page', 'status', '__proto__', 'constructor'];
   const value = (depth) => {
     switch (rnd(depth > 4 ? 6 : 12)) {
-      case 0: return null;
-      case 1: return rnd(2) === 0;
-      case 2: return pick([0, -1, 1e308, NaN, Infinity, 2 ** 53, -0, 7.5]);
-      case 3: return 'x'.repeat(pick([0, 1, 64, 65, 4096, 4097, 8193, 1 << 20]));
-      case 4: return pick(TYPES);
-      case 5: return undefined;
+      case 0:
+        return null;
+      case 1:
+        return rnd(2) === 0;
+      case 2:
+        return pick([0, -1, 1e308, NaN, Infinity, 2 ** 53, -0, 7.5]);
+      case 3:
+        return 'x'.repeat(pick([0, 1, 64, 65, 4096, 4097, 8193, 1 << 20]));
+      case 4:
+        return pick(TYPES);
+      case 5:
+        return undefined;
       case 6: {
         const a = Array.from({ length: rnd(4) }, () => value(depth + 1));
         if (rnd(4) === 0) a.length = pick([9, 65, 11_000_000, 2 ** 32 - 1]);
         return a;
       }
-      case 7: return new Uint8Array(pick([0, 32, 1233, 1 << 16]));
-      case 8: return pick([new Date(0), new Map([['type', 'close']]), /re/, 10n]);
+      case 7:
+        return new Uint8Array(pick([0, 32, 1233, 1 << 16]));
+      case 8:
+        return pick([new Date(0), new Map([['type', 'close']]), /re/, 10n]);
       default: {
         const o = {};
         for (let i = rnd(5); i > 0; i--) o[pick(KEYS)] = value(depth + 1);

@@ -141,7 +141,8 @@
     announced.push({ info: { uuid: 'fake-uuid-1', name: 'Fake Wallet', icon: icon('red'), rdns: 'com.fake.wallet' }, provider: new FakeProvider('eip6963:fake') });
     announced.push({ info: { uuid: 'fake-uuid-2', name: 'Second Wallet', icon: icon('blue'), rdns: 'com.second.wallet' }, provider: plainProvider('eip6963:second') });
   }
-  if (chosen.has('eip6963-noevents')) announced.push({ info: { uuid: 'fake-uuid-3', name: 'No Events Wallet', icon: icon('green'), rdns: 'com.noevents.wallet' }, provider: plainProvider('eip6963:noevents', { events: false }) });
+  if (chosen.has('eip6963-noevents'))
+    announced.push({ info: { uuid: 'fake-uuid-3', name: 'No Events Wallet', icon: icon('green'), rdns: 'com.noevents.wallet' }, provider: plainProvider('eip6963:noevents', { events: false }) });
   if (chosen.has('eip6963-dup')) announced.push({ info: { uuid: 'fake-uuid-1', name: 'Impostor', icon: icon('black'), rdns: 'com.impostor' }, provider: plainProvider('eip6963:impostor') });
   const late = chosen.has('eip6963-late') ? { info: { uuid: 'late-uuid', name: 'Late Wallet', icon: icon('gray'), rdns: 'com.late.wallet' }, provider: plainProvider('eip6963:late') } : null;
   window.eip6963Requests = 0;
@@ -322,7 +323,10 @@
   }
   function bitcoinWallet(key, name, chains, eventsKey, { full = true } = {}) {
     const id = `bip122:${key}`;
-    const accounts = [new BitcoinAccount('bc1qfakeaddress0000000000000000000000000', new Uint8Array([2, 17, 34, 51])), new BitcoinAccount('bc1qsecondaddress00000000000000000000000', new Uint8Array([3, 68, 85]))];
+    const accounts = [
+      new BitcoinAccount('bc1qfakeaddress0000000000000000000000000', new Uint8Array([2, 17, 34, 51])),
+      new BitcoinAccount('bc1qsecondaddress00000000000000000000000', new Uint8Array([3, 68, 85])),
+    ];
     accounts.forEach((a) => labels.set(a, `account:${a.address}`));
     const wallet = new StandardWallet(id, name, chains, icon('orange'), (w) => ({
       'bitcoin:connect': {
@@ -403,7 +407,11 @@
         return rejects ? refuse() : sign(tx);
       },
       async signAllTransactions(txs) {
-        record(id, 'signAllTransactions', txs.map((tx) => tx.serialize()));
+        record(
+          id,
+          'signAllTransactions',
+          txs.map((tx) => tx.serialize()),
+        );
         return rejects ? refuse() : txs.map(sign);
       },
       async signAndSendTransaction(tx, options) {

@@ -74,10 +74,14 @@ function Connector({ note, autoToken }) {
 
   return (
     <section>
-      <button id="connect" disabled={!link.ready} onClick={connect}>Connect</button>
+      <button type="button" id="connect" disabled={!link.ready} onClick={connect}>
+        Connect
+      </button>
       <p id="ready">{String(link.ready)}</p>
       <p id="load-error">{link.error?.message ?? ''}</p>
-      <button id="close" onClick={link.closeLink}>Close</button>
+      <button type="button" id="close" onClick={link.closeLink}>
+        Close
+      </button>
       <p id="status">{status}</p>
       <ul id="accounts">
         {accounts.map((name) => (
@@ -98,7 +102,7 @@ function App() {
   }, []);
   return (
     <main>
-      <button id="toggle" onClick={() => setMounted((m) => !m)}>
+      <button type="button" id="toggle" onClick={() => setMounted((m) => !m)}>
         {mounted ? 'Unmount' : 'Mount'}
       </button>
       <input id="note" value={note} onChange={(e) => setNote(e.target.value)} />

@@ -49,11 +49,43 @@ export type Checks = {
 
 /** `BrokerType` of `@front-finance/api` 1.1.10, the values 1.1.9's types can name. */
 type FrontApiBrokerType =
-  | 'robinhood' | 'eTrade' | 'alpaca' | 'tdAmeritrade' | 'weBull' | 'stash' | 'interactiveBrokers' | 'public'
-  | 'coinbase' | 'kraken' | 'coinbasePro' | 'cryptoCom' | 'openSea' | 'binanceUs' | 'gemini'
-  | 'cryptocurrencyAddress' | 'cryptocurrencyWallet' | 'okCoin' | 'bittrex' | 'kuCoin' | 'etoro' | 'cexIo'
-  | 'binanceInternational' | 'bitstamp' | 'gateIo' | 'acorns' | 'okx' | 'bitFlyer' | 'coinlist' | 'huobi'
-  | 'bitfinex' | 'deFiWallet' | 'krakenDirect' | 'vanguard' | 'binanceInternationalDirect' | 'bitfinexDirect' | 'bybit';
+  | 'robinhood'
+  | 'eTrade'
+  | 'alpaca'
+  | 'tdAmeritrade'
+  | 'weBull'
+  | 'stash'
+  | 'interactiveBrokers'
+  | 'public'
+  | 'coinbase'
+  | 'kraken'
+  | 'coinbasePro'
+  | 'cryptoCom'
+  | 'openSea'
+  | 'binanceUs'
+  | 'gemini'
+  | 'cryptocurrencyAddress'
+  | 'cryptocurrencyWallet'
+  | 'okCoin'
+  | 'bittrex'
+  | 'kuCoin'
+  | 'etoro'
+  | 'cexIo'
+  | 'binanceInternational'
+  | 'bitstamp'
+  | 'gateIo'
+  | 'acorns'
+  | 'okx'
+  | 'bitFlyer'
+  | 'coinlist'
+  | 'huobi'
+  | 'bitfinex'
+  | 'deFiWallet'
+  | 'krakenDirect'
+  | 'vanguard'
+  | 'binanceInternationalDirect'
+  | 'bitfinexDirect'
+  | 'bybit';
 
 export type BrokerTypeChecks = {
   union: Expect<Extends<FrontApiBrokerType, Ours.AccessTokenPayload['brokerType']>>;

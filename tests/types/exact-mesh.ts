@@ -76,12 +76,7 @@ export type Checks = {
   VerifyWalletRejected: Expect<Equal<Upstream.VerifyWalletRejected, Ours.VerifyWalletRejected>>;
   WalletMessageSigned: Expect<Equal<Upstream.WalletMessageSigned, Ours.WalletMessageSigned>>;
   // Same, but for the options' SessionGuards (see LinkOptions).
-  createLink: Expect<
-    Equal<
-      (options: Upstream.LinkOptions) => Upstream.Link,
-      (options: Omit<Parameters<typeof Ours.createLink>[0], keyof Ours.SessionGuards>) => ReturnType<typeof Ours.createLink>
-    >
-  >;
+  createLink: Expect<Equal<(options: Upstream.LinkOptions) => Upstream.Link, (options: Omit<Parameters<typeof Ours.createLink>[0], keyof Ours.SessionGuards>) => ReturnType<typeof Ours.createLink>>>;
   isLinkEventTypeKey: Expect<Equal<typeof Upstream.isLinkEventTypeKey, typeof Ours.isLinkEventTypeKey>>;
 };
 

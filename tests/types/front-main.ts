@@ -20,9 +20,7 @@ import {
   type TransferFinishedSuccessPayload,
 } from 'front-link-wasm';
 
-const saved: IntegrationAccessToken[] = [
-  { accountId: 'a1', accountName: 'Main', accessToken: 'tok', brokerType: 'coinbase', brokerName: 'Coinbase' },
-];
+const saved: IntegrationAccessToken[] = [{ accountId: 'a1', accountName: 'Main', accessToken: 'tok', brokerType: 'coinbase', brokerName: 'Coinbase' }];
 
 // 3.13's AccessTokenPayload: a FrontPayload's accessToken is one.
 function store(payload: AccessTokenPayload): BrokerType {

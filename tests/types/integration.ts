@@ -25,9 +25,7 @@ import {
   type TransferPreviewed,
 } from 'front-link-wasm/front';
 
-const saved: IntegrationAccessToken[] = [
-  { accountId: 'a1', accountName: 'Main', accessToken: 'tok', brokerType: 'coinbase', brokerName: 'Coinbase' },
-];
+const saved: IntegrationAccessToken[] = [{ accountId: 'a1', accountName: 'Main', accessToken: 'tok', brokerType: 'coinbase', brokerName: 'Coinbase' }];
 
 function storeAccounts(payload: AccessTokenPayload): string[] {
   const brand: BrokerBrandInfo = payload.brokerBrandInfo;

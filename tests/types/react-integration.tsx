@@ -12,7 +12,11 @@ export function ConnectButton({ userId }: { userId: string }) {
   const [accounts, setAccounts] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  const { ready, error: loadError, ...link }: Link & { ready: boolean; error: Error | null } = useLink({
+  const {
+    ready,
+    error: loadError,
+    ...link
+  }: Link & { ready: boolean; error: Error | null } = useLink({
     onIntegrationConnected(payload: LinkPayload) {
       const tokens = payload.accessToken?.accountTokens ?? [];
       setAccounts(tokens.map((t) => `${userId}: ${t.account.accountName}`));
@@ -32,10 +36,16 @@ export function ConnectButton({ userId }: { userId: string }) {
 
   return (
     <div>
-      <button disabled={!ready} onClick={async () => link.openLink(await fetchLinkToken())}>Connect {userId}</button>
+      <button type="button" disabled={!ready} onClick={async () => link.openLink(await fetchLinkToken())}>
+        Connect {userId}
+      </button>
       {loadError && <p role="alert">{loadError.message}</p>}
-      <button onClick={link.closeLinkRequested}>Cancel</button>
-      <button onClick={() => link.closeLink()}>Close</button>
+      <button type="button" onClick={link.closeLinkRequested}>
+        Cancel
+      </button>
+      <button type="button" onClick={() => link.closeLink()}>
+        Close
+      </button>
       {error && <p role="alert">{error}</p>}
       <ul>
         {accounts.map((a) => (
@@ -54,7 +64,11 @@ export function LegacyConnect() {
   });
   const opened: Promise<void> = front.openLink('token');
   void opened;
-  return <button onClick={() => front.closeLink()}>Close</button>;
+  return (
+    <button type="button" onClick={() => front.closeLink()}>
+      Close
+    </button>
+  );
 }
 
 export function Mistakes() {

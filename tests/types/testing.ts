@@ -27,7 +27,9 @@ export async function appTest(): Promise<void> {
   const link = testing.createLink({ onIntegrationConnected: () => {}, onExit: (...args) => void exits.push(args) });
   await link.openLink(linkToken());
   const s: TestSession = await nextSession({ timeout: 500 });
-  s.connect({ mfa: true, accounts: [{ accountName: 'Cash' }], broker: { type: 'kraken', name: 'Kraken' } }).transfer({ status: 'error', errorMessage: 'No' }).done(fixtures.link.summary());
+  s.connect({ mfa: true, accounts: [{ accountName: 'Cash' }], broker: { type: 'kraken', name: 'Kraken' } })
+    .transfer({ status: 'error', errorMessage: 'No' })
+    .done(fixtures.link.summary());
   const last: Delivered | undefined = s.delivered.at(-1);
   const why: string | undefined = s.send({ type: 'nope' })?.why;
   const calls: readonly string[] = connections()[0].calls.map((c) => c.method);

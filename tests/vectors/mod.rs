@@ -109,7 +109,11 @@ fn links(urls: &str) -> Json {
     for token in &tokens {
         for options in &option_sets {
             // A host iframe matters only beside `renderType` (and with none).
-            let frames: &[Option<&str>] = if options.as_object().is_some_and(|o| o.is_empty() || o.contains_key("renderType")) { &[None, Some("host-frame")] } else { &[None] };
+            let frames: &[Option<&str>] = if options.as_object().is_some_and(|o| o.is_empty() || o.contains_key("renderType")) {
+                &[None, Some("host-frame")]
+            } else {
+                &[None]
+            };
             for &iframe_id in frames {
                 let mut verdicts = serde_json::Map::new();
                 for (face, dialect) in FACES {
@@ -276,9 +280,34 @@ fn sessions(corpus: &str) -> Json {
         (embedded.clone(), vec![host("requestClose"), message(close.clone()), host("requestClose")]),
         (embedded, vec![message(loaded), host("close"), host("requestClose")]),
         // Said once per reason; debug reports once per type.
-        (json!({}), vec![message(json!({ "type": "x" })), message(json!({ "type": "y" })), message(json!(null)), odd("transferFinished", json!(1)), odd("transferFinished", json!(null))]),
-        (debug.clone(), vec![odd("transferFinished", json!({ "status": "success" })), odd("transferFinished", json!({})), odd("transferPreviewed", json!({})), message(json!({ "type": "close", "message": 7, "payload": { "page": 1 } }))]),
-        (debug, vec![odd("brokerageAccountAccessToken", json!({ "brokerBrandInfo": {} })), odd("delayedAuthentication", json!({})), odd("transferNetworkSelected", json!({ "networkId": "n" })), message(json!({ "type": "done" }))]),
+        (
+            json!({}),
+            vec![
+                message(json!({ "type": "x" })),
+                message(json!({ "type": "y" })),
+                message(json!(null)),
+                odd("transferFinished", json!(1)),
+                odd("transferFinished", json!(null)),
+            ],
+        ),
+        (
+            debug.clone(),
+            vec![
+                odd("transferFinished", json!({ "status": "success" })),
+                odd("transferFinished", json!({})),
+                odd("transferPreviewed", json!({})),
+                message(json!({ "type": "close", "message": 7, "payload": { "page": 1 } })),
+            ],
+        ),
+        (
+            debug,
+            vec![
+                odd("brokerageAccountAccessToken", json!({ "brokerBrandInfo": {} })),
+                odd("delayedAuthentication", json!({})),
+                odd("transferNetworkSelected", json!({ "networkId": "n" })),
+                message(json!({ "type": "done" })),
+            ],
+        ),
     ]);
     let mut out = Vec::new();
     for (options, steps) in scripts {

@@ -76,9 +76,7 @@ export function Connect({ skipPrewarm }: { skipPrewarm: boolean }) {
           ))}
         </ul>
       )}
-      {exit && (
-        <p id="exit">{exit.error ? `Closed with an error: ${exit.error}` : `Closed${exit.page ? ` on ${exit.page}` : ''}`}</p>
-      )}
+      {exit && <p id="exit">{exit.error ? `Closed with an error: ${exit.error}` : `Closed${exit.page ? ` on ${exit.page}` : ''}`}</p>}
       <h2>Events</h2>
       <ol id="events">
         {events.map((type, n) => (

@@ -39,10 +39,14 @@ export function ConnectAccount({ getLinkToken, onExit }) {
 
   return (
     <section>
-      <button disabled={!link.ready} onClick={() => open('connect')}>
+      <button type="button" disabled={!link.ready} onClick={() => open('connect')}>
         Connect account
       </button>
-      {accounts.length > 0 && <button onClick={() => open('transfer')}>Transfer</button>}
+      {accounts.length > 0 && (
+        <button type="button" onClick={() => open('transfer')}>
+          Transfer
+        </button>
+      )}
       <ul aria-label="Connected accounts">
         {accounts.map((a) => (
           <li key={a.token.accountId}>

@@ -11,8 +11,7 @@ function wireAccount(account) {
 // A `bip122Wallets` entry: the four Bitcoin features as proxies.
 export function bitcoinEntry(wallet, uuid) {
   const features = wallet.features ?? {};
-  const feature = (key, method, shape = (result) => result) =>
-    features[key] ? proxy({ [method]: async (...args) => shape(await features[key][method](...args)) }) : undefined;
+  const feature = (key, method, shape = (result) => result) => (features[key] ? proxy({ [method]: async (...args) => shape(await features[key][method](...args)) }) : undefined);
   return made({
     uuid,
     name: primitive(wallet.name),

@@ -57,9 +57,7 @@ export function post(target, origin, type, payload) {
 // Comlink's serialized `throw` value: an Error as its name and message,
 // with a `stack` that names no script of the host page; anything else as is.
 export function thrown(error) {
-  return error instanceof Error
-    ? { isError: true, value: { message: error.message, name: error.name, stack: `${error.name}: ${error.message}` } }
-    : { isError: false, value: error };
+  return error instanceof Error ? { isError: true, value: { message: error.message, name: error.name, stack: `${error.name}: ${error.message}` } } : { isError: false, value: error };
 }
 export function replyThrow(target, origin, id, error) {
   try {

@@ -28,4 +28,3 @@ pub fn names(list: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
     };
     Ok(items.iter().filter_map(|v| bounded_text(v, MAX_ID)).collect())
 }
-

@@ -55,7 +55,8 @@ pub type Codec = Closure<dyn Fn(u32, JsValue) -> JsValue>;
 pub fn codec() -> Codec {
     Closure::new(|op: u32, value: JsValue| -> JsValue {
         // Measured before they are copied into the wasm.
-        let bytes = || value.dyn_ref::<Uint8Array>().filter(|b| b.length() as usize <= MAX_TRANSACTION).map(Uint8Array::to_vec).unwrap_or_default();
+        let bytes =
+            || value.dyn_ref::<Uint8Array>().filter(|b| b.length() as usize <= MAX_TRANSACTION).map(Uint8Array::to_vec).unwrap_or_default();
         match CodecOp::from_code(op) {
             Some(CodecOp::Layout) => transaction_layout(&bytes()).map_or(JsValue::UNDEFINED, |l| Uint32Array::from(l.as_slice()).into()),
             Some(CodecOp::Chain) => JsValue::from_str(solana_chain_for_endpoint(&bounded_text(&value, MAX_LINK).unwrap_or_default())),

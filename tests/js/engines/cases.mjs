@@ -41,7 +41,11 @@ async function firstExit(page, servers, api) {
 
 /** Cases run once per face (createFrontConnection, createLink). */
 export const perFace = {
-  "containment: an exception unwinding through the wasm (as a trap would) ends the session in onExit, takes the overlay down, frees the page, and the next open runs on a fresh instance": async ({ engine, servers, api }) => {
+  'containment: an exception unwinding through the wasm (as a trap would) ends the session in onExit, takes the overlay down, frees the page, and the next open runs on a fresh instance': async ({
+    engine,
+    servers,
+    api,
+  }) => {
     const page = await hostPage(engine, servers);
     const frame = await openSession(page, servers, { api, options: { walletBridge: true } });
     // No input can trap the wasm (that is the point of the bounds), so the
@@ -73,7 +77,10 @@ export const perFace = {
     assert.deepEqual({ ...after, errors: after.errors.length }, { overlay: false, open: false, clicks: 1, errors: 1 }, 'the page is back as it was');
     assert.match(after.errors[0], /RuntimeError: unreachable \(thrown by the test\)/, 'the trap is reported as the page error it is');
     const rows = await trace(page);
-    assert.deepEqual(rows.map((row) => row[0]), ['onExit']);
+    assert.deepEqual(
+      rows.map((row) => row[0]),
+      ['onExit'],
+    );
     assert.match(rows[0][1], /stopped/);
     // The Link frame of the stopped instance is gone; nothing it sends is heard.
     await clearTrace(page);
@@ -194,7 +201,11 @@ export const perFace = {
     await stillWorks(page, frame);
   },
 
-  'what the Link frame sends cannot trap the wasm or grow its memory: a Comlink path claiming 11 million items, a 20-million-character close message, a 3 MB oauthLinkOpen link': async ({ engine, servers, api }) => {
+  'what the Link frame sends cannot trap the wasm or grow its memory: a Comlink path claiming 11 million items, a 20-million-character close message, a 3 MB oauthLinkOpen link': async ({
+    engine,
+    servers,
+    api,
+  }) => {
     const page = await hostPage(engine, servers);
     // The wallet bridge (Comlink) is on for createLink's sessions; 1.1.9's face opts in.
     const frame = await openSession(page, servers, { api, options: { walletBridge: true } });
@@ -224,8 +235,15 @@ export const perFace = {
     assert.deepEqual(exits, [['onExit', undefined, ['page', 'errorMessage']]]);
     assert.equal(await page.evaluate((root) => document.getElementById(root), api.root), null);
     const warnings = await page.evaluate(() => window.warnings);
-    assert.ok(warnings.some((w) => /error is not a string of at most 4096/.test(w)), warnings.join('\n'));
-    if (api.oauthLinkOpen) assert.ok(warnings.some((w) => /was not opened/.test(w)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => /error is not a string of at most 4096/.test(w)),
+      warnings.join('\n'),
+    );
+    if (api.oauthLinkOpen)
+      assert.ok(
+        warnings.some((w) => /was not opened/.test(w)),
+        warnings.join('\n'),
+      );
     const after = await page.evaluate(() => window.wasmMemory());
     assert.ok(after - before < 1 << 20, `wasm memory grew from ${before} to ${after} bytes`);
     await clearTrace(page);
@@ -301,7 +319,12 @@ export const perFace = {
     await page.press('Escape');
     await page.waitFor((root) => document.getElementById(root) === null, api.root);
     assert.deepEqual(await trace(page), [['onExit']]);
-    const closed = await page.evaluate(() => ({ active: document.activeElement.id, scrollY: Math.round(scrollY), cls: document.documentElement.className, overflow: getComputedStyle(document.documentElement).overflow }));
+    const closed = await page.evaluate(() => ({
+      active: document.activeElement.id,
+      scrollY: Math.round(scrollY),
+      cls: document.documentElement.className,
+      overflow: getComputedStyle(document.documentElement).overflow,
+    }));
     assert.deepEqual(closed, { active: 'connect', scrollY: 500, cls: '', overflow: 'visible' });
     await page.press('Escape');
     await page.evaluate(() => window.link.closeLink());
@@ -335,7 +358,14 @@ export const perFace = {
       const phone = document.getElementById('phone').contentWindow;
       const $ = (suffix) => phone.document.getElementById(root + suffix);
       const box = $('__popup-content').getBoundingClientRect();
-      return [phone.innerWidth, phone.innerHeight, Math.round(box.width), Math.round(box.height), phone.getComputedStyle($('__popup-content')).borderTopLeftRadius, phone.getComputedStyle($('__iframe')).borderTopLeftRadius];
+      return [
+        phone.innerWidth,
+        phone.innerHeight,
+        Math.round(box.width),
+        Math.round(box.height),
+        phone.getComputedStyle($('__popup-content')).borderTopLeftRadius,
+        phone.getComputedStyle($('__iframe')).borderTopLeftRadius,
+      ];
     }, api.root);
     assert.deepEqual(seen, [375, 667, 375, 667, '0px', '0px']);
   },
@@ -353,12 +383,22 @@ export const perFace = {
     await noErrors(page);
   },
 
-  "a wasm that is not there (HTTP 404): onExit once per openLink with what to fix, nothing shown, no unhandled rejection": async ({ engine, servers, api }) => {
+  'a wasm that is not there (HTTP 404): onExit once per openLink with what to fix, nothing shown, no unhandled rejection': async ({ engine, servers, api }) => {
     const page = await hostPage(engine, servers, { path: '/pages/host.html?pkg=/broken/pkg/' });
     const [name, message] = await firstExit(page, servers, api);
     assert.equal(name, 'onExit');
     assert.match(message, /^front-link-wasm could not start: .*HTTP 404.*front_link_wasm_bg\.wasm/);
-    assert.equal(await page.evaluate((token) => window.link.openLink(token).then(() => 'resolved', (e) => `rejected ${e}`), tokenFor(linkUrl(servers))), 'resolved');
+    assert.equal(
+      await page.evaluate(
+        (token) =>
+          window.link.openLink(token).then(
+            () => 'resolved',
+            (e) => `rejected ${e}`,
+          ),
+        tokenFor(linkUrl(servers)),
+      ),
+      'resolved',
+    );
     await page.waitFor(() => window.trace.length > 1);
     assert.equal((await trace(page)).length, 2);
     assert.equal(await page.evaluate(() => document.querySelectorAll('#front-link-popup, #mesh-link-popup').length), 0);
@@ -381,7 +421,10 @@ export const perFace = {
       const b = document.querySelector(close);
       return b && !b.hidden && b.getBoundingClientRect().width === 44;
     }, close);
-    assert.deepEqual(await page.evaluate((close) => [document.querySelector(close).tagName, document.querySelector(close).getAttribute('aria-label') ?? document.querySelector(close).textContent], close), ['BUTTON', 'Close Mesh Link']);
+    assert.deepEqual(
+      await page.evaluate((close) => [document.querySelector(close).tagName, document.querySelector(close).getAttribute('aria-label') ?? document.querySelector(close).textContent], close),
+      ['BUTTON', 'Close Mesh Link'],
+    );
     await page.click(close);
     await page.waitFor((root) => document.getElementById(root) === null, api.root);
     assert.deepEqual(await trace(page), [['onExit']]);
@@ -399,83 +442,139 @@ export const perFace = {
 
 /** Cases of one face (3.13's createLink, or the React hooks). */
 export const single = {
-  'the boundary, fuzzed: random options (values of every type, getters that throw) and tokens from the app, random messages from the Link frame: no trap or page error, onExit exactly once per open, the wasm memory bounded, then a plain session works': async ({ engine, servers }) => {
-    const page = await hostPage(engine, servers);
-    const report = await page.evaluate(
-      async ({ link, rounds }) => {
-        let state = 20261207;
-        const rnd = (n) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0), state % n);
-        const pick = (list) => list[rnd(list.length)];
-        const odd = () => pick([undefined, null, 0, -1, NaN, 1e12, '', 'x', 'system', 'embedded', 'overlay', 'dark', [], [undefined], ['https://*.example'], {}, () => {}, Symbol('s'), 10n, document.body, 'x'.repeat(1 << 16)]);
-        const OPTIONS = ['language', 'displayFiatCurrency', 'theme', 'renderType', 'linkOrigins', 'loadTimeout', 'container', 'zIndex', 'accessTokens', 'transferDestinationTokens', 'debug', 'walletBridge'];
-        const token = btoa(link);
-        const answered = (frame) =>
-          new Promise((resolve) => {
-            const heard = (e) => e.source === frame.contentWindow && e.data?.type === '__report' && done(true);
-            const done = (v) => (removeEventListener('message', heard), clearInterval(poke), resolve(v));
-            addEventListener('message', heard);
-            const poke = setInterval(() => frame.contentWindow?.postMessage({ __puppet: 'report' }, '*'), 50);
-            setTimeout(() => done(false), 3000);
-          });
-        const before = await window.wasmMemory();
-        const exits = [];
-        let fuzzed = 0;
-        for (let round = 0; round < rounds; round++) {
-          exits.push(0);
-          const base = { clientId: 'c', onExit: () => exits[round]++, onEvent() {}, onBrokerConnected() {}, onIntegrationConnected() {}, onTransferFinished() {} };
-          for (const name of OPTIONS) if (rnd(3) === 0) base[name] = odd();
-          const throwing = new Set(OPTIONS.filter(() => rnd(8) === 0));
-          const options = new Proxy(base, { get: (target, key) => { if (throwing.has(key)) throw new Error(`getter of ${String(key)}`); return target[key]; } });
-          const create = pick(['createLink', 'createFrontConnection']);
-          let connection;
-          try {
-            connection = window.sdk[create](options);
-          } catch (error) {
-            exits[round] = `${create} threw ${error}`;
-            continue;
+  'the boundary, fuzzed: random options (values of every type, getters that throw) and tokens from the app, random messages from the Link frame: no trap or page error, onExit exactly once per open, the wasm memory bounded, then a plain session works':
+    async ({ engine, servers }) => {
+      const page = await hostPage(engine, servers);
+      const report = await page.evaluate(
+        async ({ link, rounds }) => {
+          let state = 20261207;
+          const rnd = (n) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0), state % n);
+          const pick = (list) => list[rnd(list.length)];
+          const odd = () =>
+            pick([
+              undefined,
+              null,
+              0,
+              -1,
+              NaN,
+              1e12,
+              '',
+              'x',
+              'system',
+              'embedded',
+              'overlay',
+              'dark',
+              [],
+              [undefined],
+              ['https://*.example'],
+              {},
+              () => {},
+              Symbol('s'),
+              10n,
+              document.body,
+              'x'.repeat(1 << 16),
+            ]);
+          const OPTIONS = [
+            'language',
+            'displayFiatCurrency',
+            'theme',
+            'renderType',
+            'linkOrigins',
+            'loadTimeout',
+            'container',
+            'zIndex',
+            'accessTokens',
+            'transferDestinationTokens',
+            'debug',
+            'walletBridge',
+          ];
+          const token = btoa(link);
+          const answered = (frame) =>
+            new Promise((resolve) => {
+              const heard = (e) => e.source === frame.contentWindow && e.data?.type === '__report' && done(true);
+              const done = (v) => (removeEventListener('message', heard), clearInterval(poke), resolve(v));
+              addEventListener('message', heard);
+              const poke = setInterval(() => frame.contentWindow?.postMessage({ __puppet: 'report' }, '*'), 50);
+              setTimeout(() => done(false), 3000);
+            });
+          const before = await window.wasmMemory();
+          const exits = [];
+          let fuzzed = 0;
+          for (let round = 0; round < rounds; round++) {
+            exits.push(0);
+            const base = { clientId: 'c', onExit: () => exits[round]++, onEvent() {}, onBrokerConnected() {}, onIntegrationConnected() {}, onTransferFinished() {} };
+            for (const name of OPTIONS) if (rnd(3) === 0) base[name] = odd();
+            const throwing = new Set(OPTIONS.filter(() => rnd(8) === 0));
+            const options = new Proxy(base, {
+              get: (target, key) => {
+                if (throwing.has(key)) throw new Error(`getter of ${String(key)}`);
+                return target[key];
+              },
+            });
+            const create = pick(['createLink', 'createFrontConnection']);
+            let connection;
+            try {
+              connection = window.sdk[create](options);
+            } catch (error) {
+              exits[round] = `${create} threw ${error}`;
+              continue;
+            }
+            const given = rnd(4) === 0 ? pick([undefined, null, 7, {}, '', '!!!', btoa('javascript:alert(1)'), 'x'.repeat(1 << 20), btoa(`${link}#${'y'.repeat(9000)}`)]) : token;
+            const opened = connection.openLink(given, rnd(6) === 0 ? odd() : undefined);
+            if (!(opened instanceof Promise) && opened !== undefined) exits[round] = 'openLink returned something else';
+            await Promise.resolve(opened).catch((error) => (exits[round] = `openLink rejected: ${error}`));
+            const frame = document.querySelector('#front-link-popup__iframe, #mesh-link-popup__iframe');
+            if (frame && (await answered(frame))) {
+              const seen = window.sentinels;
+              frame.contentWindow.postMessage({ __puppet: 'fuzz', seed: round + 1, count: 40 }, '*');
+              const start = Date.now();
+              while (window.sentinels === seen && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+              fuzzed += window.sentinels > seen ? 1 : 0;
+            }
+            connection.closeLink();
+            await new Promise((r) => setTimeout(r, 10));
+            if (document.querySelector('#front-link-popup, #mesh-link-popup')) exits[round] = `${exits[round]} and the overlay stayed`;
           }
-          const given = rnd(4) === 0 ? pick([undefined, null, 7, {}, '', '!!!', btoa('javascript:alert(1)'), 'x'.repeat(1 << 20), btoa(`${link}#${'y'.repeat(9000)}`)]) : token;
-          const opened = connection.openLink(given, rnd(6) === 0 ? odd() : undefined);
-          if (!(opened instanceof Promise) && opened !== undefined) exits[round] = 'openLink returned something else';
-          await Promise.resolve(opened).catch((error) => (exits[round] = `openLink rejected: ${error}`));
-          const frame = document.querySelector('#front-link-popup__iframe, #mesh-link-popup__iframe');
-          if (frame && (await answered(frame))) {
-            const seen = window.sentinels;
-            frame.contentWindow.postMessage({ __puppet: 'fuzz', seed: round + 1, count: 40 }, '*');
-            const start = Date.now();
-            while (window.sentinels === seen && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
-            fuzzed += window.sentinels > seen ? 1 : 0;
-          }
-          connection.closeLink();
-          await new Promise((r) => setTimeout(r, 10));
-          if (document.querySelector('#front-link-popup, #mesh-link-popup')) exits[round] = `${exits[round]} and the overlay stayed`;
-        }
-        return { exits, fuzzed, grew: (await window.wasmMemory()) - before, errors: window.pageErrors };
-      },
-      { link: `${servers.link}/pages/link.html?fuzz`, rounds: 30 },
-    );
-    assert.deepEqual(report.exits, report.exits.map(() => 1), 'onExit exactly once per open, and nothing thrown or left on screen');
-    assert.deepEqual(report.errors, []);
-    assert.ok(report.fuzzed >= 10, `${report.fuzzed} sessions took the random messages`);
-    assert.ok(report.grew < 4 << 20, `wasm memory grew by ${report.grew} bytes`);
-    const api = APIS.find((a) => a.name === 'mesh');
-    const frame = await openSession(page, servers, { api, query: '?after-fuzz' });
-    await clearTrace(page);
-    await stillWorks(page, frame);
-  },
+          return { exits, fuzzed, grew: (await window.wasmMemory()) - before, errors: window.pageErrors };
+        },
+        { link: `${servers.link}/pages/link.html?fuzz`, rounds: 30 },
+      );
+      assert.deepEqual(
+        report.exits,
+        report.exits.map(() => 1),
+        'onExit exactly once per open, and nothing thrown or left on screen',
+      );
+      assert.deepEqual(report.errors, []);
+      assert.ok(report.fuzzed >= 10, `${report.fuzzed} sessions took the random messages`);
+      assert.ok(report.grew < 4 << 20, `wasm memory grew by ${report.grew} bytes`);
+      const api = APIS.find((a) => a.name === 'mesh');
+      const frame = await openSession(page, servers, { api, query: '?after-fuzz' });
+      await clearTrace(page);
+      await stillWorks(page, frame);
+    },
 
-  "the URL rule's origin is the browser's: every URL the core accepts (tests/corpus/urls.txt, as the core decided in tests/testing-vectors.json) has exactly the origin the engine's URL parser gives it": async ({ engine, servers }) => {
-    const { links } = JSON.parse(readFileSync(join(root, 'tests', 'testing-vectors.json'), 'utf8'));
-    const accepted = links
-      .filter((v) => v.token !== undefined && Object.keys(v.options).length === 0 && v.iframeId === null && v.verdict.front.origin)
-      .map((v) => ({ url: Buffer.from(v.token, 'base64').toString('utf8'), origin: v.verdict.front.origin }));
-    assert.ok(accepted.length >= 10, `${accepted.length} accepted URLs`);
-    const page = await hostPage(engine, servers);
-    const browser = await page.evaluate((urls) => urls.map((u) => new URL(u).origin), accepted.map((a) => a.url));
-    assert.deepEqual(browser, accepted.map((a) => a.origin));
-  },
+  "the URL rule's origin is the browser's: every URL the core accepts (tests/corpus/urls.txt, as the core decided in tests/testing-vectors.json) has exactly the origin the engine's URL parser gives it":
+    async ({ engine, servers }) => {
+      const { links } = JSON.parse(readFileSync(join(root, 'tests', 'testing-vectors.json'), 'utf8'));
+      const accepted = links
+        .filter((v) => v.token !== undefined && Object.keys(v.options).length === 0 && v.iframeId === null && v.verdict.front.origin)
+        .map((v) => ({ url: Buffer.from(v.token, 'base64').toString('utf8'), origin: v.verdict.front.origin }));
+      assert.ok(accepted.length >= 10, `${accepted.length} accepted URLs`);
+      const page = await hostPage(engine, servers);
+      const browser = await page.evaluate(
+        (urls) => urls.map((u) => new URL(u).origin),
+        accepted.map((a) => a.url),
+      );
+      assert.deepEqual(
+        browser,
+        accepted.map((a) => a.origin),
+      );
+    },
 
-  "without constructed stylesheets (Safari 15.4–16.3, Firefox 98–100) under the strict CSP: both faces styled through the page's own stylesheet, no <style>, no violation": async ({ engine, servers }) => fallbackCase(await engine.newPage(), servers),
+  "without constructed stylesheets (Safari 15.4–16.3, Firefox 98–100) under the strict CSP: both faces styled through the page's own stylesheet, no <style>, no violation": async ({
+    engine,
+    servers,
+  }) => fallbackCase(await engine.newPage(), servers),
 
   'embedded mode: rendered into the app’s iframe; closeLinkRequested asks the Link UI, which ends the session with done': async ({ engine, servers }) => {
     const api = APIS.find((a) => a.name === 'mesh');
@@ -499,10 +598,11 @@ export const single = {
 
   'prewarm: createLink adds the hidden prewarm frame (never at import); openLink removes it; the flag skips it': async ({ engine, servers }) => {
     const page = await hostPage(engine, servers, { path: '/pages/host.html?prewarm' });
-    const prewarm = () => page.evaluate(() => {
-      const frame = document.querySelector('#mesh-link-prewarm-container > iframe#mesh-link-prewarm-iframe');
-      return frame && { host: new URL(frame.src).host, hidden: getComputedStyle(frame.parentElement).display === 'none' };
-    });
+    const prewarm = () =>
+      page.evaluate(() => {
+        const frame = document.querySelector('#mesh-link-prewarm-container > iframe#mesh-link-prewarm-iframe');
+        return frame && { host: new URL(frame.src).host, hidden: getComputedStyle(frame.parentElement).display === 'none' };
+      });
     assert.equal(await prewarm(), null, 'importing the package adds nothing');
     await page.evaluate(() => (window.link = window.sdk.createLink(window.recorder())));
     await page.waitFor(() => document.querySelector('#mesh-link-prewarm-iframe'));
@@ -515,116 +615,126 @@ export const single = {
     assert.equal(await skipped.evaluate(() => document.querySelector('#mesh-link-prewarm-iframe')), null);
   },
 
-  "wallet bridge: the Link frame reaches a wallet's operations and nothing else it holds (a DOM node, the window, storage, eval, the app's listeners, its internals), in EIP-6963 and TON wallets": async ({ engine, servers }) => {
-    const page = await engine.newPage();
-    await page.goto(`${servers.host}/pages/bridge-host.html?wallets=none`);
-    await page.waitFor(() => window.sdkReady === true);
-    // An embedded wallet's provider, EventEmitter-style, announced over EIP-6963,
-    // and a TON wallet whose info holds the page too.
-    await page.evaluate(() => {
-      window.reached = [];
-      const widget = document.createElement('div');
-      document.body.append(widget);
-      const appListener = (accounts) => window.reached.push(['app listener', accounts]);
-      const ran = (what) => () => window.reached.push(what);
-      const provider = {
-        isHostile: true,
-        chainId: '0x1',
-        request: async ({ method }) => (method === 'eth_chainId' ? '0x1' : null),
-        on: (event, listener) => window.reached.push(['on', event, typeof listener]),
-        removeListener: () => {},
-        _widget: widget,
-        widget,
-        win: window,
-        doc: document,
-        store: window.localStorage,
-        _events: { accountsChanged: [appListener] },
-        listeners: { accountsChanged: [appListener] },
-        sdk: { secret: 'hunter2', exec: ran('sdk.exec'), config: { apiKey: 'k' } },
-        exec: ran('exec'),
-        evaluate: window.eval,
-        make: window.Function,
-        get trap() {
-          window.reached.push('getter');
-          return widget;
-        },
-      };
-      const info = { uuid: 'hostile-uuid', name: 'Embedded Wallet', icon: 'data:image/svg+xml,<svg/>', rdns: 'com.embedded.wallet' };
-      addEventListener('eip6963:requestProvider', () => dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) })));
-      window.hostileTon = {
-        tonconnect: {
-          deviceInfo: { appName: 'Hostile TON', platform: 'browser', node: widget, win: window, _token: 't', features: ['SendTransaction'] },
-          walletInfo: { name: 'Hostile', store: window.localStorage, about: { url: 'https://ton.invalid', open: ran('walletInfo.about.open') } },
-          protocolVersion: 2,
-          isWalletBrowser: false,
-          connect: async () => ({ event: 'connect' }),
-          send: async () => ({ result: 'ok' }),
-          listen: () => ran('unlisten'),
+  "wallet bridge: the Link frame reaches a wallet's operations and nothing else it holds (a DOM node, the window, storage, eval, the app's listeners, its internals), in EIP-6963 and TON wallets":
+    async ({ engine, servers }) => {
+      const page = await engine.newPage();
+      await page.goto(`${servers.host}/pages/bridge-host.html?wallets=none`);
+      await page.waitFor(() => window.sdkReady === true);
+      // An embedded wallet's provider, EventEmitter-style, announced over EIP-6963,
+      // and a TON wallet whose info holds the page too.
+      await page.evaluate(() => {
+        window.reached = [];
+        const widget = document.createElement('div');
+        document.body.append(widget);
+        const appListener = (accounts) => window.reached.push(['app listener', accounts]);
+        const ran = (what) => () => window.reached.push(what);
+        const provider = {
+          isHostile: true,
+          chainId: '0x1',
+          request: async ({ method }) => (method === 'eth_chainId' ? '0x1' : null),
+          on: (event, listener) => window.reached.push(['on', event, typeof listener]),
+          removeListener: () => {},
+          _widget: widget,
           widget,
-        },
-      };
-    });
-    const run = await bridgeChild(page, servers);
-    const path = (p) => p.split('.');
-    assert.deepEqual(await run({ op: 'poll', path: ['eip6963WalletsReady'] }), { result: true });
-    const P = 'eip6963Wallets.0.provider';
-    const NONE = { $undefined: true };
-    const allowed = [
-      [{ op: 'get', path: path('eip6963Wallets.0.name') }, 'Embedded Wallet'],
-      [{ op: 'apply', path: path(`${P}.request`), args: [{ method: 'eth_chainId' }] }, '0x1'],
-      [{ op: 'get', path: path(`${P}.isHostile`) }, true],
-      [{ op: 'get', path: path(`${P}.chainId`) }, '0x1'],
-      // The provider as a value: its own primitive fields, nothing it holds.
-      [{ op: 'get', path: path(P) }, { isHostile: true, chainId: '0x1' }],
-      [{ op: 'get', path: path(`${P}.widget`) }, NONE],
-      [{ op: 'get', path: path(`${P}.sdk`) }, NONE],
-      [{ op: 'apply', path: ['discoverTonWallets'], args: [['hostileTon']] }, NONE],
-      [{ op: 'get', path: path('tonWallets.0.name') }, 'Hostile TON'],
-      [{ op: 'get', path: path('tonWallets.0.provider.deviceInfo') }, { appName: 'Hostile TON', platform: 'browser', features: ['SendTransaction'] }],
-      [{ op: 'get', path: path('tonWallets.0.provider.walletInfo') }, { name: 'Hostile', about: { url: 'https://ton.invalid' } }],
-      [{ op: 'apply', path: path('tonWallets.0.provider.send'), args: [{ method: 'sendTransaction' }] }, { result: 'ok' }],
-    ];
-    for (const [step, result] of allowed) {
-      assert.deepEqual(await run(step), { result }, `${step.op} ${step.path.join('.')}`);
-    }
-    const refused = [
-      `${P}._widget.ownerDocument.cookie`,
-      `${P}.widget.ownerDocument.cookie`,
-      `${P}.widget.tagName`,
-      `${P}.win.localStorage`,
-      `${P}.doc.cookie`,
-      `${P}.store.length`,
-      `${P}.sdk.secret`,
-      `${P}.sdk.config.apiKey`,
-      `${P}.listeners.accountsChanged`,
-      `${P}.trap.ownerDocument`,
-      `${P}.request.call`,
-      `${P}.toString`,
-      'tonWallets.0.provider.deviceInfo.node.ownerDocument',
-      'tonWallets.0.provider.walletInfo.store.length',
-    ].map((p) => ({ op: 'get', path: path(p) }));
-    const calls = [
-      [`${P}.store.getItem`, ['k']],
-      [`${P}.widget.ownerDocument.defaultView.eval`, ['window.reached.push("eval")']],
-      [`${P}.evaluate`, ['window.reached.push("eval")']],
-      [`${P}.make`, ['window.reached.push("Function")']],
-      [`${P}.exec`, []],
-      [`${P}.sdk.exec`, []],
-      [`${P}._events.accountsChanged.0`, [['0xATTACKER']]],
-      [`${P}.listeners.accountsChanged.0`, [['0xATTACKER']]],
-      [`${P}.request.call`, [null, { method: 'eth_chainId' }]],
-      ['tonWallets.0.provider.walletInfo.about.open', []],
-      ['tonWallets.0.provider.widget.remove', []],
-    ].map(([p, args]) => ({ op: 'apply', path: path(p), args }));
-    for (const step of [...refused, ...calls]) {
-      const answer = await run(step);
-      const nothing = step.op === 'get' && answer.result?.$undefined === true;
-      assert.ok(answer.error || answer.thrown || nothing, `${step.op} ${step.path.join('.')}: refused or nothing, not ${JSON.stringify(answer).slice(0, 200)}`);
-    }
-    assert.deepEqual(await page.evaluate(() => window.reached), [], 'no code of the page ran, no listener of the app was called, no getter of the wallet ran');
-    assert.deepEqual(await run({ op: 'get', path: ['parentOrigin'] }), { result: servers.host }, 'the bridge still answers');
-    await noErrors(page);
-  },
+          win: window,
+          doc: document,
+          store: window.localStorage,
+          _events: { accountsChanged: [appListener] },
+          listeners: { accountsChanged: [appListener] },
+          sdk: { secret: 'hunter2', exec: ran('sdk.exec'), config: { apiKey: 'k' } },
+          exec: ran('exec'),
+          evaluate: window.eval,
+          make: window.Function,
+          get trap() {
+            window.reached.push('getter');
+            return widget;
+          },
+        };
+        const info = { uuid: 'hostile-uuid', name: 'Embedded Wallet', icon: 'data:image/svg+xml,<svg/>', rdns: 'com.embedded.wallet' };
+        addEventListener('eip6963:requestProvider', () => dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) })));
+        window.hostileTon = {
+          tonconnect: {
+            deviceInfo: { appName: 'Hostile TON', platform: 'browser', node: widget, win: window, _token: 't', features: ['SendTransaction'] },
+            walletInfo: { name: 'Hostile', store: window.localStorage, about: { url: 'https://ton.invalid', open: ran('walletInfo.about.open') } },
+            protocolVersion: 2,
+            isWalletBrowser: false,
+            connect: async () => ({ event: 'connect' }),
+            send: async () => ({ result: 'ok' }),
+            listen: () => ran('unlisten'),
+            widget,
+          },
+        };
+      });
+      const run = await bridgeChild(page, servers);
+      const path = (p) => p.split('.');
+      assert.deepEqual(await run({ op: 'poll', path: ['eip6963WalletsReady'] }), { result: true });
+      const P = 'eip6963Wallets.0.provider';
+      const NONE = { $undefined: true };
+      const allowed = [
+        [{ op: 'get', path: path('eip6963Wallets.0.name') }, 'Embedded Wallet'],
+        [{ op: 'apply', path: path(`${P}.request`), args: [{ method: 'eth_chainId' }] }, '0x1'],
+        [{ op: 'get', path: path(`${P}.isHostile`) }, true],
+        [{ op: 'get', path: path(`${P}.chainId`) }, '0x1'],
+        // The provider as a value: its own primitive fields, nothing it holds.
+        [
+          { op: 'get', path: path(P) },
+          { isHostile: true, chainId: '0x1' },
+        ],
+        [{ op: 'get', path: path(`${P}.widget`) }, NONE],
+        [{ op: 'get', path: path(`${P}.sdk`) }, NONE],
+        [{ op: 'apply', path: ['discoverTonWallets'], args: [['hostileTon']] }, NONE],
+        [{ op: 'get', path: path('tonWallets.0.name') }, 'Hostile TON'],
+        [
+          { op: 'get', path: path('tonWallets.0.provider.deviceInfo') },
+          { appName: 'Hostile TON', platform: 'browser', features: ['SendTransaction'] },
+        ],
+        [
+          { op: 'get', path: path('tonWallets.0.provider.walletInfo') },
+          { name: 'Hostile', about: { url: 'https://ton.invalid' } },
+        ],
+        [{ op: 'apply', path: path('tonWallets.0.provider.send'), args: [{ method: 'sendTransaction' }] }, { result: 'ok' }],
+      ];
+      for (const [step, result] of allowed) {
+        assert.deepEqual(await run(step), { result }, `${step.op} ${step.path.join('.')}`);
+      }
+      const refused = [
+        `${P}._widget.ownerDocument.cookie`,
+        `${P}.widget.ownerDocument.cookie`,
+        `${P}.widget.tagName`,
+        `${P}.win.localStorage`,
+        `${P}.doc.cookie`,
+        `${P}.store.length`,
+        `${P}.sdk.secret`,
+        `${P}.sdk.config.apiKey`,
+        `${P}.listeners.accountsChanged`,
+        `${P}.trap.ownerDocument`,
+        `${P}.request.call`,
+        `${P}.toString`,
+        'tonWallets.0.provider.deviceInfo.node.ownerDocument',
+        'tonWallets.0.provider.walletInfo.store.length',
+      ].map((p) => ({ op: 'get', path: path(p) }));
+      const calls = [
+        [`${P}.store.getItem`, ['k']],
+        [`${P}.widget.ownerDocument.defaultView.eval`, ['window.reached.push("eval")']],
+        [`${P}.evaluate`, ['window.reached.push("eval")']],
+        [`${P}.make`, ['window.reached.push("Function")']],
+        [`${P}.exec`, []],
+        [`${P}.sdk.exec`, []],
+        [`${P}._events.accountsChanged.0`, [['0xATTACKER']]],
+        [`${P}.listeners.accountsChanged.0`, [['0xATTACKER']]],
+        [`${P}.request.call`, [null, { method: 'eth_chainId' }]],
+        ['tonWallets.0.provider.walletInfo.about.open', []],
+        ['tonWallets.0.provider.widget.remove', []],
+      ].map(([p, args]) => ({ op: 'apply', path: path(p), args }));
+      for (const step of [...refused, ...calls]) {
+        const answer = await run(step);
+        const nothing = step.op === 'get' && answer.result?.$undefined === true;
+        assert.ok(answer.error || answer.thrown || nothing, `${step.op} ${step.path.join('.')}: refused or nothing, not ${JSON.stringify(answer).slice(0, 200)}`);
+      }
+      assert.deepEqual(await page.evaluate(() => window.reached), [], 'no code of the page ran, no listener of the app was called, no getter of the wallet ran');
+      assert.deepEqual(await run({ op: 'get', path: ['parentOrigin'] }), { result: servers.host }, 'the bridge still answers');
+      await noErrors(page);
+    },
 
   'wallet bridge: a real comlink child reaches an EIP-6963 wallet and a Wallet Standard wallet; a hostile path is refused and reaches nothing': async ({ engine, servers }) => {
     const page = await engine.newPage();
@@ -641,7 +751,7 @@ export const single = {
     await page.evaluate(() => (window.walletCalls.length = 0));
     const hostile = await run({ op: 'raw', msg: { id: 'hostile-1', type: 'SET', path: ['__proto__', 'polluted'], value: { type: 'RAW', value: 'yes' } } });
     assert.ok(hostile.error || hostile.thrown, `refused with a throw reply: ${JSON.stringify(hostile)}`);
-    const after = await page.evaluate(() => ({ polluted: ({}).polluted, names: Object.getOwnPropertyNames(Object.prototype).length === window.protoBaseline, wallets: window.walletCalls.length }));
+    const after = await page.evaluate(() => ({ polluted: {}.polluted, names: Object.getOwnPropertyNames(Object.prototype).length === window.protoBaseline, wallets: window.walletCalls.length }));
     assert.deepEqual(after, { polluted: undefined, names: true, wallets: 0 });
     assert.deepEqual(await run({ op: 'get', path: ['parentOrigin'] }), { result: servers.host }, 'the bridge still answers');
     await noErrors(page);
@@ -659,7 +769,11 @@ export const single = {
       await answering(page, frame);
       await page.evaluate(({ frame, connected }) => document.querySelector(frame).contentWindow.postMessage({ __puppet: 'send', messages: [connected] }, '*'), { frame, connected });
       await page.waitFor(() => document.querySelectorAll('#accounts li').length > 0);
-      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#accounts li')].map((li) => li.textContent)), connected.payload.accountTokens.map((t) => t.account.accountName), hook);
+      assert.deepEqual(
+        await page.evaluate(() => [...document.querySelectorAll('#accounts li')].map((li) => li.textContent)),
+        connected.payload.accountTokens.map((t) => t.account.accountName),
+        hook,
+      );
       await page.press('Escape');
       await page.waitFor((overlay) => document.getElementById(overlay) === null, overlay);
       await new Promise((r) => setTimeout(r, 100));
@@ -676,10 +790,13 @@ export const single = {
  * resolves with what it got.
  */
 async function bridgeChild(page, servers) {
-  await page.evaluate((token) => {
-    window.link = window.sdk.createLink(window.recorder('', { renderType: 'embedded' }));
-    return window.link.openLink(token, 'embed');
-  }, tokenFor(`${servers.link}/pages/bridge-child.html`));
+  await page.evaluate(
+    (token) => {
+      window.link = window.sdk.createLink(window.recorder('', { renderType: 'embedded' }));
+      return window.link.openLink(token, 'embed');
+    },
+    tokenFor(`${servers.link}/pages/bridge-child.html`),
+  );
   await answering(page, '#embed');
   let index = 0;
   const run = (step, wait = 8000) =>

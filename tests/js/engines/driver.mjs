@@ -92,7 +92,12 @@ async function firefox() {
       return page('firefox', {
         goto: (url, { timeout } = {}) => tab.goto(url, { timeout }).then(() => undefined),
         evaluate: (fn, arg) => tab.evaluate(fn, arg),
-        press: (key) => pressKeys(key, (k) => tab.keyboard.down(k), (k) => tab.keyboard.up(k)),
+        press: (key) =>
+          pressKeys(
+            key,
+            (k) => tab.keyboard.down(k),
+            (k) => tab.keyboard.up(k),
+          ),
         click: (selector) => tab.click(selector),
         clickAt: (x, y) => tab.mouse.click(x, y),
         wheel: async (x, y, deltaY) => (await tab.mouse.move(x, y), await tab.mouse.wheel({ deltaY })),
@@ -124,7 +129,6 @@ const revive = (v) => {
   return v;
 };
 
-
 async function webkit() {
   const port = await freePort();
   // A screen larger than any viewport a case asks for.
@@ -137,7 +141,7 @@ async function webkit() {
       throw new Error(`WebDriver ${method} ${path} ${body === undefined ? '' : JSON.stringify(body).slice(0, 200)}: ${e.message}`);
     });
     const { value } = await response.json();
-    if (value && value.error) throw new Error(`WebDriver ${path}: ${value.error}: ${value.message}`);
+    if (value?.error) throw new Error(`WebDriver ${path}: ${value.error}: ${value.message}`);
     return value;
   };
   for (let i = 0; ; i++) {
@@ -205,9 +209,21 @@ Promise.resolve().then(() => (${String(fn)})(${JSON.stringify(arg)}))
         },
         clickAt: (x, y) =>
           s('POST', '/actions', {
-            actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }] }],
+            actions: [
+              {
+                type: 'pointer',
+                id: 'mouse',
+                parameters: { pointerType: 'mouse' },
+                actions: [
+                  { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+                  { type: 'pointerDown', button: 0 },
+                  { type: 'pointerUp', button: 0 },
+                ],
+              },
+            ],
           }),
-        wheel: (x, y, deltaY) => s('POST', '/actions', { actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: 0, deltaY, origin: 'viewport' }] }] }),
+        wheel: (x, y, deltaY) =>
+          s('POST', '/actions', { actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: 0, deltaY, origin: 'viewport' }] }] }),
         setViewport: (width, height) => ((viewport = { width, height }), setViewport(width, height)),
         close: async () => {},
       });

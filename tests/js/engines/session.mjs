@@ -41,7 +41,7 @@ export async function answering(page, selector) {
     (selector) =>
       new Promise((resolve) => {
         const frame = document.querySelector(selector);
-        if (!frame || !frame.contentWindow) return resolve(false);
+        if (!frame?.contentWindow) return resolve(false);
         const done = (value) => {
           removeEventListener('message', heard);
           resolve(value);

@@ -54,6 +54,17 @@ test('a wallet without features or accounts', async () => {
   assert.deepEqual(entry.wallet.accounts, []);
   const connect = bitcoinEntry({ features: { 'bitcoin:connect': { connect: async () => undefined } } }, 'x').wallet.features['bitcoin:connect'];
   assert.deepEqual(await connect.connect(), { accounts: [] });
-  const failing = bitcoinEntry({ features: { 'bitcoin:signTransaction': { signTransaction: () => { throw new Error('no'); } } } }, 'x');
+  const failing = bitcoinEntry(
+    {
+      features: {
+        'bitcoin:signTransaction': {
+          signTransaction: () => {
+            throw new Error('no');
+          },
+        },
+      },
+    },
+    'x',
+  );
   await assert.rejects(failing.wallet.features['bitcoin:signTransaction'].signTransaction(), { message: 'no' }, 'a rejection, never a throw');
 });

@@ -14,7 +14,10 @@ test('made marks objects and functions, and passes primitives through', () => {
   assert.equal(made(null), null);
   assert.equal(primitive('a'), 'a');
   assert.equal(primitive({}), undefined);
-  assert.equal(primitive(() => {}), undefined);
+  assert.equal(
+    primitive(() => {}),
+    undefined,
+  );
 });
 
 test('plain copies data and leaves out everything else, member and all', () => {
@@ -40,7 +43,10 @@ test('plain copies data and leaves out everything else, member and all', () => {
   assert.deepEqual(copy.nested, { keep: 1 });
   for (const object of [copy, copy.list, copy.list[2], copy.nested, copy.bytes]) assert.ok(isMade(object));
   assert.equal(plain(new Node()), undefined);
-  assert.equal(plain(() => {}), undefined);
+  assert.equal(
+    plain(() => {}),
+    undefined,
+  );
   assert.equal(plain('s'), 's');
   let deep = { end: true };
   for (let i = 0; i < 20; i++) deep = { deep };

@@ -2,23 +2,7 @@
 // (src/web/bridge/comlink.js), on fake targets and ports.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  answerWhenSettled,
-  end,
-  error,
-  isProxied,
-  post,
-  proxy,
-  remote,
-  replyPort,
-  replyRaw,
-  replyThrow,
-  runAll,
-  session,
-  text,
-  thrown,
-  typeError,
-} from '../../../src/web/bridge/comlink.js';
+import { answerWhenSettled, end, error, isProxied, post, proxy, remote, replyPort, replyRaw, replyThrow, runAll, session, text, thrown, typeError } from '../../../src/web/bridge/comlink.js';
 
 const ORIGIN = 'https://web.meshconnect.com';
 
@@ -134,7 +118,18 @@ test("remote calls the child's callback as APPLY [] with RAW arguments; failures
   call(1, 'two');
   const [[message]] = port.sent;
   assert.match(message.id, /^front-link-wasm-\d+$/);
-  assert.deepEqual({ ...message, id: 0 }, { id: 0, type: 'APPLY', path: [], argumentList: [{ type: 'RAW', value: 1 }, { type: 'RAW', value: 'two' }] });
+  assert.deepEqual(
+    { ...message, id: 0 },
+    {
+      id: 0,
+      type: 'APPLY',
+      path: [],
+      argumentList: [
+        { type: 'RAW', value: 1 },
+        { type: 'RAW', value: 'two' },
+      ],
+    },
+  );
   call();
   assert.notEqual(port.sent[1][0].id, message.id, 'a fresh id per call');
   port.fail(1);
@@ -143,7 +138,13 @@ test("remote calls the child's callback as APPLY [] with RAW arguments; failures
 
 test('runAll empties the list and runs each once, whatever they throw', () => {
   const ran = [];
-  const list = [() => ran.push(1), () => { throw new Error('x'); }, () => ran.push(3)];
+  const list = [
+    () => ran.push(1),
+    () => {
+      throw new Error('x');
+    },
+    () => ran.push(3),
+  ];
   runAll(list);
   assert.deepEqual(ran, [1, 3]);
   assert.equal(list.length, 0);

@@ -34,11 +34,38 @@ test('a callback that is not a function is never called', () => {
 });
 
 test('no `on`: undefined; what `on` throws goes to the caller', () => {
-  for (const value of [{}, { on: 'x' }, null, undefined, 'text', () => {}]) assert.equal(watchProvider(value, 'x', () => {}), undefined);
-  assert.throws(() => watchProvider({ on: () => { throw new Error('refused'); } }, 'x', () => {}), { message: 'refused' });
+  for (const value of [{}, { on: 'x' }, null, undefined, 'text', () => {}])
+    assert.equal(
+      watchProvider(value, 'x', () => {}),
+      undefined,
+    );
+  assert.throws(
+    () =>
+      watchProvider(
+        {
+          on: () => {
+            throw new Error('refused');
+          },
+        },
+        'x',
+        () => {},
+      ),
+    { message: 'refused' },
+  );
 });
 
 test('the teardown never throws: no removeListener, or one that throws', () => {
   assert.doesNotThrow(watchProvider({ on() {} }, 'x', () => {}));
-  assert.doesNotThrow(watchProvider({ on() {}, removeListener: () => { throw new Error('x'); } }, 'x', () => {}));
+  assert.doesNotThrow(
+    watchProvider(
+      {
+        on() {},
+        removeListener: () => {
+          throw new Error('x');
+        },
+      },
+      'x',
+      () => {},
+    ),
+  );
 });

@@ -83,12 +83,22 @@ test("watchAccounts: the first account's address on account changes, then an ide
     off();
     assert.equal(events.handlers.size, 0);
   }
-  assert.equal(watchAccounts({ features: {} }, () => {}), undefined);
-  assert.equal(watchAccounts({}, () => {}), undefined);
+  assert.equal(
+    watchAccounts({ features: {} }, () => {}),
+    undefined,
+  );
+  assert.equal(
+    watchAccounts({}, () => {}),
+    undefined,
+  );
   const events = emitter();
   const off = watchAccounts({ accounts: [], features: { 'standard:events': events } }, 'not a function');
   assert.doesNotThrow(() => events.emit({ accounts: [] }));
-  const throwing = { on: () => () => { throw new Error('x'); } };
+  const throwing = {
+    on: () => () => {
+      throw new Error('x');
+    },
+  };
   assert.doesNotThrow(watchAccounts({ features: { 'standard:events': throwing } }, () => {}));
   off();
 });

@@ -13,10 +13,21 @@ function transaction(v0) {
     1,
     ...Array(64).fill(7),
     ...(v0 ? [0x80] : []),
-    1, 0, 1, 2,
+    1,
+    0,
+    1,
+    2,
     ...Array(64).fill(3),
     ...Array(32).fill(9),
-    1, 1, 1, 0, 4, 1, 2, 3, 4,
+    1,
+    1,
+    1,
+    0,
+    4,
+    1,
+    2,
+    3,
+    4,
     ...(v0 ? [1, ...Array(32).fill(5), 1, 0, 0] : []),
   ]);
 }
@@ -80,7 +91,7 @@ test('a v0 transaction as a web3.js clone', () => {
   assert.equal(message.accountKeys, undefined);
 });
 
-test('bytes the core refuses are an Error with the caller\'s message', () => {
+test("bytes the core refuses are an Error with the caller's message", () => {
   assert.throws(() => web3Clone(codec, [1, 2, 3]), { message: 'The wallet returned bytes that are not a transaction' });
   assert.throws(() => web3Clone(codec, 1 << 21), RangeError, 'over 1 MiB');
 });

@@ -67,7 +67,11 @@ test('no JS bridge, or one without connect, send or listen, is no entry', () => 
     text: { tonconnect: 'x' },
   };
   for (const key of ['none', 'nothing', 'partial', 'text', 'missing', 'toString']) {
-    assert.equal(withWindow(window, () => tonEntry(key, `ton-${key}`, [])), undefined, key);
+    assert.equal(
+      withWindow(window, () => tonEntry(key, `ton-${key}`, [])),
+      undefined,
+      key,
+    );
   }
   // The name falls back to the key; versions and flags as the wallet says.
   const entry = withWindow({ w: { tonconnect: bridge({ deviceInfo: undefined, protocolVersion: 3, isWalletBrowser: true, disconnect: async () => 'bye' }) } }, () => tonEntry('w', 'ton-w', []));

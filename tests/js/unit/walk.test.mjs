@@ -84,9 +84,12 @@ test('walk gives the parent and the value; a wallet object inside a built one st
 });
 
 test('get and apply answer with a promise, rejections for refusals', async () => {
-  const entry = made({ name: 'w', connect() {
-    return this.name;
-  } });
+  const entry = made({
+    name: 'w',
+    connect() {
+      return this.name;
+    },
+  });
   const api = made({ wallets: made([entry]), add: (a, b) => a + b });
   assert.equal(await get(api, ['wallets', '0', 'name']), 'w');
   assert.equal(await apply(api, ['wallets', '0', 'connect'], []), 'w', 'this is the parent');
@@ -95,8 +98,18 @@ test('get and apply answer with a promise, rejections for refusals', async () =>
   await assert.rejects(apply(api, ['wallets'], []), { name: 'TypeError', message: 'wallets is not a function' });
   await assert.rejects(apply(api, ['missing', 'x'], []), TypeError);
   // A served value called as a whole (`APPLY []`): only one the bridge built.
-  assert.equal(await apply(made(() => 'teardown'), [], []), 'teardown');
-  await assert.rejects(apply(() => 'page', [], []), TypeError);
+  assert.equal(
+    await apply(
+      made(() => 'teardown'),
+      [],
+      [],
+    ),
+    'teardown',
+  );
+  await assert.rejects(
+    apply(() => 'page', [], []),
+    TypeError,
+  );
 });
 
 test('atPath walks from window, and any failure is undefined', () => {
