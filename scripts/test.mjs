@@ -1,4 +1,6 @@
 // `npm test`: installs what is missing, then runs every suite:
+//   0. style gates          cargo fmt --check (rustfmt.toml), cargo clippy -D warnings for
+//                           the host and wasm32, biome ci (biome.jsonc): format and lint
 //   1. cargo test           the protocol core on the host (unit, property, doc tests)
 //   2. cargo doc            the Rust docs, with no warning (RUSTDOCFLAGS=-D warnings)
 //   3. npm run build        the release npm package in pkg/
@@ -46,6 +48,13 @@ function spawned(command, args, env = {}) {
   });
 }
 
+// The gates first: they are quick, and a failure says exactly which file.
+await step('style: cargo fmt --check, cargo clippy -D warnings (host and wasm32), biome ci', () => {
+  run('cargo fmt --check');
+  run('cargo clippy --all-targets -- -D warnings');
+  run('cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features js -- -D warnings');
+  run(`"${process.execPath}" node_modules/@biomejs/biome/bin/biome ci --colors=off .`);
+});
 await step('cargo test (host)', () => run('cargo test'));
 await step('cargo doc --no-deps (no warnings)', () => run('cargo doc --no-deps', { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } }));
 await step('build pkg/', build);
