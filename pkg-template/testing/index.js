@@ -10,7 +10,14 @@ export { isFrontEventTypeKey, isLinkEventTypeKey } from './faces.js';
 export { configure, connections, linkToken, nextSession, reset, session, settleLoad } from './controller.js';
 export { fixtures } from './fixtures.js';
 
-// The handle the app gets records each call before the face carries it out.
+/**
+ * The handle the app gets: the face's, each call recorded before the face
+ * carries it out.
+ * @template {object} T
+ * @param {{ calls: unknown[] }} connection
+ * @param {T} handle
+ * @returns {T}
+ */
 function recorded(connection, handle) {
   const out = {};
   for (const [method, carry] of Object.entries(handle)) {
@@ -19,7 +26,7 @@ function recorded(connection, handle) {
       return carry(...args);
     };
   }
-  return out;
+  return /** @type {T} */ (out);
 }
 
 /** `createLink` of the package, over the stand-in. */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fixtures, root } from './harness.mjs';
 
@@ -130,6 +130,17 @@ test('the 3.13 integration and mistakes are real ones: 3.13’s own types accept
 
 test('the 1.1.9 integration and mistakes are real ones: 1.1.9’s own types accept the one and reject the others alike', () => {
   tsc('tsconfig.upstream-front.json');
+});
+
+test('the package’s JavaScript returns what its .d.ts declare (tests/types/implementation/conforms.ts, on copies of the JS with no .d.ts beside them)', () => {
+  const copy = join(root, 'test-artifacts', 'implementation');
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(join(copy, 'testing'), { recursive: true });
+  for (const file of ['index.js', 'front.js', 'react.js', 'loader.js', 'event-keys.js']) cpSync(join(root, 'pkg-template', file), join(copy, file));
+  // The glue is wasm-bindgen's, with its own declarations; the kit as built (readable).
+  for (const file of ['front_link_wasm.js', 'front_link_wasm.d.ts']) cpSync(join(root, 'pkg', file), join(copy, file));
+  for (const file of readdirSync(join(root, 'pkg', 'testing')).filter((f) => f.endsWith('.js'))) cpSync(join(root, 'pkg', 'testing', file), join(copy, 'testing', file));
+  tsc('tsconfig.implementation.json');
 });
 
 test('front-link-wasm/testing: its entries have the real entries’ types, its controls are typed (tests/types/testing.ts)', () => {
