@@ -2,7 +2,7 @@
 // Comlink 4 child (the tests' bridge child, real comlink 4.4.2) makes to the
 // bridge in the host page, and many sessions with the bridge on, for this
 // package's createLink and for 3.13's (@meshconnect/uwc-bridge-parent 1.7.0).
-import { frameWhere, tokenFor } from '../tests/js/harness.mjs';
+import { frameWhere, tokenFor } from '../tests/js/support/harness.mjs';
 
 const WALLETS = 'eip6963,solana,bip122';
 

@@ -13,7 +13,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pkg } from '../scripts/build.mjs';
 import { root } from '../scripts/lib.mjs';
-import { artifacts, startServers, tokenFor } from '../tests/js/harness.mjs';
+import { artifacts, startServers, tokenFor } from '../tests/js/support/harness.mjs';
 import { launchEngine } from '../tests/js/engines/driver.mjs';
 import { bundleOurs } from './bundle.mjs';
 import { ENGINE_LABELS, checkRehearsal, clockTick, engineVersion, firstClicks, median, openTimes, tickMedian } from './engines.mjs';

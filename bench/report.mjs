@@ -517,7 +517,7 @@ CPU profile of 400 opens (2026-11-22, third pass) then showed the overlay's
 new overlay on the spot, and taking a laid-out overlay down cost more too
 (\`remove\` 2.3 ms against 1.1.9's \`removeChild\` 1.3 ms). Focus now moves in the
 next animation frame, which lays the overlay out anyway (a session closed before
-that frame never moves it; \`tests/js/overlay.test.mjs\`), and focus goes back on
+that frame never moves it; \`tests/js/conformance/overlay.test.mjs\`), and focus goes back on
 close only if it is elsewhere. The overlay's DOM work is also one JS call each way
 (\`src/web/overlay.js\`) instead of some twenty calls through wasm-bindgen's shims,
 which took 2 KB gzip off as well. Separate runs of 9 pages × 200 opens: 4.2 ms

@@ -81,7 +81,7 @@ async function fetchModule(url) {
 }
 
 // How a test runner puts the test kit in the package's place (the same in
-// loader.cjs and testing/controller.js: tests/js/testing.test.mjs holds them).
+// loader.cjs and testing/controller.js: tests/js/kit/testing.test.mjs holds them).
 const ALIAS =
   "map it in the test runner's config: Vitest, resolve: { alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }] } (with test.server.deps.inline for a dependency that imports it); Jest, moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }";
 

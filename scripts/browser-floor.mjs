@@ -10,7 +10,7 @@
 //   and the web-sys calls: `needed` features set the floor; `fallback` and
 //   `detected` ones are used where present and not needed.
 // - `renderFloor()` is README's "Browser support" block
-//   (tests/js/floor.test.mjs checks it; `node scripts/browser-floor.mjs`
+//   (tests/js/package/floor.test.mjs checks it; `node scripts/browser-floor.mjs`
 //   rewrites it).
 //
 // Versions are the first release of each engine that has the feature, from

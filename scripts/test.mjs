@@ -11,7 +11,7 @@
 //   5. npm pack             pkg/ as the registry would get it: the bundler, React and
 //                           registry (publint, attw) suites install or check this tarball
 //   6. examples/leptos      the Leptos app on the Rust API (scripts/example.mjs), for
-//                           tests/js/leptos.test.mjs
+//                           tests/js/package/leptos.test.mjs
 //   7. node --test          the built package in Chromium (playwright-core) and in Node
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -60,7 +60,7 @@ await step('cargo doc --no-deps (no warnings)', () => run('cargo doc --no-deps',
 await step('build pkg/', build);
 await step('wasm browser tests (tests/browser.rs in chromium, firefox, webkit)', async () => {
   // The Link UI stand-in must keep serving while the tests run, in every engine.
-  const { startServers } = await import('../tests/js/harness.mjs');
+  const { startServers } = await import('../tests/js/support/harness.mjs');
   const servers = await startServers();
   try {
     await wasmBrowserTests({ FRONT_LINK_TEST_LINK: servers.link, FRONT_LINK_TEST_ATTACKER: servers.attacker });

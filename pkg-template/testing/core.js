@@ -5,7 +5,7 @@
 // transcribed: they are the core's generated tables (tables.js, event-keys.js),
 // read by the same check the wasm calls (js_data.js).
 //
-// tests/js/testing-core.test.mjs holds every function here to the core's own
+// tests/js/kit/testing-core.test.mjs holds every function here to the core's own
 // decisions on the corpus (tests/testing-vectors.json, rendered by
 // tests/generated.rs): a change to the core that this file does not follow
 // fails that test.

@@ -1,7 +1,7 @@
 // Payloads a Link UI sends, per face: 1.1.9's fields only for 'front', 3.13's
 // for 'link'. Invented values in the protocol's shapes; each is checked
 // against the core's schema and, for 1.1.9, against its typings
-// (tests/js/testing.test.mjs). Each call makes new objects: a test may
+// (tests/js/kit/testing.test.mjs). Each call makes new objects: a test may
 // change what it gets.
 const brand = () => ({ brokerLogo: 'iVBORw0KGgo=', brokerPrimaryColor: '#00C805' });
 

@@ -64,7 +64,7 @@ export function fieldConforms(payload, o, k) {
 // --- Where a value leaves the shape the upstream types promise for it, said
 // as a path ("payload.accountTokens[0].accessToken must be a string, not 7"):
 // the debug reports below and the test kit's messages. explain() names a
-// place exactly when conforms() says no (tests/js/testing-core.test.mjs).
+// place exactly when conforms() says no (tests/js/kit/testing-core.test.mjs).
 
 const kind = (v) => (v === undefined ? 'undefined' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
 // Values are shown only where asked: a console may be collected into logs,

@@ -5,32 +5,32 @@
  * One `createFrontConnection(options)` or `createLink(options)`.
  */
 declare class Connection {
-  free(): void;
-  [Symbol.dispose](): void;
-  /**
-   * `closeLinkRequested()`.
-   */
-  closeLinkRequested(): void;
-  /**
-   * `closeLink()` / `closePopup()`.
-   */
-  closeLink(): void;
-  /**
-   * Keeps `options`; nothing is shown yet. `mesh`: behave as 3.13's
-   * `createLink` rather than 1.1.9's `createFrontConnection`. `ended`
-   * (a function, or nothing) is called after each session's `onExit`:
-   * the face counts its open sessions with it, to end them itself
-   * should the wasm ever stop (`pkg-template/loader.js`).
-   */
-  constructor(options: any, mesh: boolean, ended: any);
-  /**
-   * `openLink(linkToken, iframeId?)`.
-   */
-  openLink(token: any, iframe_id: any): void;
-  /**
-   * `openPopup(iframeUrl)`, obsolete but supported.
-   */
-  openPopup(url: any): void;
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * `closeLinkRequested()`.
+     */
+    closeLinkRequested(): void;
+    /**
+     * `closeLink()` / `closePopup()`.
+     */
+    closeLink(): void;
+    /**
+     * Keeps `options`; nothing is shown yet. `mesh`: behave as 3.13's
+     * `createLink` rather than 1.1.9's `createFrontConnection`. `ended`
+     * (a function, or nothing) is called after each session's `onExit`:
+     * the face counts its open sessions with it, to end them itself
+     * should the wasm ever stop (`pkg-template/loader.js`).
+     */
+    constructor(options: any, mesh: boolean, ended: any);
+    /**
+     * `openLink(linkToken, iframeId?)`.
+     */
+    openLink(token: any, iframe_id: any): void;
+    /**
+     * `openPopup(iframeUrl)`, obsolete but supported.
+     */
+    openPopup(url: any): void;
 }
 
 /**

@@ -9,7 +9,7 @@ const SDKS = { upstream: '/vendor/front-finance-link.js', 'mesh-upstream': '/ven
 if (!query.has('prewarm')) window.meshLinkShouldSkipPrewarm = true;
 // ?nosheets: a browser without constructed stylesheets (Safari 15.4–16.3,
 // Firefox 98–100), before the SDK loads, for the overlay's fallback
-// (tests/js/floor.test.mjs); ?nosheets=bare also takes the page's own
+// (tests/js/package/floor.test.mjs); ?nosheets=bare also takes the page's own
 // stylesheet away.
 if (query.has('nosheets')) {
   for (const owner of [Document, ShadowRoot]) delete owner.prototype.adoptedStyleSheets;

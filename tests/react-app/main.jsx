@@ -1,5 +1,5 @@
 // A typical React 19 app on front-link-wasm/react, bundled by Vite (no
-// plugin: Vite's own JSX transform). tests/js/react.test.mjs drives it.
+// plugin: Vite's own JSX transform). tests/js/package/react.test.mjs drives it.
 //   ?api=link|front  useLink or useFrontConnection
 //   ?strict          inside <StrictMode>
 //   ?auto=<token>    an effect opens the Link on mount (with the token

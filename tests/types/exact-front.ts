@@ -1,7 +1,7 @@
 // front-link-wasm/front against @front-finance/link 1.1.9's own types: for
 // every export of 1.1.9, its type (for a function, its signature) is the same
 // as ours. `Checks` has one key per export of 1.1.9 and no other;
-// tests/js/package.test.mjs compares the keys with the exports tsc finds in
+// tests/js/package/package.test.mjs compares the keys with the exports tsc finds in
 // 1.1.9's index.d.ts, and front-link-wasm/front's exports with 1.1.9's.
 //
 // BrokerType: 1.1.9's declarations import it from `@front-finance/api`, a

@@ -1,7 +1,7 @@
 // front-link-wasm's main entry against @meshconnect/web-link-sdk 3.13's own
 // types: for every export of 3.13, its type (for a function, its signature)
 // is the same as ours. `Checks` has one key per export of 3.13 and no other;
-// tests/js/package.test.mjs compares the keys with the exports tsc finds in
+// tests/js/package/package.test.mjs compares the keys with the exports tsc finds in
 // 3.13's index.d.ts, so an export added upstream and not covered here fails.
 import type * as Upstream from '@meshconnect/web-link-sdk';
 import type * as Ours from 'front-link-wasm';

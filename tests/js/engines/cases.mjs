@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fallbackCase } from '../floor.test.mjs';
-import { root } from '../harness.mjs';
+import { fallbackCase } from '../package/floor.test.mjs';
+import { root } from '../support/harness.mjs';
 import { APIS, answering, clearTrace, extraFrame, fixtures, hostPage, navigateFrame, noErrors, openSession, received, send, stillWorks, tokenFor, trace } from './session.mjs';
 
 export { APIS };

@@ -14,7 +14,7 @@
 // messages), never through a driver's frame API.
 import { spawn } from 'node:child_process';
 import { freePort } from '../../../scripts/serve.mjs';
-import { launch } from '../harness.mjs';
+import { launch } from '../support/harness.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 

@@ -3,7 +3,7 @@
 // their parent through real cross-origin postMessage (`__puppet` messages,
 // tests/pages/link.js), which every engine does alike.
 import assert from 'node:assert/strict';
-import { APIS, clearTrace, fixtures, tokenFor, trace } from '../harness.mjs';
+import { APIS, clearTrace, fixtures, tokenFor, trace } from '../support/harness.mjs';
 
 // The recorded callbacks, read the same way in every engine.
 export { APIS, clearTrace, fixtures, tokenFor, trace };

@@ -1,5 +1,5 @@
 // The package's JavaScript against its own .d.ts: each export's inferred
-// type (from the JS itself, which tests/js/package.test.mjs copies to
+// type (from the JS itself, which tests/js/package/package.test.mjs copies to
 // test-artifacts/implementation/ with no .d.ts to hide it) must be assignable to
 // the declared one: what each function returns, the methods of the objects
 // it returns, and that every declared export exists. A JS export whose
