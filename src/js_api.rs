@@ -119,7 +119,7 @@ impl JsCallbacks {
             Some(value) => value.as_f64().map(Some).ok_or(BadOption::LoadTimeout),
         };
         millis.and_then(load_timeout).unwrap_or_else(|bad| {
-            warn(bad);
+            report_bad_option(bad);
             load_timeout(None).ok().flatten()
         })
     }
@@ -132,7 +132,7 @@ impl JsCallbacks {
             Some(list) => link_origins(&list.iter().map(|entry| entry.as_string()).collect::<alloc::vec::Vec<_>>()),
             None => Err(BadOption::LinkOrigins),
         };
-        checked.map(Some).inspect_err(|bad| warn(*bad))
+        checked.map(Some).inspect_err(|bad| report_bad_option(*bad))
     }
 
     fn call(&self, name: &'static str, args: &[&JsValue]) {
@@ -215,14 +215,14 @@ impl Callbacks for JsCallbacks {
         let container = self.option("container").and_then(|value| {
             let element = value.dyn_into::<Element>().ok();
             if element.is_none() {
-                warn(BadOption::Container);
+                report_bad_option(BadOption::Container);
             }
             element
         });
         let z_index = self.option("zIndex").and_then(|value| match value.as_f64().ok_or(BadOption::ZIndex).and_then(z_index) {
             Ok(z) => Some(z),
             Err(bad) => {
-                warn(bad);
+                report_bad_option(bad);
                 None
             }
         });
@@ -230,7 +230,8 @@ impl Callbacks for JsCallbacks {
     }
 }
 
-/// A bad option, on the console: the SDK goes on as if it were unset.
-fn warn(bad: BadOption) {
+/// A bad option, on the console as an error: the SDK goes on as if it were
+/// unset (a `linkOrigins` that is wrong also refuses every token).
+fn report_bad_option(bad: BadOption) {
     web_sys::console::error_1(&JsValue::from_str(bad.message()));
 }

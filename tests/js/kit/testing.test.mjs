@@ -3,7 +3,7 @@
 // beside the core (the core is held to the wasm's by testing-core.test.mjs,
 // the callbacks to the real package's by testing-differential.test.mjs).
 // Also the CommonJS entries: the stand-in's bundles share one record with
-// its ES modules, and the main entry's require() door reaches the real
+// its ES modules, and the main entry's CommonJS entry (require()) reaches the real
 // package in Node.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
 // exports and files; @arethetypeswrong/cli: the types of every entry point
 // resolve for TypeScript's node16 (ESM and CommonJS) and bundler modes, to
 // the ES module files for import and bundlers and to the CommonJS ones
-// (index.cjs, a door to the ES module package; testing/*.cjs) for require().
+// (index.cjs, the CommonJS entry that reaches the ES module package; testing/*.cjs) for require().
 // The node10 profile (no `exports`) is left out. The wasm export is an asset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
