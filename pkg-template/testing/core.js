@@ -11,7 +11,7 @@
 // fails that test.
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 import { conforms, ownField } from './js_data.js';
-import { PAYLOAD, eventPayload } from './payloads.js';
+import { LIMITS, PAYLOAD, eventPayload } from './payloads.js';
 import { decode, encode } from './utf8.js';
 
 /** `LinkError::exit_message`: what `onExit` gets when nothing opens. */
@@ -283,8 +283,7 @@ const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
 const isEventKey = (face, key) => (face === 'link' ? LINK_EVENT_TYPE_KEYS : FRONT_EVENT_TYPE_KEYS).includes(key);
 
 /** `MAX_ERROR_TEXT` and `MAX_LINK` (src/protocol/limits.rs): longer strings are not read. */
-const MAX_ERROR_TEXT = 4096;
-const MAX_LINK = 8192;
+const { MAX_ERROR_TEXT, MAX_LINK } = LIMITS;
 
 /** `Dialect::exit_error`: `[error, dropped]`, only a string (of at most `MAX_ERROR_TEXT`) being an error. */
 function exitError(face, data, payload) {

@@ -14,3 +14,6 @@ const EVENT_PAYLOADS = Object.freeze({
 
 /** The payload number `face` promises for event `key`, or `undefined`. */
 export const eventPayload = (face, key) => (Object.hasOwn(EVENT_PAYLOADS[face], key) ? EVENT_PAYLOADS[face][key] : undefined);
+
+/** The core's bounds on what the Link UI sends (`limits.rs`). */
+export const LIMITS = Object.freeze({ MAX_ERROR_TEXT: 4096, MAX_LINK: 8192 });

@@ -32,7 +32,8 @@ pub use limits::{MAX_ERROR_TEXT, MAX_ID, MAX_LINK, MAX_NAMES, MAX_TRANSACTION};
 pub use link_style::{LinkStyle, DEFAULT_OPACITY, DEFAULT_RADIUS};
 pub use link_url::LinkUrl;
 pub use options::{
-    link_origin, link_origins, load_timeout, z_index, BadOption, CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS, MAX_LOAD_TIMEOUT_MS,
+    link_origin, link_origins, load_timeout, z_index, BadOption, CLOSE_CONTROL_DELAY_MS, DEFAULT_LOAD_TIMEOUT_MS, DEFAULT_Z_INDEX,
+    MAX_LOAD_TIMEOUT_MS,
 };
 pub use path::{is_allowed_name, FORBIDDEN_NAMES, MAX_SEGMENT};
 pub use session::{

@@ -115,6 +115,10 @@ pub fn link_origins(entries: &[Option<String>]) -> Result<Vec<String>, BadOption
     entries.iter().map(|e| e.as_deref().and_then(link_origin).ok_or(BadOption::LinkOriginNotAnOrigin)).collect()
 }
 
+/// The overlay's z-index where no `zIndex` is given, and where the browser
+/// cannot show it in the top layer: upstream's.
+pub const DEFAULT_Z_INDEX: i32 = 10_000;
+
 /// `zIndex`: a whole number CSS takes.
 ///
 /// ```

@@ -516,7 +516,11 @@ pub fn popup_features(screen_width: f64, screen_height: f64) -> String {
         let screen = if screen.is_finite() { screen.clamp(0.0, 1.0e6) as i64 } else { 0 };
         (screen - size) / 2
     };
-    let mut features = String::from("popup,noopener,noreferrer,resizable,scrollbars,width=700,height=800,top=");
+    let mut features = String::from("popup,noopener,noreferrer,resizable,scrollbars,width=");
+    push_signed(&mut features, WIDTH);
+    features.push_str(",height=");
+    push_signed(&mut features, HEIGHT);
+    features.push_str(",top=");
     push_signed(&mut features, centre(screen_height, HEIGHT));
     features.push_str(",left=");
     push_signed(&mut features, centre(screen_width, WIDTH));
