@@ -29,7 +29,7 @@ function exit(options, ...args) {
 // wasm that cannot load ends that attempt in onExit, with what to fix; a
 // wasm that stops ends the open session in onExit (loader.js), and the
 // next open runs on a fresh instance.
-function connect(options, mesh) {
+function connect(options, face) {
   let connection;
   let latest = 0;
   let waiting = false;
@@ -63,7 +63,7 @@ function connect(options, mesh) {
         console.error(failed);
         return exit(options, failed.message);
       }
-      if (!live()) connection = createConnection(options, mesh, ended);
+      if (!live()) connection = createConnection(options, face, ended);
     }
     if (sessions++ === 0) release = hold(stop);
     connection.run((c) => c[method](argument, iframeId));
@@ -89,7 +89,7 @@ function connect(options, mesh) {
 /** Same contract as `@front-finance/link`'s `createFrontConnection`. */
 export function createFrontConnection(options) {
   preload();
-  const { open, close } = connect(options, false);
+  const { open, close } = connect(options, 'front');
   return {
     openLink: (linkToken, iframeId) => open('openLink', linkToken, iframeId),
     openPopup: (iframeUrl) => open('openPopup', iframeUrl),
@@ -127,7 +127,7 @@ function unprewarm() {
 export function createLink(options) {
   if (inBrowser()) prewarm();
   preload();
-  const { open, close, requestClose } = connect(options, true);
+  const { open, close, requestClose } = connect(options, 'link');
   return {
     // The prewarm frame goes once the Link frame is in (or the open has
     // failed): a frame removed just before the next is created makes the

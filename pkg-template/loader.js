@@ -148,7 +148,7 @@ export function preload() {
 function rehearse() {
   const glue = current;
   call(glue, () => {
-    const connection = new glue.Connection({}, false);
+    const connection = new glue.Connection({}, 'front');
     connection.openLink('!');
     connection.free();
     glue.warm();
@@ -161,9 +161,9 @@ function rehearse() {
  * (`f(connection)`) with the containment above; once its instance has
  * stopped, `connection.stale` is true and calls do nothing.
  */
-export function createConnection(options, mesh, ended) {
+export function createConnection(options, face, ended) {
   const glue = current;
-  const connection = new glue.Connection(options, mesh, ended);
+  const connection = new glue.Connection(options, face, ended);
   return {
     run: (f) => call(glue, () => f(connection)),
     get stale() {

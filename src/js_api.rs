@@ -2,7 +2,7 @@
 //! `@front-finance/link` 1.1.9 and `@meshconnect/web-link-sdk` 3.13 APIs.
 //! Options are read from the integrator's object when used, as upstream
 //! does. This face holds names and arities; the quirks that are protocol
-//! decisions are the core's [`Dialect`].
+//! decisions are the core's [`Face`].
 
 use alloc::string::String;
 
@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use crate::protocol::{link_origins, load_timeout, z_index, BadOption, Dialect, LinkInput, LinkParams, Outbound, Theme};
+use crate::protocol::{link_origins, load_timeout, z_index, BadOption, Face, LinkInput, LinkParams, Outbound, Theme};
 use crate::web::{self, report, Callbacks, Exit, Placement};
 
 /// One `createFrontConnection(options)` or `createLink(options)`.
@@ -25,16 +25,17 @@ pub struct Connection {
 
 #[wasm_bindgen]
 impl Connection {
-    /// Keeps `options`; nothing is shown yet. `mesh`: behave as 3.13's
-    /// `createLink` rather than 1.1.9's `createFrontConnection`. `ended`
+    /// Keeps `options`; nothing is shown yet. `face`: `'link'` behaves as
+    /// 3.13's `createLink`, anything else as 1.1.9's `createFrontConnection`
+    /// (`'front'`), the names the test kit uses too. `ended`
     /// (a function, or nothing) is called after each session's `onExit`:
     /// the face counts its open sessions with it, to end them itself
     /// should the wasm ever stop (`pkg-template/loader.js`).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue, mesh: bool, ended: JsValue) -> Connection {
-        let dialect = if mesh { Dialect::Mesh } else { Dialect::Front };
+    pub fn new(options: JsValue, face: JsValue, ended: JsValue) -> Connection {
+        let face = if face.as_string().as_deref() == Some("link") { Face::Link } else { Face::Front };
         let ended = ended.dyn_into::<Function>().ok();
-        Connection { owner: web::next_id(), callbacks: Rc::new(JsCallbacks { options, dialect, ended }) }
+        Connection { owner: web::next_id(), callbacks: Rc::new(JsCallbacks { options, face, ended }) }
     }
 
     /// `openLink(linkToken, iframeId?)`.
@@ -71,12 +72,12 @@ impl Connection {
 #[wasm_bindgen]
 pub fn warm() {
     let options = js_sys::Object::new().into();
-    web::warm(&JsCallbacks { options, dialect: Dialect::Front, ended: None });
+    web::warm(&JsCallbacks { options, face: Face::Front, ended: None });
 }
 
 struct JsCallbacks {
     options: JsValue,
-    dialect: Dialect,
+    face: Face,
     ended: Option<Function>,
 }
 
@@ -152,9 +153,9 @@ impl Callbacks for JsCallbacks {
     }
 
     fn on_integration_connected(&self, payload: &JsValue) {
-        let name = match self.dialect {
-            Dialect::Front => "onBrokerConnected",
-            Dialect::Mesh => "onIntegrationConnected",
+        let name = match self.face {
+            Face::Front => "onBrokerConnected",
+            Face::Link => "onIntegrationConnected",
         };
         self.call(name, &[payload]);
     }
@@ -171,10 +172,10 @@ impl Callbacks for JsCallbacks {
             // unless the Link UI sent a summary. 3.13 always passes both.
             Exit::Link { error, summary } => {
                 let error = error.map_or(JsValue::UNDEFINED, JsValue::from_str);
-                match (summary, self.dialect) {
+                match (summary, self.face) {
                     (Some(summary), _) => self.call("onExit", &[&error, summary]),
-                    (None, Dialect::Mesh) => self.call("onExit", &[&error, &JsValue::UNDEFINED]),
-                    (None, Dialect::Front) => self.call("onExit", &[&error]),
+                    (None, Face::Link) => self.call("onExit", &[&error, &JsValue::UNDEFINED]),
+                    (None, Face::Front) => self.call("onExit", &[&error]),
                 }
             }
         }
@@ -196,14 +197,14 @@ impl Callbacks for JsCallbacks {
     fn link_params(&self) -> LinkParams {
         let origins = self.link_origins();
         LinkParams {
-            dialect: self.dialect,
+            face: self.face,
             iframe_id: None,
             language: self.text("language"),
             display_fiat_currency: self.text("displayFiatCurrency"),
             theme: self.text("theme").and_then(|t| Theme::parse(&t)),
             embedded: self.text("renderType").as_deref() == Some("embedded"),
             // On for every 3.13 session, as 3.13; 1.1.9 had none: opt in.
-            wallet_bridge: self.dialect == Dialect::Mesh || self.option("walletBridge").is_some_and(|v| v.is_truthy()),
+            wallet_bridge: self.face == Face::Link || self.option("walletBridge").is_some_and(|v| v.is_truthy()),
             link_origins: origins.clone().ok().flatten(),
             misconfigured: origins.err(),
             load_timeout: self.load_timeout(),

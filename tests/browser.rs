@@ -395,7 +395,7 @@ async fn the_rust_api_serves_the_wallet_bridge() {
 // same verdict from both.
 
 use front_link_wasm::protocol::{
-    known_type, payload_shape, promised_payload, Data, Dialect, Ignored, InboundMessage, Kind, Shape, FRONT_EVENT_TYPE_KEYS,
+    known_type, payload_shape, promised_payload, Data, Face, Ignored, InboundMessage, Kind, Shape, FRONT_EVENT_TYPE_KEYS,
     LATER_LINK_EVENT_TYPE_KEYS,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -500,25 +500,24 @@ fn one_call_shape_checks_agree_with_the_core() {
         let payload = Reflect::get(&fixture, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
         samples.extend(mutants(&payload).iter().map(|p| message(&kind, p)));
     }
-    for dialect in [Dialect::Front, Dialect::Mesh] {
+    for face in [Face::Front, Face::Link] {
         for key in FRONT_EVENT_TYPE_KEYS.iter().chain(LATER_LINK_EVENT_TYPE_KEYS.iter()) {
-            samples
-                .extend(mutants(&example(payload_shape(dialect, key).map_or(&Shape::Any, |p| p.shape()))).iter().map(|p| message(key, p)));
+            samples.extend(mutants(&example(payload_shape(face, key).map_or(&Shape::Any, |p| p.shape()))).iter().map(|p| message(key, p)));
         }
     }
     let (mut accepted, mut refused) = (0, 0);
     for sample in &samples {
-        for dialect in [Dialect::Front, Dialect::Mesh] {
-            let one_call = verdict(InboundMessage::classify(dialect, sample));
-            let by_field = verdict(InboundMessage::classify(dialect, &FieldByField(sample.clone())));
-            assert_eq!(one_call, by_field, "{dialect:?}: {:?}", JSON::stringify(sample).ok());
+        for face in [Face::Front, Face::Link] {
+            let one_call = verdict(InboundMessage::classify(face, sample));
+            let by_field = verdict(InboundMessage::classify(face, &FieldByField(sample.clone())));
+            assert_eq!(one_call, by_field, "{face:?}: {:?}", JSON::stringify(sample).ok());
             // What debug reports: the payload against its upstream type.
-            let Some(promised) = known_type(sample).and_then(|kind| promised_payload(dialect, kind)) else { continue };
+            let Some(promised) = known_type(sample).and_then(|kind| promised_payload(face, kind)) else { continue };
             let fits = sample.field_conforms("payload", promised);
             assert_eq!(
                 fits,
                 FieldByField(sample.clone()).field_conforms("payload", promised),
-                "{dialect:?}: {:?}",
+                "{face:?}: {:?}",
                 JSON::stringify(sample).ok()
             );
             if fits {

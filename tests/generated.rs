@@ -24,7 +24,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use front_link_wasm::protocol::{
-    payload_shape, Dialect, Ignored, Kind, Payload, Shape, CODEC_OPS, FORBIDDEN_NAMES, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS,
+    payload_shape, Face, Ignored, Kind, Payload, Shape, CODEC_OPS, FORBIDDEN_NAMES, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS,
     MAX_ERROR_TEXT, MAX_LINK, MAX_SEGMENT,
 };
 
@@ -165,9 +165,8 @@ fn rules_js() -> String {
 fn testing_payloads_js() -> String {
     let names: Vec<String> = Payload::ALL.iter().map(|p| format!("{}: {}", p.name(), *p as u32)).collect();
     let all_keys: Vec<&str> = FRONT_EVENT_TYPE_KEYS.iter().chain(LATER_LINK_EVENT_TYPE_KEYS.iter()).copied().collect();
-    let events = |dialect: Dialect| -> String {
-        let entries: Vec<String> =
-            all_keys.iter().filter_map(|key| Some(format!("{key}: {}", payload_shape(dialect, key)? as u32))).collect();
+    let events = |face: Face| -> String {
+        let entries: Vec<String> = all_keys.iter().filter_map(|key| Some(format!("{key}: {}", payload_shape(face, key)? as u32))).collect();
         format!("Object.freeze({{ {} }})", entries.join(", "))
     };
     let reasons: Vec<String> = Ignored::ALL.iter().map(|why| format!("{}: {}", vectors::ignored_name(*why), *why as u32)).collect();
@@ -175,8 +174,8 @@ fn testing_payloads_js() -> String {
         "// {HEADER}\n\n/** The core's `Ignored` numbers (`ignored as u32`, the index into tables.js's `IGNORED`), by the stand-in's name. */\nexport const IGNORED = Object.freeze({{ {} }});\n\n/** The core's `Payload` numbers (`payload as u32`, the index into tables.js's `SHAPES`), by name. */\nexport const PAYLOAD = Object.freeze({{ {} }});\n\n// `payload_shape`: what each event key's payload must be, per face; a key not listed takes anything.\nconst EVENT_PAYLOADS = Object.freeze({{\n  front: {},\n  link: {},\n}});\n\n/** The payload number `face` promises for event `key`, or `undefined`. */\nexport const eventPayload = (face, key) => (Object.hasOwn(EVENT_PAYLOADS[face], key) ? EVENT_PAYLOADS[face][key] : undefined);\n\n/** The core's bounds on what the Link UI sends (`limits.rs`). */\nexport const LIMITS = Object.freeze({{ MAX_ERROR_TEXT: {MAX_ERROR_TEXT}, MAX_LINK: {MAX_LINK} }});\n",
         reasons.join(", "),
         names.join(", "),
-        events(Dialect::Front),
-        events(Dialect::Mesh)
+        events(Face::Front),
+        events(Face::Link)
     )
 }
 
@@ -212,17 +211,17 @@ fn schema_json() -> String {
     use serde_json::{json, Map, Value};
     let shapes: Map<String, Value> = Payload::ALL.iter().map(|p| (p.name().to_owned(), json_shape(p.shape()))).collect();
     let all_keys: Vec<&str> = FRONT_EVENT_TYPE_KEYS.iter().chain(LATER_LINK_EVENT_TYPE_KEYS.iter()).copied().collect();
-    let events = |dialect: Dialect| -> Map<String, Value> {
+    let events = |face: Face| -> Map<String, Value> {
         all_keys
             .iter()
-            .filter(|key| dialect.is_event_key(key))
-            .map(|key| (key.to_string(), payload_shape(dialect, key).map_or(Value::Null, |p| json!(p.name()))))
+            .filter(|key| face.is_event_key(key))
+            .map(|key| (key.to_string(), payload_shape(face, key).map_or(Value::Null, |p| json!(p.name()))))
             .collect()
     };
     let schema = json!({
         "_about": HEADER,
         "shapes": shapes,
-        "eventPayloads": { "front": events(Dialect::Front), "link": events(Dialect::Mesh) },
+        "eventPayloads": { "front": events(Face::Front), "link": events(Face::Link) },
     });
     serde_json::to_string_pretty(&schema).expect("JSON") + "\n"
 }

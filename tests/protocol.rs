@@ -33,7 +33,7 @@ fn session() -> Session {
 }
 
 fn mesh(embedded: bool, iframe_id: Option<&str>) -> LinkParams {
-    LinkParams { dialect: Dialect::Mesh, embedded, iframe_id: iframe_id.map(String::from), ..LinkParams::default() }
+    LinkParams { face: Face::Link, embedded, iframe_id: iframe_id.map(String::from), ..LinkParams::default() }
 }
 
 fn mesh_session(embedded: bool) -> Session {
@@ -405,8 +405,8 @@ fn check_url(text: &str) {
 fn check_message(text: &str) {
     if let Ok(json) = serde_json::from_str::<serde_json::Value>(text) {
         let data = from_json(&json);
-        for dialect in [Dialect::Front, Dialect::Mesh] {
-            let _ = InboundMessage::classify(dialect, &data);
+        for face in [Face::Front, Face::Link] {
+            let _ = InboundMessage::classify(face, &data);
             let _ = mesh_session(false).on_message(&data);
         }
         let mut s = session();
@@ -520,13 +520,13 @@ proptest! {
     fn any_message_is_classified_without_panic(data in arb_value(), own in any::<bool>()) {
         let mut s = session();
         let _ = s.on_message(&data);
-        let _ = InboundMessage::classify(Dialect::Front, &data);
-        let _ = InboundMessage::classify(Dialect::Mesh, &data);
+        let _ = InboundMessage::classify(Face::Front, &data);
+        let _ = InboundMessage::classify(Face::Link, &data);
         let _ = mesh_session(own).request_close::<Value>();
     }
 }
 
-// --- @meshconnect/web-link-sdk 3.13's dialect ------------------------------
+// --- @meshconnect/web-link-sdk 3.13's face ------------------------------
 
 #[test]
 fn mesh_always_sends_lng_and_renders_into_any_given_iframe() {

@@ -46,8 +46,8 @@ export function track(face, options) {
 
 /** The wasm's `Connection`, without wasm or DOM. */
 export class Connection {
-  constructor(options, mesh) {
-    this.connection = state.carriers.get(options) ?? track(mesh ? 'link' : 'front', options);
+  constructor(options, face) {
+    this.connection = state.carriers.get(options) ?? track(face === 'link' ? 'link' : 'front', options);
   }
 
   openLink(token, iframeId) {

@@ -285,7 +285,7 @@ const isEventKey = (face, key) => (face === 'link' ? LINK_EVENT_TYPE_KEYS : FRON
 /** `MAX_ERROR_TEXT` and `MAX_LINK` (src/protocol/limits.rs): longer strings are not read. */
 const { MAX_ERROR_TEXT, MAX_LINK } = LIMITS;
 
-/** `Dialect::exit_error`: `[error, dropped]`, only a string (of at most `MAX_ERROR_TEXT`) being an error. */
+/** `Face::exit_error`: `[error, dropped]`, only a string (of at most `MAX_ERROR_TEXT`) being an error. */
 function exitError(face, data, payload) {
   const read = (value) => (value === undefined || value === null ? [undefined, false] : typeof value === 'string' && value.length <= MAX_ERROR_TEXT ? [value, false] : [undefined, true]);
   const [fromPayload, oddPayload] = read(ownField(payload, 'errorMessage'));

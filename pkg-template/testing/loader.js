@@ -67,8 +67,8 @@ export function load() {
 }
 
 /** A stand-in Connection, as loader.js's `createConnection` gives the real one. */
-export function createConnection(options, mesh) {
-  const connection = new Connection(options, mesh);
+export function createConnection(options, face) {
+  const connection = new Connection(options, face);
   const generation = state.generation;
   return {
     run: (f) => f(connection),

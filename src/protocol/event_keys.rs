@@ -1,6 +1,6 @@
 //! The event keys the Link UI may send and `onEvent` passes on.
 
-use super::dialect::Dialect;
+use super::face::Face;
 use super::shape::Payload;
 
 /// Every `FrontEventTypeKeys` value: the ten of `@front-finance/link` 1.1.9
@@ -95,15 +95,15 @@ const EVENT_PAYLOADS: [(&str, Payload, bool); 23] = {
     ]
 };
 
-/// The payload shape the typings of `dialect` promise for `key`: `None`
+/// The payload shape the typings of `face` promise for `key`: `None`
 /// where they promise nothing in particular. A `const fn`, so the web
 /// layer's lookups are a table built at compile time.
-pub const fn payload_shape(dialect: Dialect, key: &str) -> Option<Payload> {
+pub const fn payload_shape(face: Face, key: &str) -> Option<Payload> {
     let mut at = 0;
     while at < EVENT_PAYLOADS.len() {
         let (name, payload, in_front) = EVENT_PAYLOADS[at];
         if same(name, key) {
-            return if in_front || matches!(dialect, Dialect::Mesh) { Some(payload) } else { None };
+            return if in_front || matches!(face, Face::Link) { Some(payload) } else { None };
         }
         at += 1;
     }

@@ -3,8 +3,8 @@
 use alloc::string::String;
 
 use super::data::{Data, Kind};
-use super::dialect::Dialect;
 use super::event_keys::{payload_shape, same, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
+use super::face::Face;
 use super::limits::MAX_LINK;
 use super::link_url::LinkUrl;
 use super::shape::Payload;
@@ -23,9 +23,9 @@ pub enum InboundMessage<D> {
     TransferFinished(D),
     /// `close` or `done`: the session is over.
     Exit {
-        /// The error as the dialect reads it (see [`Dialect::exit_error`]).
+        /// The error as the face reads it (see [`Face::exit_error`]).
         error: Option<String>,
-        /// What the dialect hands `onExit` as the summary: 3.13 passes
+        /// What the face hands `onExit` as the summary: 3.13 passes
         /// `data.payload` whatever it is; 1.1.9's face passes an object.
         summary: Option<D>,
         /// The error field was there but not a string, so `onExit` does
@@ -86,7 +86,7 @@ impl Ignored {
     }
 }
 
-/// Every `type` [`InboundMessage::classify`] knows in either dialect: the
+/// Every `type` [`InboundMessage::classify`] knows in either face: the
 /// protocol's own, then the event keys (`close` and `done` among them).
 // A `static`: the web layer knows a table by its address.
 static KNOWN_TYPES: [&str; 48] = concat([
@@ -112,9 +112,9 @@ const fn concat<const N: usize>(lists: [&[&'static str]; 3]) -> [&'static str; N
 }
 
 impl<D: Data> InboundMessage<D> {
-    /// Reads `data` as the Link protocol of `dialect`; never fails loudly,
+    /// Reads `data` as the Link protocol of `face`; never fails loudly,
     /// whatever it is.
-    pub fn classify(dialect: Dialect, data: &D) -> Result<InboundMessage<D>, Ignored> {
+    pub fn classify(face: Face, data: &D) -> Result<InboundMessage<D>, Ignored> {
         use InboundMessage::*;
         // Every question crosses into JavaScript in the browser: the kind
         // is asked only to say why a message was ignored, the payload only
@@ -131,18 +131,18 @@ impl<D: Data> InboundMessage<D> {
             "close" | "done" => {
                 // `null` is no payload (the web layer reads it as absent).
                 let payload = payload().filter(|p| p.kind() != Kind::Null);
-                let (error, error_dropped) = dialect.exit_error(data, payload.as_ref());
-                let summary = payload.filter(|p| dialect.passes_summary(p));
+                let (error, error_dropped) = face.exit_error(data, payload.as_ref());
+                let summary = payload.filter(|p| face.passes_summary(p));
                 Ok(Exit { error, summary, error_dropped })
             }
             "loaded" => Ok(Loaded),
-            "oauthLinkOpen" if dialect.opens_oauth_windows() => data
+            "oauthLinkOpen" if face.opens_oauth_windows() => data
                 .field("link")
                 .and_then(|l| l.text(MAX_LINK))
                 .and_then(|l| LinkUrl::parse(&l).ok())
                 .map(OauthLinkOpen)
                 .ok_or(Ignored::BadLink),
-            key if dialect.is_event_key(key) => Ok(Event(data.clone())),
+            key if face.is_event_key(key) => Ok(Event(data.clone())),
             _ => Err(Ignored::UnknownType),
         }
     }
@@ -160,10 +160,10 @@ pub(crate) fn known_type_index(kind: &'static str) -> Option<usize> {
     KNOWN_TYPES.iter().position(|known| core::ptr::eq(*known, kind))
 }
 
-/// The payload shape the upstream types of `dialect` promise for a message
+/// The payload shape the upstream types of `face` promise for a message
 /// of type `kind`: what a delivered payload is compared with when the app
 /// asks to hear of deviations (`debug`). The runtime delivers regardless.
-pub const fn promised_payload(dialect: Dialect, kind: &str) -> Option<Payload> {
+pub const fn promised_payload(face: Face, kind: &str) -> Option<Payload> {
     if same(kind, "brokerageAccountAccessToken") {
         Some(Payload::AccessToken)
     } else if same(kind, "delayedAuthentication") {
@@ -173,19 +173,19 @@ pub const fn promised_payload(dialect: Dialect, kind: &str) -> Option<Payload> {
     } else if same(kind, "close") || same(kind, "done") {
         Some(Payload::SessionSummary)
     } else {
-        payload_shape(dialect, kind)
+        payload_shape(face, kind)
     }
 }
 
-/// [`promised_payload`] of each known type, per dialect, by place in
+/// [`promised_payload`] of each known type, per face, by place in
 /// [`KNOWN_TYPES`]: made at compile time, so the shipped code has a table
 /// to index, not a chain of string comparisons.
 pub(crate) static PROMISED: [[Option<Payload>; KNOWN_TYPES.len()]; 2] = {
     let mut table = [[None; KNOWN_TYPES.len()]; 2];
     let mut at = 0;
     while at < KNOWN_TYPES.len() {
-        table[0][at] = promised_payload(Dialect::Front, KNOWN_TYPES[at]);
-        table[1][at] = promised_payload(Dialect::Mesh, KNOWN_TYPES[at]);
+        table[0][at] = promised_payload(Face::Front, KNOWN_TYPES[at]);
+        table[1][at] = promised_payload(Face::Link, KNOWN_TYPES[at]);
         at += 1;
     }
     table

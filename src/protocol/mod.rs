@@ -5,9 +5,9 @@
 
 mod comlink;
 mod data;
-mod dialect;
 mod error;
 mod event_keys;
+mod face;
 mod inbound;
 mod injected;
 mod limits;
@@ -23,9 +23,9 @@ mod wallet_standard;
 
 pub use comlink::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS, MAX_ARGUMENTS, MAX_PATH};
 pub use data::{Data, Kind, Value};
-pub use dialect::Dialect;
 pub use error::{LinkError, Rejection};
 pub use event_keys::{is_front_event_type_key, is_link_event_type_key, payload_shape, FRONT_EVENT_TYPE_KEYS, LATER_LINK_EVENT_TYPE_KEYS};
+pub use face::Face;
 pub use inbound::{known_type, promised_payload, Ignored, InboundMessage};
 pub use injected::{ton_uuid, tron_names, window_path, MAX_DEPTH};
 pub use limits::{MAX_ERROR_TEXT, MAX_ID, MAX_LINK, MAX_NAMES, MAX_TRANSACTION};

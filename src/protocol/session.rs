@@ -5,8 +5,8 @@ use alloc::{borrow::ToOwned, rc::Rc, string::String, vec, vec::Vec};
 
 use super::comlink::{Refusal, Request};
 use super::data::{Data, Kind};
-use super::dialect::Dialect;
 use super::error::{LinkError, Rejection};
+use super::face::Face;
 use super::inbound::{known_type, known_type_index, Ignored, InboundMessage, PROMISED};
 use super::link_style::LinkStyle;
 use super::link_url::LinkUrl;
@@ -61,9 +61,9 @@ impl Theme {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkParams {
     /// Which upstream SDK's quirks to follow.
-    pub dialect: Dialect,
+    pub face: Face,
     /// The host page's iframe given to `openLink`, if any; whether it is
-    /// used depends on the dialect and `embedded`.
+    /// used depends on the face and `embedded`.
     pub iframe_id: Option<String>,
     /// `lng`: a BCP 47 language tag (the web layer resolves `'system'`).
     pub language: Option<String>,
@@ -92,7 +92,7 @@ pub struct LinkParams {
 impl Default for LinkParams {
     fn default() -> Self {
         LinkParams {
-            dialect: Dialect::default(),
+            face: Face::default(),
             iframe_id: None,
             language: None,
             display_fiat_currency: None,
@@ -113,7 +113,7 @@ impl LinkParams {
         fn non_empty(s: &Option<String>) -> Option<&str> {
             s.as_deref().filter(|s| !s.is_empty())
         }
-        if let Some(language) = non_empty(&self.language).or(self.dialect.default_language()) {
+        if let Some(language) = non_empty(&self.language).or(self.face.default_language()) {
             params.push(("lng", language));
         }
         if let Some(currency) = non_empty(&self.display_fiat_currency) {
@@ -279,7 +279,7 @@ pub struct Session {
     origin: Rc<str>,
     open: bool,
     loaded: bool,
-    dialect: Dialect,
+    face: Face,
     embedded: bool,
     bridge: bool,
     debug: bool,
@@ -297,8 +297,8 @@ impl Session {
         if let Some(bad) = params.misconfigured {
             return Err(LinkError::Misconfigured(bad));
         }
-        let frame = params.iframe_id.as_deref().filter(|id| !id.is_empty() && params.dialect.uses_iframe_id(params.embedded));
-        if params.dialect == Dialect::Mesh {
+        let frame = params.iframe_id.as_deref().filter(|id| !id.is_empty() && params.face.uses_iframe_id(params.embedded));
+        if params.face == Face::Link {
             // 3.13's order of checks: an empty token, then a missing iframe.
             if matches!(input, LinkInput::Token("")) {
                 return Err(LinkError::InvalidToken(Rejection::Empty));
@@ -331,7 +331,7 @@ impl Session {
             origin,
             open: true,
             loaded: false,
-            dialect: params.dialect,
+            face: params.face,
             embedded: params.embedded,
             bridge: params.wallet_bridge,
             debug: params.debug,
@@ -341,7 +341,7 @@ impl Session {
         let close_control_after = frame.is_none().then_some(CLOSE_CONTROL_DELAY_MS);
         let opening = Opening {
             frame,
-            overlay_id: params.dialect.overlay_id(),
+            overlay_id: params.face.overlay_id(),
             url,
             style_json,
             allow,
@@ -377,7 +377,7 @@ impl Session {
             return Err(Ignored::Ended);
         }
         use Action::{Call, Post};
-        let message = match InboundMessage::classify(self.dialect, data) {
+        let message = match InboundMessage::classify(self.face, data) {
             Err(Ignored::UnknownType) if self.bridge => {
                 return match Request::classify(data) {
                     Ok(request) => Ok(vec![Action::Bridge(request)]),
@@ -403,7 +403,7 @@ impl Session {
                 if !core::mem::replace(&mut self.loaded, true) {
                     actions.insert(0, Action::Loaded);
                 }
-                if self.dialect.posts_transfer_destination_tokens() {
+                if self.face.posts_transfer_destination_tokens() {
                     actions.push(Post(Outbound::TransferDestinationTokens));
                 }
                 actions.push(Call(Callback::Event(Event::PageLoaded)));
@@ -447,7 +447,7 @@ impl Session {
     fn deviation<D: Data>(&mut self, data: &D) -> Option<Action<D>> {
         let kind = known_type(data)?;
         let at = known_type_index(kind)?;
-        let promised = (*PROMISED.get(self.dialect as usize)?.get(at)?)?;
+        let promised = (*PROMISED.get(self.face as usize)?.get(at)?)?;
         let bit = 1u64 << at;
         if self.reported & bit != 0 {
             return None;
@@ -467,7 +467,7 @@ impl Session {
     /// `closeLinkRequested`: an embedded 3.13 session asks the Link UI to
     /// close and stays open until it answers; any other session closes.
     pub fn request_close<D>(&mut self) -> Vec<Action<D>> {
-        if self.open && self.embedded && self.dialect == Dialect::Mesh {
+        if self.open && self.embedded && self.face == Face::Link {
             return vec![Action::Post(Outbound::CloseRequested)];
         }
         self.close()

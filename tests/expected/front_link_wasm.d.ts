@@ -16,13 +16,14 @@ declare class Connection {
      */
     closeLink(): void;
     /**
-     * Keeps `options`; nothing is shown yet. `mesh`: behave as 3.13's
-     * `createLink` rather than 1.1.9's `createFrontConnection`. `ended`
+     * Keeps `options`; nothing is shown yet. `face`: `'link'` behaves as
+     * 3.13's `createLink`, anything else as 1.1.9's `createFrontConnection`
+     * (`'front'`), the names the test kit uses too. `ended`
      * (a function, or nothing) is called after each session's `onExit`:
      * the face counts its open sessions with it, to end them itself
      * should the wasm ever stop (`pkg-template/loader.js`).
      */
-    constructor(options: any, mesh: boolean, ended: any);
+    constructor(options: any, face: any, ended: any);
     /**
      * `openLink(linkToken, iframeId?)`.
      */

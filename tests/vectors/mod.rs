@@ -27,7 +27,7 @@ pub fn from_json(json: &Json) -> Value {
     }
 }
 
-const FACES: [(&str, Dialect); 2] = [("front", Dialect::Front), ("link", Dialect::Mesh)];
+const FACES: [(&str, Face); 2] = [("front", Face::Front), ("link", Face::Link)];
 
 fn base64(text: &str) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -48,7 +48,7 @@ fn base64(text: &str) -> String {
 
 /// The options `js_api.rs` reads into `LinkParams`, from a JSON object the
 /// way the web layer reads them from the app's (a bad one as if unset).
-fn params(dialect: Dialect, options: &Json, iframe_id: Option<&str>) -> LinkParams {
+fn params(face: Face, options: &Json, iframe_id: Option<&str>) -> LinkParams {
     let text = |name: &str| options.get(name).and_then(Json::as_str).map(String::from);
     let origins = match options.get("linkOrigins") {
         None | Some(Json::Null) => Ok(None),
@@ -60,7 +60,7 @@ fn params(dialect: Dialect, options: &Json, iframe_id: Option<&str>) -> LinkPara
         Some(value) => value.as_f64().ok_or(BadOption::LoadTimeout).and_then(|ms| load_timeout(Some(ms))),
     };
     LinkParams {
-        dialect,
+        face,
         iframe_id: iframe_id.map(String::from),
         language: text("language"),
         display_fiat_currency: text("displayFiatCurrency"),
@@ -116,9 +116,9 @@ fn links(urls: &str) -> Json {
             };
             for &iframe_id in frames {
                 let mut verdicts = serde_json::Map::new();
-                for (face, dialect) in FACES {
-                    let params = params(dialect, options, iframe_id);
-                    verdicts.insert(face.into(), opening(Session::open(LinkInput::Token(token), &params)));
+                for (name, face) in FACES {
+                    let params = params(face, options, iframe_id);
+                    verdicts.insert(name.into(), opening(Session::open(LinkInput::Token(token), &params)));
                 }
                 out.push(json!({ "token": token, "options": options, "iframeId": iframe_id, "verdict": verdicts }));
             }
@@ -126,7 +126,7 @@ fn links(urls: &str) -> Json {
     }
     // `openPopup` (1.1.9 only) takes the Link URL itself.
     for url in urls.lines().chain(["", "https://a.example/?x=1#y"]) {
-        let verdict = opening(Session::open(LinkInput::Url(url), &params(Dialect::Front, &json!({}), None)));
+        let verdict = opening(Session::open(LinkInput::Url(url), &params(Face::Front, &json!({}), None)));
         out.push(json!({ "popup": url, "options": {}, "verdict": { "front": verdict } }));
     }
     Json::Array(out)
@@ -312,8 +312,8 @@ fn sessions(corpus: &str) -> Json {
     let mut out = Vec::new();
     for (options, steps) in scripts {
         let (mut results, mut runs) = (serde_json::Map::new(), serde_json::Map::new());
-        for (face, dialect) in FACES {
-            let params = params(dialect, &options, Some("host-frame"));
+        for (name, face) in FACES {
+            let params = params(face, &options, Some("host-frame"));
             let opened = || match Session::open(LinkInput::Token(&token), &params) {
                 Ok((session, _)) => session,
                 Err(_) => panic!("the vectors' token opens"),
@@ -323,9 +323,9 @@ fn sessions(corpus: &str) -> Json {
             let run = Json::Array(steps.iter().map(|s| step(&mut received, s, true)).collect());
             // `received` only where it differs: most messages are delivered alike.
             if run != verdict {
-                runs.insert(face.into(), run);
+                runs.insert(name.into(), run);
             }
-            results.insert(face.into(), verdict);
+            results.insert(name.into(), verdict);
         }
         out.push(json!({ "options": options, "steps": steps, "results": results, "received": runs }));
     }
