@@ -2,7 +2,7 @@
 // (tests/pages/bench.js): `pkg/index.js` and everything it imports, bundled
 // and minified by esbuild, the wasm beside it, plus a hook to read the wasm
 // memory. `rehearsal: false` builds the same package with the loader's
-// rehearsal of a first open (pkg/loader.js, src/web/warm.rs) taken out, to
+// rehearsal of a first open (pkg/loader.js, src/web/rehearsal.rs) taken out, to
 // measure what it does in each engine; nothing ships that way.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const withoutRehearsal = {
       const { readFileSync } = await import('node:fs');
       const source = readFileSync(path, 'utf8');
       const calls = source.match(/setTimeout\(\s*[\w$]+\s*\)/g) ?? [];
-      if (calls.length !== 1) throw new Error(`bench/bundle.mjs: expected one setTimeout(rehearse) in ${path}, found ${calls.length}: update the bare build`);
+      if (calls.length !== 1) throw new Error(`bench/bundle.mjs: expected one setTimeout(rehearseFirstOpen) in ${path}, found ${calls.length}: update the bare build`);
       return { contents: source.replace(calls[0], 'void 0'), loader: 'js' };
     });
   },

@@ -64,7 +64,7 @@ async function benchPage(engine, servers, query) {
 /**
  * The first click on `n` fresh pages: ms from `openLink` to the iframe
  * attached, after import, create and one idle second, and whether this
- * package had rehearsed by then (src/web/warm.rs; false for the upstreams).
+ * package had rehearsed by then (src/web/rehearsal.rs; false for the upstreams).
  */
 export async function firstClicks(engine, servers, query, token, n) {
   const clicks = [];

@@ -209,7 +209,7 @@ const ENGINE_NAME = { chromium: 'Chromium (V8)', firefox: 'Firefox (SpiderMonkey
 
 // What the rehearsal measurement found (bench/rehearsal.json), and what was done.
 const REHEARSAL_TEXT = `Once the wasm is in, the loader rehearses a first open on values nobody sees
-(\`src/web/warm.rs\`, see [First click](#where-the-bytes-go-and-what-was-done)): it was
+(\`src/web/rehearsal.rs\`, see [First click](#where-the-bytes-go-and-what-was-done)): it was
 written for V8, which compiles a wasm function on its first call. Measured with and
 without it (2026-12-03, table below):
 
@@ -446,7 +446,7 @@ not done.
 module is instantiated: the first \`openLink\` compiled ~120 functions, several
 milliseconds on the click (Chromium trace: \`wasm.CompileLazy\`). Once the wasm has
 loaded, each face now rehearses a first open on values nobody sees
-(\`src/web/warm.rs\`: a refused token through the whole \`open\`, the rules of a valid
+(\`src/web/rehearsal.rs\`: a refused token through the whole \`open\`, the rules of a valid
 one, the overlay's elements built but never attached, listeners added and removed);
 the stylesheet is adopted then too; since 2026-11-22 (third pass) the rehearsal also
 sets up a wallet bridge that asks no wallet (\`Bridge::rehearse\`: the API object, its

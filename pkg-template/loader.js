@@ -109,7 +109,7 @@ export function load() {
           current = fresh;
           compiled = fresh.module();
           settle({ ready: true, error: null });
-          setTimeout(rehearse);
+          setTimeout(rehearseFirstOpen);
         },
         (error) => {
           loading = undefined; // a later call may retry
@@ -143,15 +143,15 @@ export function preload() {
   if (inBrowser() || nodeHosted()) load().catch(() => {});
 }
 
-// The first openLink's paths, run on values nobody sees (src/web/warm.rs):
+// The first openLink's paths, run on values nobody sees (src/web/rehearsal.rs):
 // a connection without callbacks refuses a token, then the rest.
-function rehearse() {
+function rehearseFirstOpen() {
   const glue = current;
   call(glue, () => {
     const connection = new glue.Connection({}, 'front');
     connection.openLink('!');
     connection.free();
-    glue.warm();
+    glue.rehearse();
   });
 }
 

@@ -72,7 +72,7 @@ function glueFactory(path) {
   let code = readFileSync(path, 'utf8');
   const edits = [
     [/^export class Connection\b/m, 'class Connection'],
-    [/^export function warm\(/m, 'function warm('],
+    [/^export function rehearse\(/m, 'function rehearse('],
     [/^export \{ initSync, __wbg_init as default \};?\n/m, ''],
     [/^(import \{[^}\n]*\bhide\b[^}\n]*) \} from '(\.\/snippets\/[^'\n]+\/src\/web\/overlay\.js)';$/m, "$1, dismiss } from '$2';"],
     [/^(\s*)return f\(state\.a, state\.b, \.\.\.args\);$/m, '$1try { return f(state.a, state.b, ...args); } catch (error) { onTrap(error); throw error; }'],
@@ -95,7 +95,7 @@ ${body}
   function poison() {
     wasm = new Proxy(spare, { get: (target, name) => (name in target ? target[name] : () => 0) });
   }
-  return { Connection, warm, init: __wbg_init, module: () => wasmModule, memory: () => wasm.memory, poison, dismiss };
+  return { Connection, rehearse, init: __wbg_init, module: () => wasmModule, memory: () => wasm.memory, poison, dismiss };
 }
 `;
   writeFileSync(path, code);
@@ -103,18 +103,18 @@ ${body}
   // (held to tests/expected/front_link_wasm.d.ts), inside the factory's.
   const types = path.replace(/\.js$/, '.d.ts');
   const declared = readFileSync(types, 'utf8').split('export type InitInput')[0];
-  if (!/^export class Connection\b/m.test(declared) || !/^export function warm\(/m.test(declared)) throw new Error("wasm-bindgen's declarations changed shape");
+  if (!/^export class Connection\b/m.test(declared) || !/^export function rehearse\(/m.test(declared)) throw new Error("wasm-bindgen's declarations changed shape");
   writeFileSync(
     types,
     `${declared
       .replace(/^export class Connection\b/m, 'declare class Connection')
-      .replace(/^export function warm\(/m, 'declare function warm(')
+      .replace(/^export function rehearse\(/m, 'declare function rehearse(')
       .trimEnd()}
 
 /** A glue of its own around a fresh instance of the module (scripts/build.mjs). */
 export declare function runtime(onTrap: (error: unknown) => void): {
   Connection: typeof Connection;
-  warm: typeof warm;
+  rehearse: typeof rehearse;
   init(source: { module_or_path: Response | WebAssembly.Module }): Promise<unknown>;
   module(): WebAssembly.Module | undefined;
   memory(): WebAssembly.Memory;

@@ -70,9 +70,9 @@ impl Connection {
 /// browser compiles them now and not on the first click. Once per page,
 /// after the wasm has loaded (`pkg-template/index.js`).
 #[wasm_bindgen]
-pub fn warm() {
+pub fn rehearse() {
     let options = js_sys::Object::new().into();
-    web::warm(&JsCallbacks { options, face: Face::Front, ended: None });
+    web::rehearse(&JsCallbacks { options, face: Face::Front, ended: None });
 }
 
 struct JsCallbacks {

@@ -10,17 +10,17 @@ mod js_data;
 mod listener;
 mod notice;
 mod overlay;
+#[cfg(feature = "js")]
+mod rehearsal;
 mod runtime;
 mod surface;
 mod timeout;
-#[cfg(feature = "js")]
-mod warm;
 
 pub use callbacks::{report, Callbacks, Exit, Placement};
 #[cfg(feature = "js")]
 pub use js_data::js_name;
 #[cfg(feature = "js")]
+pub use rehearsal::rehearse;
+#[cfg(feature = "js")]
 pub use runtime::request_close;
 pub use runtime::{close, next_id, open};
-#[cfg(feature = "js")]
-pub use warm::warm;

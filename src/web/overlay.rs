@@ -103,7 +103,7 @@ impl Overlay {
     }
 
     /// Builds the overlay's elements for `opening`, unattached (nothing
-    /// loads, nothing shows), and adopts the stylesheet: see `web::warm`.
+    /// loads, nothing shows), and adopts the stylesheet: see `web::rehearse`.
     /// Returns the iframe, for the rehearsal's listeners.
     #[cfg(feature = "js")]
     pub fn rehearse(document: &Document, opening: &Opening) -> Result<HtmlIFrameElement, JsValue> {

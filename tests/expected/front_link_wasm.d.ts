@@ -39,12 +39,12 @@ declare class Connection {
  * browser compiles them now and not on the first click. Once per page,
  * after the wasm has loaded (`pkg-template/index.js`).
  */
-declare function warm(): void;
+declare function rehearse(): void;
 
 /** A glue of its own around a fresh instance of the module (scripts/build.mjs). */
 export declare function runtime(onTrap: (error: unknown) => void): {
   Connection: typeof Connection;
-  warm: typeof warm;
+  rehearse: typeof rehearse;
   init(source: { module_or_path: Response | WebAssembly.Module }): Promise<unknown>;
   module(): WebAssembly.Module | undefined;
   memory(): WebAssembly.Memory;

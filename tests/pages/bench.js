@@ -48,7 +48,7 @@ window.firstClick = async (token) => {
   const t0 = performance.now();
   const link = await connect();
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  // Ours adopts the overlay's stylesheet when it rehearses (src/web/warm.rs).
+  // Ours adopts the overlay's stylesheet when it rehearses (src/web/rehearsal.rs).
   const rehearsed = document.adoptedStyleSheets.length > 0;
   const t1 = performance.now();
   await link.openLink(token);

@@ -141,7 +141,7 @@ impl Bridge {
     }
 
     /// What [`Bridge::start`] does that no page or wallet can see (no
-    /// wallet is asked, no registry read), for `web::warm`: the first
+    /// wallet is asked, no registry read), for `web::rehearse`: the first
     /// `createLink` open then calls far fewer functions for the first time.
     #[cfg(feature = "js")]
     pub fn rehearse(window: &Window) {

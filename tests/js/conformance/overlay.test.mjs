@@ -164,7 +164,7 @@ for (const api of APIS)
 
     describe('rehearsal of the first open', () => {
       // Once the wasm is in, creating a connection runs a first open on values
-      // nobody sees (src/web/warm.rs), so the click does not pay for compiling.
+      // nobody sees (src/web/rehearsal.rs), so the click does not pay for compiling.
       test('leaves nothing but the adopted stylesheet: no element, listener, request or callback; the first open then works', async () => {
         const page = await hostPage(browser, servers);
         const requests = [];

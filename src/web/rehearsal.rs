@@ -24,7 +24,7 @@ use crate::protocol::{LinkInput, Session};
 const SAMPLE_TOKEN: &str = "aHR0cHM6Ly93ZWIubWVzaGNvbm5lY3QuY29tL2xpbms=";
 
 /// Runs the paths of a first `openLink` with the options of `callbacks`.
-pub fn warm(callbacks: &dyn Callbacks) {
+pub fn rehearse(callbacks: &dyn Callbacks) {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
     let params = callbacks.link_params();
