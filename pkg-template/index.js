@@ -64,6 +64,8 @@ function connect(options, face) {
         return exit(options, failed.message);
       }
       if (!live()) connection = createConnection(options, face, ended);
+      // The instance that loaded stopped meanwhile: this attempt ends, the next loads afresh.
+      if (!connection) return exit(options, STOPPED);
     }
     if (sessions++ === 0) release = hold(stop);
     connection.run((c) => c[method](argument, iframeId));

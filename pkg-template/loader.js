@@ -147,6 +147,7 @@ export function preload() {
 // a connection without callbacks refuses a token, then the rest.
 function rehearseFirstOpen() {
   const glue = current;
+  if (!glue) return; // it stopped before the rehearsal came
   call(glue, () => {
     const connection = new glue.Connection({}, 'front');
     connection.openLink('!');
@@ -159,10 +160,12 @@ function rehearseFirstOpen() {
  * A connection on the running instance (after `load()`). `ended` is called
  * after each of its sessions' onExit. `connection.run(f)` calls into it
  * (`f(connection)`) with the containment above; once its instance has
- * stopped, `connection.stale` is true and calls do nothing.
+ * stopped, `connection.stale` is true and calls do nothing. Undefined if
+ * the instance that loaded has stopped since.
  */
 export function createConnection(options, face, ended) {
   const glue = current;
+  if (!glue) return undefined; // it stopped after this load
   const connection = new glue.Connection(options, face, ended);
   return {
     run: (f) => call(glue, () => f(connection)),
@@ -189,7 +192,7 @@ export function hold(end) {
 }
 
 function stopped(glue, error) {
-  if (glue !== current) return; // already dropped
+  if (!glue || glue !== current) return; // already dropped
   current = undefined;
   loading = undefined;
   glue.poison();

@@ -91,8 +91,9 @@ function glueFactory(path) {
 /** A glue of its own around a fresh instance (scripts/build.mjs). */
 export function runtime(onTrap) {
 ${body}
-  const spare = { memory: new WebAssembly.Memory({ initial: 1 }) };
+  // Only once stopped: a page of memory for stale views to read, every export a no-op.
   function poison() {
+    const spare = { memory: new WebAssembly.Memory({ initial: 1 }) };
     wasm = new Proxy(spare, { get: (target, name) => (name in target ? target[name] : () => 0) });
   }
   return { Connection, rehearse, init: __wbg_init, module: () => wasmModule, memory: () => wasm.memory, poison, dismiss };

@@ -126,6 +126,21 @@ async fn ready(replies: &Replies, iframe: &HtmlIFrameElement) -> Window {
     panic!("the stand-in did not load");
 }
 
+/// What the Link stand-in received from the SDK, as JSON (its `report`).
+async fn received_by_link(replies: &Replies, frame: &Window) -> String {
+    frame.post_message(&JSON::parse(r#"{"__puppet":"report"}"#).expect("json"), "*").expect("post");
+    replies.wait_for("__report", 1).await;
+    let report = replies
+        .seen
+        .borrow()
+        .iter()
+        .rev()
+        .find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object()))
+        .cloned()
+        .expect("report");
+    JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string")
+}
+
 fn link_iframe() -> Option<HtmlIFrameElement> {
     window().document()?.get_element_by_id("front-link-popup__iframe")?.dyn_into().ok()
 }
@@ -243,18 +258,7 @@ async fn access_tokens_are_posted_on_loaded() {
     let options = recording_options(&log).access_tokens(tokens);
     let (link, frame) = open_session(&log, &replies, options, "?tokens").await;
     send(&replies, &frame, &[fixture(&["inbound", "loaded"])]).await;
-    frame.post_message(&JSON::parse(r#"{"__puppet":"report"}"#).expect("json"), "*").expect("post");
-    replies.wait_for("__report", 1).await;
-    let report = replies
-        .seen
-        .borrow()
-        .iter()
-        .rev()
-        .find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object()))
-        .cloned()
-        .expect("report");
-    let received =
-        JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string");
+    let received = received_by_link(&replies, &frame).await;
     let origin = window().location().origin().expect("origin");
     assert!(
         received.contains(&format!(r#""type":"meshSDKSpecs","payload":{{"platform":"web","version":"0.1.0","origin":"{origin}"}}"#)),
@@ -361,18 +365,7 @@ async fn the_rust_api_serves_the_wallet_bridge() {
     let requests: Vec<JsValue> = requests.iter().map(|r| JSON::parse(r).expect("json")).collect();
     send(&replies, &frame, &requests).await;
     sleep(50).await;
-    frame.post_message(&JSON::parse(r#"{"__puppet":"report"}"#).expect("json"), "*").expect("post");
-    replies.wait_for("__report", 1).await;
-    let report = replies
-        .seen
-        .borrow()
-        .iter()
-        .rev()
-        .find(|d| Reflect::get(d, &"received".into()).is_ok_and(|r| r.is_object()))
-        .cloned()
-        .expect("report");
-    let received =
-        JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string");
+    let received = received_by_link(&replies, &frame).await;
     let origin = window().location().origin().expect("origin");
     assert!(received.contains(&format!(r#"{{"type":"RAW","value":"{origin}","id":"a"}}"#)), "{received}");
     assert!(received.contains(r#"{"type":"RAW","value":"rust-test-wallet","id":"b"}"#), "{received}");

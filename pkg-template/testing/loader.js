@@ -39,12 +39,6 @@ export function onLoadStatus(listener) {
   return () => state.listeners.delete(listener);
 }
 
-/** What the load of this configuration came to: `'ready'` or the Error. */
-export function finish(result) {
-  if (result === 'ready') settle({ ready: true, error: null });
-  else settle({ ready: false, error: result });
-}
-
 /** Resolves once the "wasm" has loaded, or rejects with the Error configure({ load }) gave. */
 export function load() {
   const generation = state.generation;
@@ -55,7 +49,7 @@ export function load() {
     const done = (result) => {
       if (state.loading?.promise === promise) state.loading = undefined;
       if (result === 'ready') state.loaded = generation;
-      finish(result);
+      settle(result === 'ready' ? { ready: true, error: null } : { ready: false, error: result });
       if (result === 'ready') resolve();
       else reject(result);
     };

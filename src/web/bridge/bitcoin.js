@@ -20,7 +20,7 @@ export function bitcoinEntry(wallet, uuid) {
       name: primitive(wallet.name),
       accounts: made((wallet.accounts ?? []).map(wireAccount)),
       features: made({
-        'bitcoin:connect': feature('bitcoin:connect', 'connect', (result) => ({ accounts: (result?.accounts ?? []).map((account) => wireAccount(account)) })),
+        'bitcoin:connect': feature('bitcoin:connect', 'connect', (result) => ({ accounts: (result?.accounts ?? []).map(wireAccount) })),
         'bitcoin:disconnect': feature('bitcoin:disconnect', 'disconnect'),
         'bitcoin:signMessage': feature('bitcoin:signMessage', 'signMessage'),
         'bitcoin:signTransaction': feature('bitcoin:signTransaction', 'signTransaction'),

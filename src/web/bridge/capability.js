@@ -1,4 +1,4 @@
-// The wallet bridge's capability surface (see surface.rs): what the Link
+// The wallet bridge's capability surface (see capability.rs): what the Link
 // frame may reach is exactly what the bridge built for it, marked here.
 // A wallet object, and whatever it holds (a DOM node, the window, storage,
 // the app's listeners), is never on the surface: the bridge's own methods

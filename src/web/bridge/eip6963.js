@@ -11,8 +11,7 @@ export function eip6963Entry(info, provider) {
   for (const name of ['request', 'on', 'removeListener']) {
     if (typeof provider?.[name] === 'function') methods[name] = (...args) => provider[name](...args);
   }
-  const entry = { uuid: primitive(info?.uuid), name: primitive(info?.name), icon: primitive(info?.icon), rdns: primitive(info?.rdns) };
-  return made({ ...entry, provider: view(provider ?? {}, methods) });
+  return made({ uuid: primitive(info?.uuid), name: primitive(info?.name), icon: primitive(info?.icon), rdns: primitive(info?.rdns), provider: view(provider ?? {}, methods) });
 }
 
 // `provider.on(event, listener)`, the listener passing only its first

@@ -6,6 +6,14 @@
 import { isMade } from './capability.js';
 
 const refused = (key) => new TypeError(`The wallet bridge does not serve '${key}'`);
+const SHARED = [Object.prototype, Function.prototype, Array.prototype];
+
+// The object on `object`'s prototype chain that has `key` as its own, or null.
+function ownerOf(object, key) {
+  let owner = object;
+  while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, key)) owner = Object.getPrototypeOf(owner);
+  return owner;
+}
 
 // `object[key]`, only from what the bridge built for the Link UI
 // (capability.js), and only a member of its own or of a prototype the
@@ -15,15 +23,16 @@ const refused = (key) => new TypeError(`The wallet bridge does not serve '${key}
 export function step(object, key) {
   if (object === null || object === undefined) throw new TypeError(`Cannot read properties of ${object} (reading '${key}')`);
   if (!isMade(object)) throw refused(key);
-  let owner = object;
-  while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, key)) owner = Object.getPrototypeOf(owner);
+  const owner = ownerOf(object, key);
   if (owner === null) return undefined;
   if (owner !== object && !isMade(owner)) throw refused(key);
   return object[key];
 }
 // `path` is the child's own array, checked by the core: walked by index,
-// so that nothing it carries besides its items can take part.
+// so that nothing it carries besides its items can take part. A walk starts
+// only from what the bridge built (the API, or a value it handed out).
 export function walk(root, path) {
+  if (!isMade(root)) throw refused(path[0] ?? '');
   let parent = root;
   let value = root;
   for (let i = 0; i < path.length; i++) {
@@ -39,7 +48,6 @@ export function apply(root, path, args) {
   return new Promise((resolve) => {
     const [self, f] = walk(root, path);
     if (typeof f !== 'function') throw new TypeError(`${path[path.length - 1]} is not a function`);
-    if (!isMade(f) && !isMade(self)) throw refused(path[path.length - 1]);
     resolve(f.apply(self, args));
   });
 }
@@ -47,14 +55,12 @@ export function apply(root, path, args) {
 // `window`: never a member of the shared prototypes. What is found is the
 // bridge's to call (tron.js, ton.js), never handed to the Link UI.
 export function atPath(path) {
-  const shared = [Object.prototype, Function.prototype, Array.prototype];
   try {
     let value = window;
     for (const key of path) {
       if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined;
-      let owner = value;
-      while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, key)) owner = Object.getPrototypeOf(owner);
-      if (owner === null || shared.includes(owner)) return undefined;
+      const owner = ownerOf(value, key);
+      if (owner === null || SHARED.includes(owner)) return undefined;
       value = value[key];
     }
     return value;
