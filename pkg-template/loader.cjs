@@ -17,9 +17,7 @@ function settle(next) {
   }
 }
 
-// As loader.js's (tests/js/kit/testing.test.mjs holds them the same).
-const ALIAS =
-  "map it in the test runner's config: Vitest, resolve: { alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }] } (with test.server.deps.inline for a dependency that imports it); Jest, moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }";
+const { ALIAS } = require('./messages.cjs');
 
 /** The ES module package, or a rejection that says what to do. */
 exports.esm = () =>

@@ -9,9 +9,9 @@
 // open ends it in onExit, and the next open runs on a fresh instance of
 // the module already compiled.
 import { runtime } from './front_link_wasm.js';
+import { ALIAS, STOPPED } from './messages.js';
 
-/** What onExit hears when the wasm stopped during the session. */
-export const STOPPED = 'front-link-wasm stopped on an internal error and ended the session; open Link again to start afresh';
+export { STOPPED };
 
 let current; // the running instance's glue
 let compiled; // its WebAssembly.Module, for a fresh instance
@@ -79,11 +79,6 @@ async function fetchModule(url) {
   }
   return response;
 }
-
-// How a test runner puts the test kit in the package's place (the same in
-// loader.cjs and testing/controller.js: tests/js/kit/testing.test.mjs holds them).
-const ALIAS =
-  "map it in the test runner's config: Vitest, resolve: { alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }] } (with test.server.deps.inline for a dependency that imports it); Jest, moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }";
 
 /** Loads the wasm (once; again after a failure). Rejects with an Error that says what to fix. */
 export function load() {

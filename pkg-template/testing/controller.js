@@ -1,12 +1,10 @@
 // What a test drives and asks: the session the app opened, every
 // connection it made, and the settings of the stand-in.
+import { ALIAS } from './messages.js';
 import { state } from './state.js';
 import { encode } from './utf8.js';
 
 const START = 'front-link-wasm could not start: ';
-// As loader.js's (tests/js/kit/testing.test.mjs holds them the same).
-const ALIAS =
-  "map it in the test runner's config: Vitest, resolve: { alias: [{ find: /^front-link-wasm(\\/front|\\/react)?$/, replacement: 'front-link-wasm/testing$1' }] } (with test.server.deps.inline for a dependency that imports it); Jest, moduleNameMapper: { '^front-link-wasm(/front|/react)?$': 'front-link-wasm/testing$1' }";
 const outcomeOf = (load) => (load === 'ready' || load === 'pending' ? load : load instanceof Error ? load : new Error(START + String(load)));
 
 /**

@@ -11,21 +11,11 @@
 // fails that test.
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 import { conforms, ownField } from './js_data.js';
-import { LIMITS, PAYLOAD, eventPayload } from './payloads.js';
+import { BAD_OPTION, DEFAULT_LOAD_TIMEOUT_MS, EXIT, LIMITS, LOAD_TIMEOUT_MESSAGE, MAX_LOAD_TIMEOUT_MS, PAYLOAD, eventPayload } from './payloads.js';
 import { decode, encode } from './utf8.js';
 
-/** `LinkError::exit_message`: what `onExit` gets when nothing opens. */
-export const EXIT = Object.freeze({
-  invalidToken: 'Invalid link token!',
-  invalidLink: 'Invalid link!',
-  iframeNotFound: 'Iframe not found!',
-  embeddedWithoutIframe: 'Mesh SDK: Failed to open link - renderType "embedded" requires a customIframeId',
-});
-
-/** `LOAD_TIMEOUT_MESSAGE` and `DEFAULT_LOAD_TIMEOUT_MS` (src/protocol/). */
-export const LOAD_TIMEOUT_MESSAGE = "Link UI did not load: check the network, the page's CSP frame-src, and blockers";
-export const DEFAULT_LOAD_TIMEOUT_MS = 45000;
-const MAX_LOAD_TIMEOUT_MS = 2147483647;
+// The core's messages (generated, payloads.js), for what imports them from here.
+export { DEFAULT_LOAD_TIMEOUT_MS, EXIT, LOAD_TIMEOUT_MESSAGE };
 
 /** `Rejection`: why a token or URL was refused, as the end of a sentence about it. */
 export const REJECTION = Object.freeze({
@@ -234,14 +224,6 @@ export function linkParams(options, face, iframeId) {
     bad,
   };
 }
-
-/** `BadOption::message`, for the options the stand-in reads. */
-export const BAD_OPTION = Object.freeze({
-  loadTimeout: 'front-link-wasm: loadTimeout must be a number of ms (0: none); the default 45 s is used',
-  linkOrigins: "front-link-wasm: linkOrigins must be a list of origins like ['https://web.meshconnect.com']; every link token is refused until it is",
-  linkOriginsEmpty: 'front-link-wasm: linkOrigins is an empty list; every link token is refused (leave it out to accept any https: origin)',
-  linkOriginNotAnOrigin: "front-link-wasm: linkOrigins has an entry that is not an origin like 'https://web.meshconnect.com' (no path, no wildcard); every link token is refused until it is fixed",
-});
 
 /**
  * `Session::open`: `{ url, origin, frame, loadTimeout }` of the session, or

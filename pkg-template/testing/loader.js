@@ -6,11 +6,12 @@
 // connections included (as a fresh instance would). Same exports as
 // loader.js.
 import { Connection } from './connection.js';
+import { STOPPED } from './messages.js';
 import { delivering } from './session.js';
 import { state } from './state.js';
 
-/** The stand-in never stops, so onExit never hears this; as loader.js. */
-export const STOPPED = 'front-link-wasm stopped on an internal error and ended the session; open Link again to start afresh';
+// The stand-in never stops, so onExit never hears it; exported as loader.js does.
+export { STOPPED };
 
 // Timers a test fakes (vi.useFakeTimers, jest.useFakeTimers) must not hold the load.
 const later = globalThis.setTimeout;

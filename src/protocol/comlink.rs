@@ -253,3 +253,6 @@ pub fn route<'a, D>(request: &'a Request<D>) -> Result<Route<'a>, Refusal> {
         _ => Err(Refusal::Path),
     }
 }
+
+#[cfg(test)]
+mod tests;

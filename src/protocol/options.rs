@@ -81,13 +81,6 @@ pub fn load_timeout(millis: Option<f64>) -> Result<Option<u32>, BadOption> {
 
 /// The origin `text` names, as `MessageEvent.origin` spells it, if it is
 /// one the URL rule accepts and nothing more (a trailing `/` is allowed).
-///
-/// ```
-/// use front_link_wasm::protocol::link_origin;
-/// assert_eq!(link_origin("https://Web.MeshConnect.com/").as_deref(), Some("https://web.meshconnect.com"));
-/// assert_eq!(link_origin("https://web.meshconnect.com/b2b-iframe"), None);
-/// assert_eq!(link_origin("http://example.com"), None);
-/// ```
 pub fn link_origin(text: &str) -> Option<String> {
     let url = LinkUrl::parse(text).ok()?;
     let bare = url.href().strip_suffix('/')? == url.origin();
@@ -133,5 +126,17 @@ pub fn z_index(value: f64) -> Result<i32, BadOption> {
         Ok(value as i32)
     } else {
         Err(BadOption::ZIndex)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_origin_is_an_accepted_url_with_nothing_after_the_host() {
+        assert_eq!(link_origin("https://Web.MeshConnect.com/").as_deref(), Some("https://web.meshconnect.com"));
+        assert_eq!(link_origin("https://web.meshconnect.com/b2b-iframe"), None);
+        assert_eq!(link_origin("http://example.com"), None);
     }
 }

@@ -533,3 +533,6 @@ fn push_signed(out: &mut String, value: i64) {
     }
     super::link_url::push_decimal(out, value.unsigned_abs());
 }
+
+#[cfg(test)]
+mod tests;

@@ -96,16 +96,6 @@ pub fn transaction_layout(bytes: &[u8]) -> Option<Vec<u32>> {
     Some(r.layout)
 }
 
-/// Whether `bytes` hold a serialized transaction (see [`transaction_layout`]).
-///
-/// ```
-/// use front_link_wasm::protocol::is_solana_transaction;
-/// assert!(!is_solana_transaction(&[1, 2, 3]));
-/// ```
-pub fn is_solana_transaction(bytes: &[u8]) -> bool {
-    transaction_layout(bytes).is_some()
-}
-
 /// Reads forward through `bytes`, writing where each part lies to `layout`.
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -220,3 +210,6 @@ pub fn base58(bytes: &[u8]) -> String {
     text.extend(digits.iter().rev().map(|&d| char::from(ALPHABET.get(usize::from(d)).copied().unwrap_or(b'1'))));
     text
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,19 +7,6 @@ use super::link_url::LinkUrl;
 
 /// Decodes a link token from `POST /api/v1/linktoken` into the Link URL it
 /// carries, applying the URL rule of [`LinkUrl::parse`].
-///
-/// ```
-/// use front_link_wasm::protocol::{decode_link_token, LinkError, Rejection};
-///
-/// // base64 of https://web.meshconnect.com/b2b-iframe?token=abc
-/// let url = decode_link_token("aHR0cHM6Ly93ZWIubWVzaGNvbm5lY3QuY29tL2IyYi1pZnJhbWU/dG9rZW49YWJj");
-/// assert_eq!(url.map(|u| u.origin().to_owned()), Ok("https://web.meshconnect.com".into()));
-///
-/// // base64 of javascript:alert(1)
-/// let refused = decode_link_token("amF2YXNjcmlwdDphbGVydCgxKQ==");
-/// assert_eq!(refused, Err(LinkError::InvalidToken(Rejection::Scheme)));
-/// assert_eq!(refused.map_err(|e| e.exit_message()), Err("Invalid link token!"));
-/// ```
 pub fn decode_link_token(token: &str) -> Result<LinkUrl, LinkError> {
     decode_text(token).and_then(|text| LinkUrl::parse(&text)).map_err(LinkError::InvalidToken)
 }
@@ -75,6 +62,18 @@ fn sextet(byte: u8) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_token_is_a_base64_link_url_that_the_url_rule_accepts() {
+        use super::*;
+        // base64 of https://web.meshconnect.com/b2b-iframe?token=abc
+        let url = decode_link_token("aHR0cHM6Ly93ZWIubWVzaGNvbm5lY3QuY29tL2IyYi1pZnJhbWU/dG9rZW49YWJj");
+        assert_eq!(url.map(|u| u.origin().to_owned()), Ok("https://web.meshconnect.com".into()));
+        // base64 of javascript:alert(1)
+        let refused = decode_link_token("amF2YXNjcmlwdDphbGVydCgxKQ==");
+        assert_eq!(refused, Err(LinkError::InvalidToken(Rejection::Scheme)));
+        assert_eq!(refused.map_err(|e| e.exit_message()), Err("Invalid link token!"));
+    }
+
     use super::*;
 
     #[test]

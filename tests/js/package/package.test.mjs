@@ -136,7 +136,7 @@ test('the package’s JavaScript returns what its .d.ts declare (tests/types/imp
   const copy = join(root, 'test-artifacts', 'implementation');
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(join(copy, 'testing'), { recursive: true });
-  for (const file of ['index.js', 'front.js', 'react.js', 'loader.js', 'event-keys.js']) cpSync(join(root, 'pkg-template', file), join(copy, file));
+  for (const file of ['index.js', 'front.js', 'react.js', 'loader.js', 'messages.js', 'event-keys.js']) cpSync(join(root, 'pkg-template', file), join(copy, file));
   // The glue is wasm-bindgen's, with its own declarations; the kit as built (readable).
   for (const file of ['front_link_wasm.js', 'front_link_wasm.d.ts']) cpSync(join(root, 'pkg', file), join(copy, file));
   for (const file of readdirSync(join(root, 'pkg', 'testing')).filter((f) => f.endsWith('.js'))) cpSync(join(root, 'pkg', 'testing', file), join(copy, 'testing', file));
@@ -209,7 +209,20 @@ test('package.json: ESM entries with CommonJS beside them, types, the wasm shipp
   ]) {
     assert.deepEqual(manifest.exports[entry], { import: { types: `./${base}.d.ts`, default: `./${base}.js` }, require: { types: `./${base}.d.cts`, default: `./${base}.cjs` } }, entry);
   }
-  for (const file of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts', 'loader.cjs', 'event-keys.js', 'event-keys.cjs', 'front_link_wasm.js', 'front_link_wasm_bg.wasm', 'testing/'])
+  for (const file of [
+    'index.js',
+    'index.d.ts',
+    'index.cjs',
+    'index.d.cts',
+    'loader.cjs',
+    'messages.js',
+    'messages.cjs',
+    'event-keys.js',
+    'event-keys.cjs',
+    'front_link_wasm.js',
+    'front_link_wasm_bg.wasm',
+    'testing/',
+  ])
     assert.ok(manifest.files.includes(file), file);
   const crate = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
   assert.equal(manifest.version, crate);

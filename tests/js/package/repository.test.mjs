@@ -17,6 +17,14 @@ test('no tracked file reads or cites anything outside the repository', () => {
   assert.deepEqual(outside, []);
 });
 
+test('the sans-IO core (src/protocol/) names nothing of the browser: no web-sys, js-sys or wasm-bindgen', () => {
+  const core = tracked.filter((file) => file.startsWith('src/protocol/') && file.endsWith('.rs'));
+  assert.ok(core.length > 10, core.join());
+  const code = (file) => read(file).replace(/^\s*\/\/.*$/gm, '');
+  const reaching = core.filter((file) => /\b(web_sys|js_sys|wasm_bindgen|JsValue)\b|crate::(web|typed|js_api)\b/.test(code(file)));
+  assert.deepEqual(reaching, []);
+});
+
 test('every "SPEC §N" citation names a section of docs/SPEC.md', () => {
   const spec = read('docs/SPEC.md');
   const sections = new Set([...spec.matchAll(/^## (\d+)\./gm)].map((m) => m[1]));

@@ -1,13 +1,13 @@
 // The Solana adapters' JavaScript (src/web/bridge/solana.js) never decodes
 // a transaction: it slices the bytes by the core's layout. Here the layouts
-// are the ones tests/solana.rs asserts for the same bytes, and the codec is
+// are the ones src/protocol/solana/tests.rs asserts for the same bytes, and the codec is
 // a fake that hands them out (the wasm's is the core's).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CODEC_OPS } from '../../../src/web/bridge/rules.js';
 import { slicer, solanaCompatible, versioned, web3Clone } from '../../../src/web/bridge/solana.js';
 
-/** tests/solana.rs's `transaction(v0)`. */
+/** src/protocol/solana/tests.rs's `transaction(v0)`. */
 function transaction(v0) {
   return Uint8Array.from([
     1,

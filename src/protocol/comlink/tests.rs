@@ -1,9 +1,7 @@
-//! The wallet bridge's transport on the host: Comlink request
-//! classification and the one path rule (SPEC §11), and fuzzing of both.
-//! (The Solana rules are tests/solana.rs.)
-#![cfg(not(target_arch = "wasm32"))]
+//! Comlink request classification and the one path rule, and fuzzing of
+//! both. (The Solana rules are `solana/tests.rs`.)
 
-use front_link_wasm::protocol::*;
+use crate::protocol::*;
 use proptest::prelude::*;
 
 fn strs(items: &[&str]) -> Value {

@@ -1,11 +1,10 @@
-//! The core's Solana rules (src/protocol/solana.rs), the only place the
+//! The core's Solana rules, the only place the
 //! bridge decodes a transaction: exact layouts, layouts of generated
 //! transactions read back part by part, and arbitrary or damaged bytes
 //! (never a panic, never a span outside the bytes). Also the codec's op
 //! codes and their JavaScript copy.
-#![cfg(not(target_arch = "wasm32"))]
 
-use front_link_wasm::protocol::*;
+use crate::protocol::*;
 use proptest::prelude::*;
 
 /// A legacy (or v0) transaction: one signature, two keys, one instruction,
@@ -47,14 +46,14 @@ fn a_transaction_is_laid_out_in_wire_order() {
 fn solana_transactions_are_recognised_without_web3() {
     for v0 in [false, true] {
         let tx = transaction(v0);
-        assert!(is_solana_transaction(&tx), "v0: {v0}");
+        assert!(transaction_layout(&tx).is_some(), "v0: {v0}");
         for cut in 0..tx.len() {
             assert_eq!(transaction_layout(&tx[..cut]), None, "v0: {v0}, cut at {cut}");
         }
     }
     let mut v2 = transaction(true);
     v2[65] = 0x82;
-    assert!(!is_solana_transaction(&v2), "no version 2");
+    assert!(transaction_layout(&v2).is_none(), "no version 2");
     // A compact-u16 of more than 3 bytes, or over u16::MAX, is not one.
     assert_eq!(transaction_layout(&[0x80, 0x80, 0x80, 0x01]), None);
     assert_eq!(transaction_layout(&[0xff, 0xff, 0x7f]), None);
@@ -225,7 +224,6 @@ proptest! {
         if let Some(layout) = transaction_layout(&bytes) {
             slice(&bytes, &layout);
         }
-        prop_assert_eq!(is_solana_transaction(&bytes), transaction_layout(&bytes).is_some());
         let text = base58(&bytes);
         prop_assert!(text.len() >= bytes.iter().take_while(|&&b| b == 0).count());
     }
