@@ -2,7 +2,7 @@
 // (tests/pages/bench.js): `pkg/index.js` and everything it imports, bundled
 // and minified by esbuild, the wasm beside it, plus a hook to read the wasm
 // memory. `rehearsal: false` builds the same package with the loader's
-// rehearsal of a first open (pkg/loader.js, src/web/rehearsal.rs) taken out, to
+// rehearsal of a first open (pkg/instance.js, src/web/rehearsal.rs) taken out, to
 // measure what it does in each engine; nothing ships that way.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { root } from '../scripts/lib.mjs';
 const withoutRehearsal = {
   name: 'without-rehearsal',
   setup(build) {
-    build.onLoad({ filter: /[\\/]loader\.js$/ }, async ({ path }) => {
+    build.onLoad({ filter: /[\\/]instance\.js$/ }, async ({ path }) => {
       const { readFileSync } = await import('node:fs');
       const source = readFileSync(path, 'utf8');
       const calls = source.match(/setTimeout\(\s*[\w$]+\s*\)/g) ?? [];

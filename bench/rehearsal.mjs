@@ -1,5 +1,5 @@
 // `node bench/rehearsal.mjs [engine…]`: what the loader's rehearsal of a
-// first open (pkg/loader.js → src/web/rehearsal.rs) does in each engine. The
+// first open (pkg/instance.js → src/web/rehearsal.rs) does in each engine. The
 // package as shipped and the same package with the rehearsal taken out
 // (bench/bundle.mjs) are timed alternately on fresh pages, both faces:
 // the first click (import, create, one idle second, openLink → iframe

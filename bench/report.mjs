@@ -93,6 +93,13 @@ export function readmeFigures(r) {
     `Measured by \`npm run bench\` on ${r.date.slice(0, 10)} (Chromium ${r.chromium}, medians of ${r.runs} runs; spreads and the upstreams' own figures in [BENCHMARKS.md](BENCHMARKS.md)). Ratios are ours / theirs.`,
     '',
     `- Size as an app's bundler ships it, gzip: ${kb(s.ours.total.gzip)} for both APIs and the wallet bridge (wasm ${kb(s.ours.wasm.gzip)}), ${ratio(s.ours.total.gzip / s.mesh.gzip)} of 3.13's ${kb(s.mesh.gzip)} and ${ratio(s.ours.total.gzip / s.front.gzip)} of 1.1.9's ${kb(s.front.gzip)}.`,
+    ...(s.critical
+      ? [
+          `- On an app's critical path (its entry chunk when it is one import of the package, gzip; esbuild / Vite / webpack): ${Object.entries(s.critical)
+            .map(([entry, b]) => `\`${entry}\` ${b.esbuild} / ${b.vite} / ${b.webpack} B`)
+            .join(', ')}; the rest is fetched at the first connection.`,
+        ]
+      : []),
     `- First click (import, create, one idle second, \`openLink\` → iframe attached), against the faster upstream: ${each((o) => ratio(best('firstClickMs', o.id)))}.`,
     `- \`openLink\` → iframe attached, against the faster upstream: ${each((o) => ratio(best('openMs', o.id)))}.`,
     `- Dispatch over real \`postMessage\` (events/s), against the faster upstream: ${each((o) => ratio(best('dispatchPerSecond', o.id, true)))}; without \`loaded\` (no replies to post): ${each((o) => ratio(best('quietDispatchPerSecond', o.id, true)))}.`,
@@ -288,6 +295,23 @@ export function report(r) {
   const published = s.published.find((f) => f.file === 'total');
   lines.push(`As published (each file of the package gzipped alone, the JS minified): ${kb(published.gzip)} gzip.`);
   lines.push('');
+  if (s.critical) {
+    lines.push('### The critical path');
+    lines.push('');
+    lines.push(
+      `What an app's entry chunk weighs when the app is one import of the package (\`bench/critical.mjs\`: esbuild with splitting, Vite, webpack 5 in production mode; React external), gzip bytes: every page of the app pays it, Link used or not. The goal is 1.1.9's whole package, ${kb(s.front.gzip)}. The bundler's own chunk loading, which an app that splits off any module of its own carries anyway, is the last row; "ours" is the entry less that.`,
+    );
+    lines.push('');
+    const bundlers = ['esbuild', 'vite', 'webpack'];
+    lines.push(`| entry | ${bundlers.join(' | ')} | ours (esbuild / Vite / webpack) |`);
+    lines.push(`|---|${bundlers.map(() => '---:').join('|')}|---:|`);
+    for (const [entry, sizes] of Object.entries(s.critical)) {
+      const share = bundlers.map((b) => sizes[b] - (s.splitRuntime?.[b] ?? 0)).join(' / ');
+      lines.push(`| \`${entry}\` | ${bundlers.map((b) => `${sizes[b]}${sizes[b] <= s.front.gzip ? '' : ' (over)'}`).join(' | ')} | ${share} |`);
+    }
+    if (s.splitRuntime) lines.push(`| an app that splits one module of its own, nothing of ours | ${bundlers.map((b) => s.splitRuntime[b]).join(' | ')} | |`);
+    lines.push('');
+  }
   lines.push(sizeChanges());
   lines.push('## Speed and leaks');
   lines.push('');

@@ -20,6 +20,7 @@ import { roundTrips, sessions } from './bridge.mjs';
 import { bundleOurs } from './bundle.mjs';
 import { ENGINE_LABELS, checkCallbacks, checkRehearsal, measureEngine, median, roundTick, tickMedian } from './engines.mjs';
 import { bundledSize, measure } from './size.mjs';
+import { criticalPath, splitRuntime } from './critical.mjs';
 import { README_START, README_END, readmeFigures } from './report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -67,6 +68,9 @@ const size = {
   mesh: measure(readFileSync(await bundleMeshUpstream({ minify: true }))),
 };
 await Promise.all([bundleUpstream(), bundleMeshUpstream(), bundleComlink()]);
+// What an app's entry chunk gets from the package, by entry and bundler (bench/critical.mjs).
+size.critical = await criticalPath();
+size.splitRuntime = await splitRuntime();
 
 // --- where the wasm's bytes go -----------------------------------------------------
 

@@ -2,7 +2,7 @@
 // @meshconnect/web-link-sdk 3.13, two faces over one wasm runtime.
 // Import touches no browser global (SSR). Both faces start loading the wasm
 // when a connection is created in a browser; an openLink awaits it.
-import { createConnection, hold, inBrowser, load, preload, STOPPED } from './loader.js';
+import { createConnection, hold, inBrowser, load, preload, stoppedMessage } from './loader.js';
 import { FRONT_EVENT_TYPE_KEYS, LINK_EVENT_TYPE_KEYS } from './event-keys.js';
 
 /** True if `key` is one of the `FrontEventTypeKeys`. Needs no wasm. */
@@ -42,7 +42,7 @@ function connect(options, face) {
   };
   const stop = () => {
     sessions = 0;
-    exit(options, STOPPED);
+    exit(options, stoppedMessage());
   };
   const live = () => connection !== undefined && !connection.stale;
 
@@ -65,7 +65,7 @@ function connect(options, face) {
       }
       if (!live()) connection = createConnection(options, face, ended);
       // The instance that loaded stopped meanwhile: this attempt ends, the next loads afresh.
-      if (!connection) return exit(options, STOPPED);
+      if (!connection) return exit(options, stoppedMessage());
     }
     if (sessions++ === 0) release = hold(stop);
     connection.run((c) => c[method](argument, iframeId));

@@ -17,7 +17,7 @@ function settle(next) {
   }
 }
 
-const { ALIAS } = require('./messages.cjs');
+const { ALIAS } = require('./alias.cjs');
 
 /** The ES module package, or a rejection that says what to do. */
 exports.esm = () =>

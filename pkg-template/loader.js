@@ -3,19 +3,11 @@
 // kept (with a message that says what to fix) and the next openLink tries
 // again. Touches no browser global at import.
 //
-// Containment: should the wasm ever stop on a trap (there should be none;
-// any exception leaving it counts), its instance is dropped: its exports
-// become no-ops, the overlay it showed goes, the face whose session was
-// open ends it in onExit, and the next open runs on a fresh instance of
-// the module already compiled.
-import { runtime } from './front_link_wasm.js';
-import { ALIAS, STOPPED } from './messages.js';
-
-export { STOPPED };
-
-let current; // the running instance's glue
-let compiled; // its WebAssembly.Module, for a fresh instance
-let loading;
+// This file is on the app's critical path; the glue, the wasm and its
+// instances are in instance.js, imported (a chunk the app's bundler
+// splits off) at the first connection.
+let instance; // instance.js, once imported
+let importing;
 let status = { ready: false, error: null };
 const listeners = new Set();
 
@@ -31,7 +23,7 @@ function settle(next) {
 }
 
 /** Bytes of the running instance's memory (it never shrinks), for tests and benchmarks; undefined before a load. */
-export const wasmMemory = () => current?.memory().buffer.byteLength;
+export const wasmMemory = () => instance?.wasmMemory();
 
 /** `{ready, error}` now. */
 export const loadStatus = () => status;
@@ -42,80 +34,25 @@ export function onLoadStatus(listener) {
   return () => listeners.delete(listener);
 }
 
-const START = 'front-link-wasm could not start: ';
-
-/** Why the wasm did not load, as an integrator can act on it. */
-function loadFailure(error, url) {
-  if (error?.frontLinkWasm) return error;
-  const text = String(error?.message ?? error);
-  if (/content.security.policy|\bCSP\b|unsafe-eval|wasm-eval/i.test(text)) {
-    return failure(`the page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src (${text})`);
-  }
-  if (error instanceof WebAssembly.CompileError) {
-    return failure(`${url} is not the package's WebAssembly module: serve front_link_wasm_bg.wasm beside its JavaScript, with Content-Type application/wasm (${text})`);
-  }
-  return failure(text);
-}
-
-function failure(message) {
-  const error = new Error(START + message);
-  error.frontLinkWasm = true;
-  return error;
-}
-
-async function fetchModule(url) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw failure(`${url} could not be fetched: check the network, and that the page's Content-Security-Policy connect-src allows it (${error?.message ?? error})`);
-  }
-  if (!response.ok) {
-    throw failure(`${url} answered HTTP ${response.status}: deploy front_link_wasm_bg.wasm beside the package's JavaScript (a bundler copies it when it keeps new URL(…, import.meta.url))`);
-  }
-  const type = response.headers.get('Content-Type') ?? '';
-  if (/^text\/html/i.test(type)) {
-    throw failure(`${url} answered an HTML page, not WebAssembly: a server's fallback page stands where front_link_wasm_bg.wasm should be`);
-  }
-  return response;
+/** The chunk of the glue and the wasm's loading, or why it could not be had. */
+function imported() {
+  importing ??= import('./instance.js').then(
+    (module) => (instance = module),
+    (error) => {
+      importing = undefined; // a later call may retry
+      const failed = new Error(
+        `front-link-wasm could not start: its JavaScript chunk could not be loaded: deploy all the bundler's output, allowed by the CSP's script-src (${error?.message ?? error})`,
+      );
+      failed.frontLinkWasm = true;
+      settle({ ready: false, error: failed });
+      throw failed;
+    },
+  );
+  return importing;
 }
 
 /** Loads the wasm (once; again after a failure). Rejects with an Error that says what to fix. */
-export function load() {
-  if (!loading) {
-    const unfit = nodeHosted()
-      ? `this page runs in Node.js (a test runner such as Vitest or Jest, in its jsdom or node environment), where no Link UI can run: script Link sessions in tests with front-link-wasm/testing; ${ALIAS}`
-      : typeof WebAssembly !== 'object' || typeof fetch !== 'function'
-        ? 'this environment runs no WebAssembly with fetch: script Link sessions in tests with front-link-wasm/testing'
-        : undefined;
-    if (unfit) {
-      // For the test kit's messages: the real package answered, not the kit.
-      if (nodeHosted()) globalThis[Symbol.for('front-link-wasm/real')] = true;
-      const error = failure(unfit);
-      settle({ ready: false, error });
-      return Promise.reject(error);
-    }
-    const url = new URL('front_link_wasm_bg.wasm', import.meta.url);
-    const fresh = runtime((error) => stopped(fresh, error));
-    loading = (compiled ? Promise.resolve(compiled) : fetchModule(url))
-      .then((source) => fresh.init({ module_or_path: source }))
-      .then(
-        () => {
-          current = fresh;
-          compiled = fresh.module();
-          settle({ ready: true, error: null });
-          setTimeout(rehearseFirstOpen);
-        },
-        (error) => {
-          loading = undefined; // a later call may retry
-          const reason = loadFailure(error, url);
-          settle({ ready: false, error: reason });
-          throw reason;
-        },
-      );
-  }
-  return loading;
-}
+export const load = () => imported().then((module) => module.load(settle, nodeHosted()));
 
 // Node.js, whatever DOM a test runner put around it (jsdom, happy-dom): the
 // wasm would be fetched from a file: URL there, and fail with a message
@@ -138,64 +75,17 @@ export function preload() {
   if (inBrowser() || nodeHosted()) load().catch(() => {});
 }
 
-// The first openLink's paths, run on values nobody sees (src/web/rehearsal.rs):
-// a connection without callbacks refuses a token, then the rest.
-function rehearseFirstOpen() {
-  const glue = current;
-  if (!glue) return; // it stopped before the rehearsal came
-  call(glue, () => {
-    const connection = new glue.Connection({}, 'front');
-    connection.openLink('!');
-    connection.free();
-    glue.rehearse();
-  });
-}
-
 /**
  * A connection on the running instance (after `load()`). `ended` is called
  * after each of its sessions' onExit. `connection.run(f)` calls into it
- * (`f(connection)`) with the containment above; once its instance has
- * stopped, `connection.stale` is true and calls do nothing. Undefined if
- * the instance that loaded has stopped since.
+ * (`f(connection)`) with the containment of instance.js; once its instance
+ * has stopped, `connection.stale` is true and calls do nothing. Undefined
+ * if the instance that loaded has stopped since.
  */
-export function createConnection(options, face, ended) {
-  const glue = current;
-  if (!glue) return undefined; // it stopped after this load
-  const connection = new glue.Connection(options, face, ended);
-  return {
-    run: (f) => call(glue, () => f(connection)),
-    get stale() {
-      return glue !== current;
-    },
-  };
-}
+export const createConnection = (options, face, ended) => instance?.createConnection(options, face, ended);
 
-function call(glue, f) {
-  try {
-    f();
-  } catch (error) {
-    stopped(glue, error);
-  }
-}
+/** What onExit hears when the wasm stopped (after a load: the message travels in the chunk). */
+export const stoppedMessage = () => instance.STOPPED;
 
-// The faces whose sessions are open, each with how to end it (`hold`).
-const holding = new Set();
 /** While a face has a session open: `end()` ends it should the wasm stop. Returns the release. */
-export function hold(end) {
-  holding.add(end);
-  return () => holding.delete(end);
-}
-
-function stopped(glue, error) {
-  if (!glue || glue !== current) return; // already dropped
-  current = undefined;
-  loading = undefined;
-  glue.poison();
-  try {
-    glue.dismiss();
-  } catch {}
-  console.error('front-link-wasm: the wasm stopped, ending its session', error);
-  const ends = [...holding];
-  holding.clear();
-  for (const end of ends) end();
-}
+export const hold = (end) => instance.hold(end);

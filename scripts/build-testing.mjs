@@ -17,7 +17,7 @@ const asCts = (text) => text.replace(/from '(\.{1,2}\/[\w/-]+)\.js'/g, "from '$1
 
 export async function buildCommonJs(pkg) {
   const esbuild = await import('esbuild');
-  for (const name of ['event-keys', 'messages']) {
+  for (const name of ['event-keys', 'alias']) {
     writeFileSync(join(pkg, `${name}.cjs`), esbuild.transformSync(readFileSync(join(template, `${name}.js`), 'utf8'), { format: 'cjs', target: 'es2020' }).code);
   }
   // react.js over the CommonJS faces and loader: one module state with index.cjs.
@@ -52,6 +52,7 @@ export async function buildTesting(pkg) {
   copyFileSync(join(template, 'react.js'), join(out, 'react.js'));
   copyFileSync(join(template, 'event-keys.js'), join(out, 'event-keys.js'));
   copyFileSync(join(template, 'messages.js'), join(out, 'messages.js'));
+  copyFileSync(join(template, 'alias.js'), join(out, 'alias.js'));
   copyFileSync(join(root, 'src/web/tables.js'), join(out, 'tables.js'));
   copyFileSync(join(root, 'src/web/js_data.js'), join(out, 'js_data.js'));
   const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));

@@ -67,7 +67,7 @@ function dedupeSnippetImports(path) {
 // exception that leaves the wasm through a closure (a browser event, a
 // timer, a promise); `poison()` then turns the instance's exports into
 // no-ops, so that its listeners still attached do nothing; `dismiss()`
-// takes down the overlay it showed. See pkg-template/loader.js.
+// takes down the overlay it showed. See pkg-template/instance.js.
 function glueFactory(path) {
   let code = readFileSync(path, 'utf8');
   const edits = [
@@ -146,7 +146,7 @@ export function shippedSizes() {
   const snippets = readdirSync(join(pkg, 'snippets'), { recursive: true })
     .filter((f) => f.endsWith('.js'))
     .map((f) => join('snippets', f));
-  const files = ['front_link_wasm_bg.wasm', 'front_link_wasm.js', 'index.js', 'loader.js', 'messages.js', 'event-keys.js', ...snippets.sort()];
+  const files = ['front_link_wasm_bg.wasm', 'front_link_wasm.js', 'index.js', 'loader.js', 'instance.js', 'messages.js', 'alias.js', 'event-keys.js', ...snippets.sort()];
   const sizes = files.map((file) => {
     const bytes = readFileSync(join(pkg, file));
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };

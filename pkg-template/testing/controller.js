@@ -1,6 +1,6 @@
 // What a test drives and asks: the session the app opened, every
 // connection it made, and the settings of the stand-in.
-import { ALIAS } from './messages.js';
+import { ALIAS } from './alias.js';
 import { state } from './state.js';
 import { encode } from './utf8.js';
 

@@ -10,8 +10,8 @@ import { STOPPED } from './messages.js';
 import { delivering } from './session.js';
 import { state } from './state.js';
 
-// The stand-in never stops, so onExit never hears it; exported as loader.js does.
-export { STOPPED };
+// The stand-in never stops, so onExit never hears it; as loader.js.
+export const stoppedMessage = () => STOPPED;
 
 // Timers a test fakes (vi.useFakeTimers, jest.useFakeTimers) must not hold the load.
 const later = globalThis.setTimeout;

@@ -457,10 +457,10 @@ async function consoleWarnings(body) {
 }
 
 test('the real package in Node names the exact alias lines, and the kit says when the real package answered instead of it', async () => {
-  const { ALIAS: alias } = await import(join(root, 'pkg', 'messages.js'));
+  const { ALIAS: alias } = await import(join(root, 'pkg', 'alias.js'));
   // Declared once: no file of the package spells the lines out again.
   const spelled = readdirSync(join(root, 'pkg'), { recursive: true })
-    .filter((file) => /\.c?js$/.test(file) && !/^(testing\/)?messages\.c?js$|^testing\/.*\.cjs$/.test(file))
+    .filter((file) => /\.c?js$/.test(file) && !/^(testing\/)?alias\.c?js$|^testing\/.*\.cjs$/.test(file))
     .filter((file) => readFileSync(join(root, 'pkg', file), 'utf8').includes('moduleNameMapper'));
   assert.deepEqual(spelled, []);
   // The lines are the example app's own configs, which run in Vitest and Jest.

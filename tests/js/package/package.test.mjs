@@ -136,7 +136,7 @@ test('the package’s JavaScript returns what its .d.ts declare (tests/types/imp
   const copy = join(root, 'test-artifacts', 'implementation');
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(join(copy, 'testing'), { recursive: true });
-  for (const file of ['index.js', 'front.js', 'react.js', 'loader.js', 'messages.js', 'event-keys.js']) cpSync(join(root, 'pkg-template', file), join(copy, file));
+  for (const file of ['index.js', 'front.js', 'react.js', 'loader.js', 'instance.js', 'messages.js', 'alias.js', 'event-keys.js']) cpSync(join(root, 'pkg-template', file), join(copy, file));
   // The glue is wasm-bindgen's, with its own declarations; the kit as built (readable).
   for (const file of ['front_link_wasm.js', 'front_link_wasm.d.ts']) cpSync(join(root, 'pkg', file), join(copy, file));
   for (const file of readdirSync(join(root, 'pkg', 'testing')).filter((f) => f.endsWith('.js'))) cpSync(join(root, 'pkg', 'testing', file), join(copy, 'testing', file));
@@ -216,7 +216,8 @@ test('package.json: ESM entries with CommonJS beside them, types, the wasm shipp
     'index.d.cts',
     'loader.cjs',
     'messages.js',
-    'messages.cjs',
+    'alias.js',
+    'alias.cjs',
     'event-keys.js',
     'event-keys.cjs',
     'front_link_wasm.js',

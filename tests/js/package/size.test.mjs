@@ -24,6 +24,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedSizes } from '../../../scripts/build.mjs';
+import { criticalPath } from '../../../bench/critical.mjs';
 
 const BUDGET = 68 * 1024;
 
@@ -35,4 +36,14 @@ test(`shipped gzip total is at most ${BUDGET / 1024} KB`, () => {
     'the wasm is measured',
   );
   assert.ok(total.gzip <= BUDGET, `shipped ${total.gzip} bytes gzip, budget ${BUDGET}:\n${JSON.stringify(sizes, null, 2)}`);
+});
+
+// What every page of an app pays before Link is used: the entry chunk of an
+// app that is one import of the package (esbuild here; `npm run bench` adds
+// Vite and webpack). 1.1.9's whole package is 2.4 KB gzip.
+const CRITICAL = 2.4 * 1024;
+
+test(`an app's entry chunk gets at most ${CRITICAL / 1024} KB gzip from createLink, /front's createFrontConnection and /react's useLink`, async () => {
+  const sizes = await criticalPath({ bundlers: ['esbuild'] });
+  for (const [entry, { esbuild }] of Object.entries(sizes)) assert.ok(esbuild <= CRITICAL, `${entry}: ${esbuild} bytes gzip, budget ${CRITICAL}`);
 });

@@ -1,6 +1,6 @@
 // Every failure ends in a callback and a way out, for both faces,
 // in Chromium with real frames on other origins:
-// - the wasm does not load (HTTP 404, an HTML page in its place, a CSP
+// - the wasm does not load (HTTP 404, its JavaScript chunk missing, an HTML page in its place, a CSP
 //   without 'wasm-unsafe-eval'): onExit once, with what to fix, nothing on
 //   screen, no unhandled rejection, and a later openLink works once fixed;
 // - a Link UI that never says `loaded`: the overlay's own close button, and
@@ -19,6 +19,8 @@ import { APIS, artifacts, clearTrace, frameAt, launch, root, send, startServers,
 import { inside, serveFiles } from '../../../scripts/serve.mjs';
 
 const WASM = '/pkg/front_link_wasm_bg.wasm';
+// The chunk loader.js imports at the first connection (the glue and the wasm's loading).
+const CHUNK = '/pkg/instance.js';
 let servers;
 let browser;
 let broken; // a host server whose wasm answers as `wasmMode` says
@@ -29,6 +31,7 @@ function brokenHost(link) {
   const route = (path) => {
     if (path.startsWith('/nowasm/')) path = path.slice('/nowasm'.length);
     if (path === WASM && wasmMode === '404') return null;
+    if (path === CHUNK && wasmMode === 'chunk') return null;
     if (path === WASM && wasmMode === 'html') return join(root, 'tests/pages/host.html');
     if (path.startsWith('/pkg/')) return inside(root, path);
     if (path.startsWith('/pages/')) return inside(join(root, 'tests'), path);
@@ -82,6 +85,7 @@ for (const api of APIS) {
   describe(`${api.create}: the wasm does not load`, () => {
     for (const [mode, path, says] of [
       ['404', '/pages/host.html', /HTTP 404.*front_link_wasm_bg\.wasm/],
+      ['chunk', '/pages/host.html', /JavaScript chunk could not be loaded: deploy all the bundler's output/],
       ['html', '/pages/host.html', /HTML page/],
       ['ok', '/nowasm/pages/host.html', /'wasm-unsafe-eval'/],
     ]) {

@@ -1,0 +1,96 @@
+// The package's bytes on an app's critical path: an app whose whole entry
+// is `import { createLink } from 'front-link-wasm'` (or `/front`'s
+// `createFrontConnection`, or `/react`'s `useLink`), bundled and minified by
+// esbuild (splitting on), Vite and webpack 5 in production mode, from pkg/.
+// What the entry chunk weighs (gzip) is what every page of the app pays
+// before Link is used; the rest (glue, snippets, wasm) is in chunks the
+// bundler split off, fetched at the first connection. React is the app's,
+// not counted (external to every bundle).
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pkg } from '../scripts/build.mjs';
+import { root } from '../scripts/lib.mjs';
+
+export const ENTRIES = {
+  createLink: "import { createLink } from 'front-link-wasm';\nwindow.app = createLink;\n",
+  createFrontConnection: "import { createFrontConnection } from 'front-link-wasm/front';\nwindow.app = createFrontConnection;\n",
+  useLink: "import { useLink } from 'front-link-wasm/react';\nwindow.app = useLink;\n",
+};
+
+const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** An app folder whose `front-link-wasm` is pkg/ (a link, as npm's `file:` would make). */
+function app(dir, entry) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  writeFileSync(join(dir, 'main.js'), entry);
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  return dir;
+}
+
+async function linkPackage(dir) {
+  const { symlinkSync } = await import('node:fs');
+  symlinkSync(pkg, join(dir, 'node_modules', 'front-link-wasm'), 'dir');
+}
+
+async function esbuildEntry(dir) {
+  const { build } = await import('esbuild');
+  const out = join(dir, 'dist-esbuild');
+  await build({ absWorkingDir: dir, entryPoints: ['main.js'], bundle: true, splitting: true, format: 'esm', minify: true, outdir: out, logLevel: 'silent', external: ['react'] });
+  return gzip(join(out, 'main.js'));
+}
+
+async function viteEntry(dir) {
+  const { build } = await import('vite');
+  const out = join(dir, 'dist-vite');
+  await build({ root: dir, logLevel: 'silent', configFile: false, build: { outDir: out, emptyOutDir: true, rollupOptions: { external: ['react'] } } });
+  const assets = join(out, 'assets');
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  const entry = readdirSync(assets).find((f) => f.endsWith('.js') && html.includes(f));
+  return gzip(join(assets, entry));
+}
+
+async function webpackEntry(dir) {
+  const webpack = (await import('webpack')).default;
+  const out = join(dir, 'dist-webpack');
+  const stats = await new Promise((resolve, reject) =>
+    webpack({ mode: 'production', context: dir, entry: join(dir, 'main.js'), externals: { react: 'React' }, output: { path: out, filename: 'main.js', publicPath: 'auto' } }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    ),
+  );
+  if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
+  return gzip(join(out, 'main.js'));
+}
+
+/**
+ * What the same bundlers put in an entry chunk for an app that splits off
+ * one module of its own (`import('./x.js')`) and imports nothing of ours:
+ * the bundler's chunk loading, which any code-splitting app carries.
+ */
+export async function splitRuntime() {
+  const dir = join(root, 'test-artifacts', 'critical', 'split-only');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'x.js'), 'export const x = 1;\n');
+  writeFileSync(join(dir, 'main.js'), "window.app = () => import('./x.js');\n");
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  return { esbuild: await esbuildEntry(dir), vite: await viteEntry(dir), webpack: await webpackEntry(dir) };
+}
+
+/** `{ [entry]: { esbuild, vite, webpack } }`: the entry chunk's gzip bytes. */
+export async function criticalPath({ bundlers = ['esbuild', 'vite', 'webpack'] } = {}) {
+  const measure = { esbuild: esbuildEntry, vite: viteEntry, webpack: webpackEntry };
+  const result = {};
+  for (const [name, entry] of Object.entries(ENTRIES)) {
+    const dir = app(join(root, 'test-artifacts', 'critical', name), entry);
+    await linkPackage(dir);
+    result[name] = {};
+    for (const bundler of bundlers) result[name][bundler] = await measure[bundler](dir);
+  }
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await criticalPath(), null, 2));
