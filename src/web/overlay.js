@@ -96,6 +96,10 @@ export function build(document, id, allow, src, radius, opacity, zIndex) {
   root.setAttribute('aria-modal', 'true');
   root.setAttribute('aria-label', 'Mesh Link');
   root.tabIndex = -1;
+  // `showModal` then focuses the dialog itself, not the first focusable in
+  // it (the Link frame, before it has loaded: Escape would not be ours). One
+  // focus, where the browser was laying the page out anyway.
+  root.autofocus = true;
   root.style.setProperty('--front-link-ir', radius);
   root.style.setProperty('--front-link-io', opacity);
   if (zIndex !== undefined) root.style.setProperty('--front-link-z', String(zIndex));
@@ -157,6 +161,10 @@ export function show(window, root, container, closeAfter, onClose) {
   };
   const shown = { root, html, added, window, focus: focus instanceof window.HTMLElement ? focus : null, guard, close, reveal: 0 };
   onScreen = shown;
+  // The dialog goes into the top layer empty, and its content after: the
+  // layout `showModal` forces then does not include the Link frame's.
+  const content = root.lastElementChild;
+  content?.remove();
   (container ?? document.body).append(root);
   if (added) html.classList.add(OPEN_CLASS);
   for (const type of GUARDED) window.addEventListener(type, guard, true);
@@ -169,10 +177,11 @@ export function show(window, root, container, closeAfter, onClose) {
     root.showModal();
     modal = root.matches(':modal');
   } catch {}
-  // Focus on the dialog itself, not in the Link frame before it has loaded:
-  // Escape stays ours. (`showModal` has laid the page out already.)
-  if (modal) root.focus({ preventScroll: true });
-  else shown.frame = window.requestAnimationFrame(() => root.focus({ preventScroll: true }));
+  if (content) root.append(content);
+  // Focus on the dialog itself (`autofocus` had `showModal` do it), not in
+  // the Link frame before it has loaded: Escape stays ours.
+  if (!modal) shown.frame = window.requestAnimationFrame(() => root.focus({ preventScroll: true }));
+  else if (document.activeElement !== root) root.focus({ preventScroll: true });
   if (close && closeAfter >= 0) shown.reveal = window.setTimeout(() => (close.hidden = false), closeAfter);
   return shown;
 }
@@ -190,7 +199,8 @@ export function hide(shown) {
   for (const type of GUARDED) window.removeEventListener(type, guard, true);
   window.clearTimeout(reveal);
   if (frame) window.cancelAnimationFrame(frame);
-  if (root.open) root.close();
+  // Removed, it leaves the top layer (no `close()`: that would put focus
+  // back once, and the line below again).
   root.remove();
   if (added) html.classList.remove(OPEN_CLASS);
   // Only if it is elsewhere: focusing lays the page out.
