@@ -554,6 +554,52 @@ no longer reads or sets the scroll position at all (scrolling is turned off, not
 reset, and focus returns with \`preventScroll\`); in 6 pages × 200 opens
 \`createLink\` went from ~5–6 to 3.4 ms against 1.1.9's 4.0.
 
+The modal \`<dialog>\`, the event guard and the close control came in after that.
+A CPU profile of 300 opens each (2026-12-07, \`showModal\` era, Chromium, 50 µs
+sampling) put an open's time, ours against 1.1.9: inserting the overlay 36–39 %
+(\`append\`; 1.1.9's \`appendChild\` 55 %: the frame's setup, which every SDK pays),
+taking it down 20–21 % (1.1.9 21 %), \`showModal\` 15–16 %, a second \`focus()\`
+4–5 %, \`dialog.close()\` 2 %, and our own JS and wasm under 5 % together. 1.1.9 has
+no modal, no focus and no close: those three are the whole gap. \`showModal\`
+focused the first focusable element in the dialog, the Link frame, so the overlay
+then moved focus to the dialog again; and \`close()\` restored focus once more
+before the overlay's own restore. Now the dialog enters the top layer empty (its
+focusing steps find nothing to focus but the dialog itself, and the layout they
+force is the empty dialog's) and its content follows; close is a removal, which
+leaves the top layer too. In the same profile \`showModal\` fell to 10.5–11 % and
+\`focus\` and \`close\` to none; open-time medians on this 2-core machine moved
+too little against their own spread to name a figure (the table above is the
+measure). Every guarantee stays and is tested in the three engines: top layer,
+inert page, focus in and back, Escape, the close control, strict CSP.
+
+**The critical path** (round 3). \`index.js\` imported the glue statically, and
+the glue every snippet: an app's entry chunk carried the glue, the bridge's JS and
+the loader's messages. Now \`loader.js\` imports \`instance.js\` (the glue, the
+wasm's fetch and its instances) at the first connection, which every bundler
+splits into a chunk of its own; a chunk that fails to load ends the open in
+\`onExit\` with what to fix (\`tests/js/security/failures.test.mjs\`). The
+stopped-instance message travels in that chunk and the test runners' alias lines
+moved to \`alias.js\`, which only the chunk and the CommonJS entry import (webpack
+had hoisted the shared module into the entry). The table in *The critical path*
+above has each bundler's entry chunk; webpack's and Vite's include their own chunk
+loading (the last row of that table), which the split brings into an app that had
+none.
+
+**Dispatch** (round 3). A CPU profile of 20,000 messages without \`loaded\`
+(same day) spent 17–18 % in the Link frame's \`postMessage\` and 30 % in
+\`(program)\` (the browser's message delivery), against 27 % and 31 % for 1.1.9;
+the largest of ours was the inbox's JavaScript filter (8–10 %), then the overlay's
+and the shape check's few calls and the wasm functions, each under 3 %. Under the
+profiler our run was the shorter (663–694 ms against 743 ms); the bench's spread
+between runs is as large as the gap it reports.
+
+**What is not done** (round 3). The wallet bridge is still in the one wasm and
+its JS in the one chunk: fetching it only when the Link UI opens the wallet
+channel needs a second wasm module (the Comlink rules, the capability surface and
+the families, with their snippets) behind a queue in the session, with its own
+containment; see \`notes/not-done.md\`. WebKit's open (3–4× the faster upstream)
+has no profiler here; Firefox's first click is 2.3–2.7×.
+
 **JS heap growth.** A heap-snapshot diff around 1,000 cycles (2026-11-22) finds no
 JavaScript object left behind: the growth is compiled code, V8 optimizing the
 functions that every cycle calls (44 new code objects, about 37 KB, for
