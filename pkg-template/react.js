@@ -25,12 +25,18 @@ import { loadStatus, onLoadStatus } from './loader.js';
 // Before the browser has loaded the wasm (and on the server) nothing is ready.
 const NOT_YET = { ready: false, error: null };
 
+// A controller's life, in order (numbers: this file is on the app's critical path).
+const NEW = 0;
+const MOUNTED = 1;
+const UNMOUNTING = 2;
+const UNMOUNTED = 3;
+
 function controller(create, initial) {
   let latest = initial;
   let connection;
-  // 'new' until the first mount; 'unmounting' from a cleanup until the
+  // NEW until the first mount; UNMOUNTING from a cleanup until the
   // microtask that closes the session, unless a remount comes first.
-  let state = 'new';
+  let state = NEW;
 
   const options = new Proxy({}, { get: (_, key) => latest?.[key] });
   const connect = () => (connection ??= create(options));
@@ -41,20 +47,20 @@ function controller(create, initial) {
   const opener =
     (method) =>
     (...args) =>
-      state === 'new' || state === 'mounted' ? connect()[method](...args) : Promise.resolve();
+      state <= MOUNTED ? connect()[method](...args) : Promise.resolve();
   const closer =
     (method) =>
     (...args) =>
       connection?.[method](...args);
 
   function mount() {
-    state = 'mounted';
+    state = MOUNTED;
     connect();
     return () => {
-      state = 'unmounting';
+      state = UNMOUNTING;
       queueMicrotask(() => {
-        if (state !== 'unmounting') return; // remounted: StrictMode, Fast Refresh
-        state = 'unmounted';
+        if (state !== UNMOUNTING) return; // remounted: StrictMode, Fast Refresh
+        state = UNMOUNTED;
         connection?.closeLink();
       });
     };
