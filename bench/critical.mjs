@@ -2,12 +2,13 @@
 // is `import { createLink } from 'front-link-wasm'` (or `/front`'s
 // `createFrontConnection`, or `/react`'s `useLink`), bundled and minified by
 // esbuild (splitting on), Vite and webpack 5 in production mode, from pkg/.
-// What the entry chunk weighs (gzip) is what every page of the app pays
+// What the entry chunk and the chunks it imports statically weigh (gzip) is
+// what every page of the app pays
 // before Link is used; the rest (glue, snippets, wasm) is in chunks the
 // bundler split off, fetched at the first connection. React is the app's,
 // not counted (external to every bundle).
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pkg } from '../scripts/build.mjs';
 import { root } from '../scripts/lib.mjs';
@@ -20,26 +21,35 @@ export const ENTRIES = {
 
 const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/** An app folder whose `front-link-wasm` is pkg/ (a link, as npm's `file:` would make). */
+/**
+ * The gzip bytes of `file` and of every chunk it imports statically, each
+ * once (served as separate files): all of it loads before the app runs.
+ * Dynamic `import()`s are what the page fetches later.
+ */
+function withStaticImports(file, seen = new Set()) {
+  if (seen.has(file)) return 0;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  const imported = [...code.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+\.js)["']|\bimport\s*["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => m[1] ?? m[2]);
+  return gzip(file) + imported.reduce((sum, path) => sum + withStaticImports(join(dirname(file), path), seen), 0);
+}
+
+/** An app folder of one entry, `main.js`; its `front-link-wasm` is pkg/ (a link, as npm's `file:` would make). */
 function app(dir, entry) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   writeFileSync(join(dir, 'main.js'), entry);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
   writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
-  return dir;
-}
-
-async function linkPackage(dir) {
-  const { symlinkSync } = await import('node:fs');
   symlinkSync(pkg, join(dir, 'node_modules', 'front-link-wasm'), 'dir');
+  return dir;
 }
 
 async function esbuildEntry(dir) {
   const { build } = await import('esbuild');
   const out = join(dir, 'dist-esbuild');
   await build({ absWorkingDir: dir, entryPoints: ['main.js'], bundle: true, splitting: true, format: 'esm', minify: true, outdir: out, logLevel: 'silent', external: ['react'] });
-  return gzip(join(out, 'main.js'));
+  return withStaticImports(join(out, 'main.js'));
 }
 
 async function viteEntry(dir) {
@@ -49,7 +59,7 @@ async function viteEntry(dir) {
   const assets = join(out, 'assets');
   const html = readFileSync(join(out, 'index.html'), 'utf8');
   const entry = readdirSync(assets).find((f) => f.endsWith('.js') && html.includes(f));
-  return gzip(join(assets, entry));
+  return withStaticImports(join(assets, entry));
 }
 
 async function webpackEntry(dir) {
@@ -70,13 +80,8 @@ async function webpackEntry(dir) {
  * the bundler's chunk loading, which any code-splitting app carries.
  */
 export async function splitRuntime() {
-  const dir = join(root, 'test-artifacts', 'critical', 'split-only');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const dir = app(join(root, 'test-artifacts', 'critical', 'split-only'), "window.app = () => import('./x.js');\n");
   writeFileSync(join(dir, 'x.js'), 'export const x = 1;\n');
-  writeFileSync(join(dir, 'main.js'), "window.app = () => import('./x.js');\n");
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
   return { esbuild: await esbuildEntry(dir), vite: await viteEntry(dir), webpack: await webpackEntry(dir) };
 }
 
@@ -86,7 +91,6 @@ export async function criticalPath({ bundlers = ['esbuild', 'vite', 'webpack'] }
   const result = {};
   for (const [name, entry] of Object.entries(ENTRIES)) {
     const dir = app(join(root, 'test-artifacts', 'critical', name), entry);
-    await linkPackage(dir);
     result[name] = {};
     for (const bundler of bundlers) result[name][bundler] = await measure[bundler](dir);
   }

@@ -21,7 +21,14 @@ let loading;
 /** Bytes of the running instance's memory (it never shrinks); undefined before a load. */
 export const wasmMemory = () => current?.memory().buffer.byteLength;
 
-const START = 'front-link-wasm could not start: ';
+// loader.js builds its one failure (the chunk's) alike; this chunk does not
+// import it: a module both imported would be shared, and bundlers hoist what
+// is shared into the app's entry.
+function failure(message) {
+  const error = new Error(`front-link-wasm could not start: ${message}`);
+  error.frontLinkWasm = true;
+  return error;
+}
 
 /** Why the wasm did not load, as an integrator can act on it. */
 function loadFailure(error, url) {
@@ -34,12 +41,6 @@ function loadFailure(error, url) {
     return failure(`${url} is not the package's WebAssembly module: serve front_link_wasm_bg.wasm beside its JavaScript, with Content-Type application/wasm (${text})`);
   }
   return failure(text);
-}
-
-function failure(message) {
-  const error = new Error(START + message);
-  error.frontLinkWasm = true;
-  return error;
 }
 
 async function fetchModule(url) {

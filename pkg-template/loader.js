@@ -40,6 +40,7 @@ function imported() {
     (module) => (instance = module),
     (error) => {
       importing = undefined; // a later call may retry
+      // As instance.js's failures, which this chunk's could not reach.
       const failed = new Error(
         `front-link-wasm could not start: its JavaScript chunk could not be loaded: deploy all the bundler's output, allowed by the CSP's script-src (${error?.message ?? error})`,
       );

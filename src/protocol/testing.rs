@@ -44,32 +44,16 @@ pub fn mesh_session(embedded: bool) -> Session {
     Session::open(LinkInput::Token(TOKEN), &mesh(embedded, Some("host"))).expect("fixture token opens").0
 }
 
-pub fn arb_value() -> impl Strategy<Value = Value> {
-    let key = prop_oneof![
-        Just("type".to_owned()),
-        Just("payload".to_owned()),
-        Just("message".to_owned()),
-        Just("link".to_owned()),
-        Just("status".to_owned()),
-        Just("accountTokens".to_owned()),
-        Just("__proto__".to_owned()),
-        "[a-zA-Z]{1,12}",
-    ];
+/// Arbitrary data as a message could hold: object keys from `keys` (or any
+/// short name) and strings from `words` (or any short text), nested.
+pub fn values(keys: &'static [&'static str], words: &'static [&'static str]) -> impl Strategy<Value = Value> {
+    let key = prop_oneof![prop::sample::select(keys).prop_map(str::to_owned), "[a-zA-Z]{1,12}"];
     let leaf = prop_oneof![
         Just(Value::Undefined),
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<f64>().prop_map(Value::Number),
-        prop_oneof![
-            Just("brokerageAccountAccessToken"),
-            Just("close"),
-            Just("done"),
-            Just("oauthLinkOpen"),
-            Just("transferFinished"),
-            Just("success"),
-            Just("loaded")
-        ]
-        .prop_map(Value::str),
+        prop::sample::select(words).prop_map(Value::str),
         ".{0,20}".prop_map(Value::String),
     ];
     leaf.prop_recursive(6, 64, 8, move |inner| {
@@ -78,4 +62,12 @@ pub fn arb_value() -> impl Strategy<Value = Value> {
             prop::collection::vec((key.clone(), inner), 0..8).prop_map(Value::Object),
         ]
     })
+}
+
+/// Arbitrary data in the Link UI's vocabulary.
+pub fn arb_value() -> impl Strategy<Value = Value> {
+    values(
+        &["type", "payload", "message", "link", "status", "accountTokens", "__proto__"],
+        &["brokerageAccountAccessToken", "close", "done", "oauthLinkOpen", "transferFinished", "success", "loaded"],
+    )
 }

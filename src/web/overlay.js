@@ -78,6 +78,12 @@ export function adopt(document) {
   }
 }
 
+// Each dialog's content, which `show` adds once the dialog is in the top
+// layer: `showModal` then finds nothing to focus in it but the dialog itself
+// (not the Link frame, before it has loaded: Escape stays ours), and the
+// layout it forces is the empty dialog's.
+const contents = new WeakMap();
+
 /**
  * The overlay's elements, not in the page: `[root, iframe]`, `src` set last
  * so it loads once. The root is a `<dialog>`: shown modal, it is in the
@@ -96,10 +102,6 @@ export function build(document, id, allow, src, radius, opacity, zIndex) {
   root.setAttribute('aria-modal', 'true');
   root.setAttribute('aria-label', 'Mesh Link');
   root.tabIndex = -1;
-  // `showModal` then focuses the dialog itself, not the first focusable in
-  // it (the Link frame, before it has loaded: Escape would not be ours). One
-  // focus, where the browser was laying the page out anyway.
-  root.autofocus = true;
   root.style.setProperty('--front-link-ir', radius);
   root.style.setProperty('--front-link-io', opacity);
   if (zIndex !== undefined) root.style.setProperty('--front-link-z', String(zIndex));
@@ -115,7 +117,8 @@ export function build(document, id, allow, src, radius, opacity, zIndex) {
   close.setAttribute('aria-label', 'Close Mesh Link');
   close.textContent = '\u00d7';
   content.append(iframe, close);
-  root.append(element('div', '__backdrop'), content);
+  root.append(element('div', '__backdrop'));
+  contents.set(root, content);
   return [root, iframe];
 }
 
@@ -141,7 +144,8 @@ export function show(window, root, container, closeAfter, onClose) {
   const focus = document.activeElement;
   const html = document.documentElement;
   const added = html !== null && !html.classList.contains(OPEN_CLASS);
-  const close = root.querySelector('button');
+  const content = contents.get(root);
+  const close = content?.querySelector('button');
   // Escape closes this overlay and nothing else. It is ours when the focus
   // is in the overlay (or nowhere): a dialog the page opens above it later
   // (a wallet's confirmation, say) keeps its own Escape.
@@ -161,10 +165,6 @@ export function show(window, root, container, closeAfter, onClose) {
   };
   const shown = { root, html, added, window, focus: focus instanceof window.HTMLElement ? focus : null, guard, close, reveal: 0 };
   onScreen = shown;
-  // The dialog goes into the top layer empty, and its content after: the
-  // layout `showModal` forces then does not include the Link frame's.
-  const content = root.lastElementChild;
-  content?.remove();
   (container ?? document.body).append(root);
   if (added) html.classList.add(OPEN_CLASS);
   for (const type of GUARDED) window.addEventListener(type, guard, true);
@@ -178,8 +178,8 @@ export function show(window, root, container, closeAfter, onClose) {
     modal = root.matches(':modal');
   } catch {}
   if (content) root.append(content);
-  // Focus on the dialog itself (`autofocus` had `showModal` do it), not in
-  // the Link frame before it has loaded: Escape stays ours.
+  // Focus on the dialog itself, not in the Link frame: `showModal` put it
+  // there; without the top layer, the next frame does.
   if (!modal) shown.frame = window.requestAnimationFrame(() => root.focus({ preventScroll: true }));
   else if (document.activeElement !== root) root.focus({ preventScroll: true });
   if (close && closeAfter >= 0) shown.reveal = window.setTimeout(() => (close.hidden = false), closeAfter);

@@ -19,15 +19,9 @@ use wasm_bindgen::prelude::*;
 
 use protocol::{Action, Callback, Data, Face, Kind, LinkInput, LinkParams, Theme};
 
-// SAFETY: one thread.
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
-    core::arch::wasm32::unreachable()
-}
+// The npm build's allocator and panic handler, as they are.
+#[path = "../../../src/bare.rs"]
+mod bare;
 
 /// A JavaScript value, read as the core reads data (own fields only).
 #[derive(Clone)]

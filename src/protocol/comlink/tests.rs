@@ -1,6 +1,7 @@
 //! Comlink request classification and the one path rule, and fuzzing of
 //! both. (The Solana rules are `solana/tests.rs`.)
 
+use crate::protocol::testing::values;
 use crate::protocol::*;
 use proptest::prelude::*;
 
@@ -152,40 +153,12 @@ fn arguments_are_raw_values_or_proxies_only() {
     }
 }
 
+/// Arbitrary data in Comlink's vocabulary.
 fn arb_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Undefined),
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<f64>().prop_map(Value::Number),
-        prop_oneof![
-            Just("GET"),
-            Just("SET"),
-            Just("APPLY"),
-            Just("RAW"),
-            Just("HANDLER"),
-            Just("proxy"),
-            Just("__proto__"),
-            Just("eip6963Wallets"),
-            Just("0")
-        ]
-        .prop_map(Value::str),
-        ".{0,12}".prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 48, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec(
-                (
-                    prop_oneof![Just("id"), Just("type"), Just("path"), Just("value"), Just("argumentList"), Just("name")]
-                        .prop_map(String::from),
-                    inner
-                ),
-                0..6
-            )
-            .prop_map(Value::Object),
-        ]
-    })
+    values(
+        &["id", "type", "path", "value", "argumentList", "name"],
+        &["GET", "SET", "APPLY", "RAW", "HANDLER", "proxy", "__proto__", "eip6963Wallets", "0"],
+    )
 }
 
 proptest! {
