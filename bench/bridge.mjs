@@ -52,23 +52,29 @@ export async function roundTrips(browser, servers, sdk, n) {
 }
 
 /**
- * `n` sessions with the bridge on (openLink → iframe attached → closeLink),
- * in a page with EIP-6963, Solana and Bitcoin wallets; `counters` is read
- * before and after (after `warmup` sessions), plus the wallets' own
- * listener counts.
+ * `n` sessions whose Link UI opens the wallet channel (openLink → the Link
+ * frame loads and sends a Comlink `GET` → the page's wallets are asked →
+ * closeLink), in a page with EIP-6963, Solana and Bitcoin wallets; each SDK
+ * waits for the same two things (3.13 asks the wallets at the open, ours at
+ * that first wallet message). `counters` is read before and after (after
+ * `warmup` sessions), plus the wallets' own listener counts.
  */
 export async function sessions(browser, servers, sdk, n, warmup, counters) {
   const { context, page } = await hostPage(browser, servers, sdk);
   const cdp = await context.newCDPSession(page);
-  const url = `${servers.link}/pages/link.html`;
+  const script = Buffer.from(JSON.stringify([{ id: 'first', type: 'GET', path: ['parentOrigin'] }])).toString('base64');
+  const url = `${servers.link}/pages/link.html?script=${encodeURIComponent(script)}`;
   const cycle = (count) =>
     page.evaluate(
       async ([token, count]) => {
         window.link ??= window.sdk.createLink({ onExit() {} });
         const t0 = performance.now();
         for (let i = 0; i < count; i++) {
+          const asked = new Promise((resolve) => addEventListener('eip6963:requestProvider', resolve, { once: true }));
           await window.link.openLink(token);
-          if (!document.getElementById('mesh-link-popup__iframe')) throw new Error('no iframe');
+          const frame = document.getElementById('mesh-link-popup__iframe');
+          if (!frame) throw new Error('no iframe');
+          await Promise.all([asked, new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))]);
           window.link.closeLink();
         }
         return performance.now() - t0;

@@ -97,4 +97,42 @@ export async function criticalPath({ bundlers = ['esbuild', 'vite', 'webpack'] }
   return result;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await criticalPath(), null, 2));
+/** The chunks `file` imports, statically and by `import()`, as paths beside it. */
+function imports(file) {
+  const code = readFileSync(file, 'utf8');
+  const found = [...code.matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+\.js)["']|\bimport\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)];
+  return found.map((m) => join(dirname(file), m[1] ?? m[2]));
+}
+
+/**
+ * What a page fetches for Link, gzip bytes, from `createLink`'s app bundled
+ * by esbuild (splitting on): `session` is what a session whose Link UI
+ * never opens the wallet channel loads (the entry and every chunk it
+ * reaches, the wasm, but not the bridge's chunk), `bridge` what the first
+ * wallet message adds (the chunk esbuild names after `families.js`, and
+ * what only it reaches), `everything` the two together.
+ */
+export async function sessionBytes() {
+  const dir = app(join(root, 'test-artifacts', 'critical', 'session'), ENTRIES.createLink);
+  const { build } = await import('esbuild');
+  const out = join(dir, 'dist-esbuild');
+  await build({ absWorkingDir: dir, entryPoints: ['main.js'], bundle: true, splitting: true, format: 'esm', minify: true, outdir: out, logLevel: 'silent', external: ['react'] });
+  const reach = (from, seen, skip) => {
+    for (const file of imports(from)) {
+      if (seen.has(file) || skip(file)) continue;
+      seen.add(file);
+      reach(file, seen, skip);
+    }
+    return seen;
+  };
+  const isBridge = (file) => /^families-[\w-]+\.js$/.test(file.split('/').pop());
+  const session = reach(join(out, 'main.js'), new Set([join(out, 'main.js')]), isBridge);
+  const all = reach(join(out, 'main.js'), new Set([join(out, 'main.js')]), () => false);
+  if (![...all].some(isBridge)) throw new Error("no chunk of the bridge's JavaScript (families-*.js) in the bundle");
+  const sum = (files) => [...files].reduce((total, file) => total + gzip(file), 0);
+  const wasm = gzip(join(pkg, 'front_link_wasm_bg.wasm'));
+  const bridge = sum([...all].filter((file) => !session.has(file)));
+  return { session: sum(session) + wasm, bridge, everything: sum(all) + wasm };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify({ ...(await criticalPath()), session: await sessionBytes() }, null, 2));

@@ -20,7 +20,7 @@ import { roundTrips, sessions } from './bridge.mjs';
 import { bundleOurs } from './bundle.mjs';
 import { ENGINE_LABELS, checkCallbacks, checkRehearsal, measureEngine, median, roundTick, tickMedian } from './engines.mjs';
 import { bundledSize, measure } from './size.mjs';
-import { criticalPath, splitRuntime } from './critical.mjs';
+import { criticalPath, sessionBytes, splitRuntime } from './critical.mjs';
 import { README_START, README_END, readmeFigures } from './report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -31,6 +31,10 @@ const OPENS = 200;
 const MESSAGES = 10_000;
 const CYCLES = 1000;
 const WARMUP = 100;
+// Sessions whose Link UI opens the wallet channel each wait for the frame to
+// load (about 30 ms here): fewer of them.
+const BRIDGE_SESSIONS = 200;
+const BRIDGE_WARMUP = 20;
 const ROUND_TRIPS = 2000;
 // A first click happens once per page, so each run loads this many pages
 // and keeps their median: one page's figure swings by milliseconds here.
@@ -71,6 +75,8 @@ await Promise.all([bundleUpstream(), bundleMeshUpstream(), bundleComlink()]);
 // What an app's entry chunk gets from the package, by entry and bundler (bench/critical.mjs).
 size.critical = await criticalPath();
 size.splitRuntime = await splitRuntime();
+// What a session without wallets fetches, and the bridge's chunk (bench/critical.mjs).
+size.session = await sessionBytes();
 
 // --- where the wasm's bytes go -----------------------------------------------------
 
@@ -83,7 +89,7 @@ const dominators = output(`twiggy dominators -d 3 -r 12 ${namedWasm}`);
 const items = JSON.parse(output(`twiggy top -n 100000 --format json ${namedWasm}`));
 const BRIDGE = /front_link_wasm::(web::bridge|protocol::(comlink|path|solana|wallet_standard|injected))|wasm_bindgen_futures/;
 const bridgeWasm = items.filter((i) => BRIDGE.test(i.name)).reduce((n, i) => n + i.shallow_size, 0);
-const bridgeJs = published.filter((f) => /bridge\//.test(f.file));
+const bridgeJs = published.filter((f) => /bridge\//.test(f.file) && !/bridge\/(chunk|reply)\.js$/.test(f.file));
 // What each import costs: its name in the wasm, and its shim in wasm-bindgen's glue.
 const wasmImports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(join(pkg, 'front_link_wasm_bg.wasm'))));
 const glueMin = await esbuild({ entryPoints: [join(pkg, 'front_link_wasm.js')], bundle: false, format: 'esm', minify: true, write: false, logLevel: 'error' });
@@ -202,7 +208,7 @@ for (let r = 0; r < RUNS; r++) {
       const trips = await roundTrips(browser, servers, side.bridge, ROUND_TRIPS);
       add(side, 'bridgeGetMs', trips.getMs);
       add(side, 'bridgeRequestMs', trips.requestMs);
-      const b = await sessions(browser, servers, side.bridge, CYCLES, WARMUP, counters);
+      const b = await sessions(browser, servers, side.bridge, BRIDGE_SESSIONS, BRIDGE_WARMUP, counters);
       add(side, 'bridgeSessionsMs', b.ms);
       for (const [key, value] of Object.entries(b.growth)) add(side, `bridgeGrowth.${key}`, value);
     }
@@ -239,7 +245,7 @@ for (const name of ENGINES) {
 await servers.close();
 
 const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), kernel: release() };
-const parameters = { opens: OPENS, firstClicks: FIRST_CLICKS, messages: MESSAGES, cycles: CYCLES, warmup: WARMUP, roundTrips: ROUND_TRIPS, callbacks: callbacksSeen };
+const parameters = { opens: OPENS, firstClicks: FIRST_CLICKS, messages: MESSAGES, cycles: CYCLES, warmup: WARMUP, bridgeSessions: BRIDGE_SESSIONS, roundTrips: ROUND_TRIPS, callbacks: callbacksSeen };
 const seconds = Math.round((Date.now() - benchStarted) / 1000);
 const results = {
   date: new Date().toISOString(),

@@ -5,8 +5,9 @@
 //! for the first time, which put several milliseconds of compiling between
 //! the click and the overlay. Here the same paths run on values nobody
 //! sees: the rules of a valid token, the overlay's elements built but never
-//! attached, listeners added and removed, a wallet bridge set up without
-//! asking any wallet. (Before this, the JS wrapper has a throwaway
+//! attached, listeners added and removed. (The wallet bridge is not
+//! rehearsed: its JavaScript is fetched only when a session uses it.)
+//! (Before this, the JS wrapper has a throwaway
 //! connection refuse a token, which compiles all of `open` and the
 //! bindings' shims.) The page sees one thing: the overlay's stylesheet
 //! is adopted now, not at the first open; it only matches while an overlay
@@ -14,7 +15,6 @@
 
 use wasm_bindgen::JsValue;
 
-use super::bridge::Bridge;
 use super::callbacks::Callbacks;
 use super::overlay::Overlay;
 use super::runtime;
@@ -32,7 +32,5 @@ pub fn rehearse(callbacks: &dyn Callbacks) {
     if let Ok(iframe) = Overlay::rehearse(&document, &opening) {
         drop(runtime::listeners(&window, 0, &iframe, session.origin()));
     }
-    // Whichever face the page uses: createLink's sessions start a bridge.
-    Bridge::rehearse(&window);
     drop(session.close::<JsValue>());
 }

@@ -82,8 +82,9 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
     match Surface::show(&window, &opening, style, host_iframe, &placement, move || end(|active| active.id == id)) {
         Ok(surface) => {
             let listeners = listeners(&window, id, surface.iframe(), session.origin());
-            // As 3.13: the wallets are asked for as the Link UI starts.
-            let bridge = session.has_bridge().then(|| Bridge::start(&window));
+            // Fetched, and the wallets asked for, when the Link UI first
+            // opens the wallet channel (3.13 asks as the Link UI starts).
+            let bridge = session.has_bridge().then(|| Bridge::new(&window));
             let load_timer = opening
                 .load_timeout
                 .and_then(|ms| Timeout::new(&window, i32::try_from(ms).unwrap_or(i32::MAX), move || load_timed_out(id)));
@@ -264,7 +265,7 @@ fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<Target>, actions: 
             }
             Action::Refuse(request_id, refusal) => {
                 if let Some((bridge, target)) = bridge_of(id, target.as_ref()) {
-                    bridge.refuse(&request_id, refusal, &target);
+                    bridge.refuse(request_id, refusal, target);
                 }
             }
             Action::Warn { why, data } => notice::warn(why, &data),

@@ -13,7 +13,7 @@ use super::{not_found, publish, push, registry, Outcome, Shared, Subscription};
 use crate::protocol::{Family, MAX_ID};
 use crate::web::js_data::bounded_text;
 
-#[wasm_bindgen(module = "/src/web/bridge/bitcoin.js")]
+#[wasm_bindgen(module = "/src/web/bridge/chunk.js", js_namespace = bridge)]
 extern "C" {
     /// A `bip122Wallets` entry: `{uuid, name, features, wallet: {name,
     /// accounts, features}}`, the four Bitcoin features as proxies.

@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-#[wasm_bindgen(module = "/src/web/bridge/capability.js")]
+#[wasm_bindgen(module = "/src/web/bridge/chunk.js", js_namespace = bridge)]
 extern "C" {
     /// Puts `value` on the surface.
     pub fn made(value: &JsValue) -> JsValue;

@@ -3,6 +3,7 @@
 // go out by reference, and a session's liveness.
 
 import { made } from './capability.js';
+import { replyThrow, send } from './reply.js';
 
 // Values the API hands out by reference (Comlink's proxy-marked values),
 // all built by the bridge: on its capability surface.
@@ -46,28 +47,6 @@ export function runAll(functions) {
   }
 }
 
-// To the Link window at its origin, or (`origin` undefined) to a port.
-function send(target, origin, message, transfer) {
-  if (origin === undefined) target.postMessage(message, transfer);
-  else target.postMessage(message, origin, transfer);
-}
-export function post(target, origin, type, payload) {
-  send(target, origin, payload === undefined ? { type } : { type, payload }, []);
-}
-// Comlink's serialized `throw` value: an Error as its name and message,
-// with a `stack` that names no script of the host page; anything else as is.
-export function thrown(error) {
-  return error instanceof Error ? { isError: true, value: { message: error.message, name: error.name, stack: `${error.name}: ${error.message}` } } : { isError: false, value: error };
-}
-export function replyThrow(target, origin, id, error) {
-  try {
-    send(target, origin, { type: 'HANDLER', name: 'throw', value: thrown(error), id }, []);
-  } catch {
-    try {
-      send(target, origin, { type: 'HANDLER', name: 'throw', value: thrown(new TypeError('Unserializable error')), id }, []);
-    } catch {}
-  }
-}
 export function replyRaw(target, origin, id, value) {
   try {
     send(target, origin, { type: 'RAW', value, id }, []);

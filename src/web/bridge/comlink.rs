@@ -7,7 +7,7 @@ use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-#[wasm_bindgen(module = "/src/web/bridge/comlink.js")]
+#[wasm_bindgen(module = "/src/web/bridge/chunk.js", js_namespace = bridge)]
 extern "C" {
     /// A session's liveness, `{over: false}`, for [`answer_when_settled`].
     pub fn session() -> JsValue;
@@ -28,14 +28,6 @@ extern "C" {
     /// Calls and forgets each function in the list, whatever they throw.
     #[wasm_bindgen(js_name = runAll)]
     pub fn run_all(functions: &js_sys::Array);
-    /// `{type}`, or `{type, payload}` if there is one: the runtime's own
-    /// messages to the Link UI.
-    #[wasm_bindgen(catch)]
-    pub fn post(target: &JsValue, origin: &JsValue, kind: &JsValue, payload: &JsValue) -> Result<(), JsValue>;
-    /// `{type:'HANDLER', name:'throw', value, id}`, with a `stack` that
-    /// names no script of the host page.
-    #[wasm_bindgen(js_name = replyThrow)]
-    pub fn reply_throw(target: &JsValue, origin: &JsValue, id: &JsValue, error: &JsValue);
     /// `{type:'RAW', value, id}`, or a `throw` if it cannot be cloned.
     #[wasm_bindgen(js_name = replyRaw)]
     pub fn reply_raw(target: &JsValue, origin: &JsValue, id: &JsValue, value: &JsValue);

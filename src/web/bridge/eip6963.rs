@@ -1,5 +1,6 @@
 //! EIP-6963 wallets (MetaMask, Coinbase Wallet, Rabby…): discovery by
-//! event for 300 ms, as 1.7.0 does, and provider event subscriptions.
+//! event until 300 ms after the session opened, as 1.7.0 does, and
+//! provider event subscriptions.
 
 use alloc::rc::{Rc, Weak};
 use alloc::string::String;
@@ -16,9 +17,8 @@ use super::{Outcome, Shared, Subscription};
 use crate::protocol::MAX_ID;
 use crate::web::js_data::bounded_text;
 use crate::web::listener::EventListener;
-use crate::web::timeout::Timeout;
 
-#[wasm_bindgen(module = "/src/web/bridge/eip6963.js")]
+#[wasm_bindgen(module = "/src/web/bridge/chunk.js", js_namespace = bridge)]
 extern "C" {
     /// Subscribes `callback` to the provider's `event` (its first argument
     /// only): the teardown the child gets as a proxy, or `undefined` for a
@@ -31,14 +31,15 @@ extern "C" {
     fn eip6963_entry(info: &JsValue, provider: &JsValue) -> JsValue;
 }
 
-/// How long wallets have to announce themselves.
-const DISCOVERY_MS: i32 = 300;
+/// How long wallets have to announce themselves, from the session's open.
+pub const DISCOVERY_MS: i32 = 300;
 
 /// Discovery and subscriptions of one bridge.
 #[derive(Default)]
 pub struct Eip6963 {
     wallets: RefCell<Vec<Wallet>>,
-    discovery: RefCell<Option<(Option<EventListener>, Option<Timeout>)>>,
+    /// The announcement listener, until discovery's window closes.
+    discovery: RefCell<Option<EventListener>>,
     done: OnceCell<(Promise, Function)>,
 }
 
@@ -60,9 +61,10 @@ impl Drop for Eip6963 {
 }
 
 impl Eip6963 {
-    /// Listens for announcements, asks for them if `ask`, and publishes
-    /// the list after [`DISCOVERY_MS`].
-    pub fn start(shared: &Rc<Shared>, ask: bool) {
+    /// Listens for announcements and asks for them; the list is published
+    /// at once if discovery's window is `over`, else by [`discovered`] when
+    /// it closes. (Wallets answer the request during its dispatch.)
+    pub fn start(shared: &Rc<Shared>, over: bool) {
         let mut resolve = None;
         let done = Promise::new(&mut |r, _| resolve = Some(r));
         if let Some(resolve) = resolve {
@@ -74,20 +76,15 @@ impl Eip6963 {
                 shared.eip6963.announced(event);
             }
         });
-        let weak = Rc::downgrade(shared);
-        let timer = Timeout::new(&shared.window, DISCOVERY_MS, move || {
-            if let Some(shared) = weak.upgrade() {
-                publish(&shared);
-            }
-        });
         if let Ok(mut discovery) = shared.eip6963.discovery.try_borrow_mut() {
-            *discovery = Some((listener, timer));
+            *discovery = listener;
         }
         // Wallets answer during the dispatch, so listen first.
         if let Ok(request) = Event::new("eip6963:requestProvider") {
-            if ask {
-                let _ = shared.window.dispatch_event(&request);
-            }
+            let _ = shared.window.dispatch_event(&request);
+        }
+        if over {
+            discovered(shared);
         }
     }
 
@@ -114,7 +111,9 @@ impl Eip6963 {
     }
 }
 
-fn publish(shared: &Shared) {
+/// Discovery's window has closed: the list is published, later
+/// announcements are not heard.
+pub fn discovered(shared: &Shared) {
     let discovery = shared.eip6963.discovery.try_borrow_mut().ok().and_then(|mut d| d.take());
     drop(discovery);
     let Ok(wallets) = shared.eip6963.wallets.try_borrow() else { return };

@@ -16,11 +16,13 @@
 
 mod bitcoin;
 mod capability;
+mod chunk;
 mod comlink;
 mod eip6963;
 mod injected;
 mod port;
 mod registry;
+mod reply;
 mod solana;
 mod ton;
 mod tron;
@@ -38,47 +40,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{MessageChannel, MessagePort, Window};
 
+pub use self::chunk::Bridge;
 use self::eip6963::Eip6963;
 use self::port::Port;
+pub use self::reply::Target;
 use crate::protocol::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS};
 use crate::web::js_data::js_name;
-
-/// A session's bridge. Clones share it; the session holds the one that
-/// lasts, so the bridge ends with it.
-#[derive(Clone)]
-pub struct Bridge(Rc<Shared>);
-
-/// Where a reply goes: the Link window at its exact origin, or a port.
-#[derive(Clone)]
-pub struct Target {
-    to: JsValue,
-    /// `undefined` for a port.
-    origin: JsValue,
-}
-
-impl Target {
-    /// The Link UI's window, answered at `origin` only.
-    pub fn window(window: &Window, origin: &str) -> Target {
-        Target { to: window.clone().into(), origin: origin.into() }
-    }
-
-    /// Posts the runtime's own `{type, payload}` (see [`comlink::post`]).
-    pub fn post(&self, kind: &JsValue, payload: &JsValue) -> Result<(), JsValue> {
-        comlink::post(&self.to, &self.origin, kind, payload)
-    }
-
-    fn port(port: &MessagePort) -> Target {
-        Target { to: port.clone().into(), origin: JsValue::UNDEFINED }
-    }
-
-    fn raw(&self, id: &JsValue, value: &JsValue) {
-        comlink::reply_raw(&self.to, &self.origin, id, value);
-    }
-
-    fn throw(&self, id: &JsValue, error: &JsValue) {
-        comlink::reply_throw(&self.to, &self.origin, id, error);
-    }
-}
 
 /// A wallet subscription the child made: its teardown runs when the
 /// session ends, if the child did not run it first (teardowns are
@@ -128,38 +95,41 @@ struct Shared {
     by_reference: Closure<dyn Fn(JsValue, JsValue, JsValue, JsValue)>,
 }
 
-impl Bridge {
-    /// Starts the bridge of a session: the API the Link UI will read, and
-    /// wallet discovery.
-    pub fn start(window: &Window) -> Bridge {
+/// A session's Comlink server, started once the bridge's chunk is here
+/// ([`Bridge`] starts it). Clones share it; the session's [`Bridge`]
+/// holds the one that lasts, so the server ends with the session.
+#[derive(Clone)]
+struct Server(Rc<Shared>);
+
+impl Server {
+    /// The API the Link UI will read, and wallet discovery; its window
+    /// may be `over` already (it counts from the session's open).
+    fn start(window: &Window, over: bool) -> Server {
         let shared = Shared::new(window);
         // 1.7.0's order: EIP-6963 asks first, then the registry is read.
-        Eip6963::start(&shared, true);
+        Eip6963::start(&shared, over);
         solana::discover(&shared);
         bitcoin::discover(&shared);
-        Bridge(shared)
-    }
-
-    /// What [`Bridge::start`] does that no page or wallet can see (no
-    /// wallet is asked, no registry read), for `web::rehearse`: the first
-    /// `createLink` open then calls far fewer functions for the first time.
-    #[cfg(feature = "js")]
-    pub fn rehearse(window: &Window) {
-        Eip6963::start(&Shared::new(window), false);
+        Server(shared)
     }
 
     /// Carries out a request that came through the session's window.
-    pub fn handle(&self, request: Request<JsValue>, target: Target) {
+    fn handle(&self, request: Request<JsValue>, target: Target) {
         if !self.0.released.get() {
             serve(&self.0, &Served::Api, request, target);
         }
     }
 
     /// Answers a request the core refused.
-    pub fn refuse(&self, id: &JsValue, refusal: Refusal, target: &Target) {
+    fn refuse(&self, id: &JsValue, refusal: Refusal, target: &Target) {
         if !self.0.released.get() {
             target.throw(id, &comlink::type_error(refusal.message()));
         }
+    }
+
+    /// Discovery's window has closed.
+    fn discovered(&self) {
+        eip6963::discovered(&self.0);
     }
 }
 

@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 
 use crate::protocol::Family;
 
-#[wasm_bindgen(module = "/src/web/bridge/registry.js")]
+#[wasm_bindgen(module = "/src/web/bridge/chunk.js", js_namespace = bridge)]
 extern "C" {
     /// The wallets of the page's Wallet Standard registry, now.
     #[wasm_bindgen(js_name = standardWallets)]

@@ -18,7 +18,7 @@ use super::{not_found, publish, push, registry, Outcome, Shared, Subscription};
 use crate::protocol::{base58, solana_chain_for_endpoint, transaction_layout, CodecOp, Family, MAX_ID, MAX_LINK, MAX_TRANSACTION};
 use crate::web::js_data::bounded_text;
 
-#[wasm_bindgen(module = "/src/web/bridge/solana.js")]
+#[wasm_bindgen(module = "/src/web/bridge/chunk.js", js_namespace = bridge)]
 extern "C" {
     /// Whether 1.7.0 would build an adapter for the wallet.
     #[wasm_bindgen(js_name = solanaCompatible)]
@@ -35,14 +35,6 @@ extern "C" {
     /// connects and disconnects; the (proxied) unsubscribe.
     #[wasm_bindgen(js_name = watchBase)]
     fn watch_base(entry: &JsValue, callback: &JsValue) -> JsValue;
-}
-
-// `solana.js` imports the op codes from here; declared so that wasm-bindgen
-// ships the module with the others (nothing in the wasm reads it).
-#[wasm_bindgen(module = "/src/web/bridge/rules.js")]
-extern "C" {
-    #[wasm_bindgen(thread_local_v2, js_name = CODEC_OPS)]
-    static CODEC_OPS_JS: JsValue;
 }
 
 /// The core's Solana rules as one JavaScript function `(op, value)`, `op`

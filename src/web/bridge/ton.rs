@@ -13,7 +13,7 @@ use super::injected::names;
 use super::{publish, Outcome, Shared};
 use crate::protocol::{ton_uuid, window_path};
 
-#[wasm_bindgen(module = "/src/web/bridge/ton.js")]
+#[wasm_bindgen(module = "/src/web/bridge/chunk.js", js_namespace = bridge)]
 extern "C" {
     /// A `tonWallets` entry, or `undefined` if `window[key]` has no JS bridge.
     #[wasm_bindgen(js_name = tonEntry)]

@@ -15,7 +15,7 @@ use super::{not_found, publish, push, walk, Outcome, Shared, Subscription};
 use crate::protocol::{tron_names, window_path, MAX_ID};
 use crate::web::js_data::bounded_text;
 
-#[wasm_bindgen(module = "/src/web/bridge/tron.js")]
+#[wasm_bindgen(module = "/src/web/bridge/chunk.js", js_namespace = bridge)]
 extern "C" {
     /// An object with `tronWeb` and `request`: what 1.7.0 calls a Tron provider.
     #[wasm_bindgen(js_name = isTronProvider)]

@@ -885,7 +885,23 @@ function hardening(kind) {
   };
 }
 
+/** The wallet calls 1.7.0 made at the open, until ours makes them (see the divergence below). */
+let askedAtOpen = [];
+
 const DIVERGENCES = [
+  {
+    id: 'wallets asked when the Link UI first opens the wallet channel',
+    reason:
+      "Ours fetches the bridge (its JavaScript chunk) and asks the page's wallets (the EIP-6963 request, the Wallet Standard registry, the adapters' subscriptions) when the Link UI's first wallet-channel message arrives; 1.7.0 asks as the Link UI starts. A session that never uses a wallet then loads no bridge and asks no wallet. The EIP-6963 list is published as if discovery had started at the open.",
+    normalize(step, ours, upstream, index) {
+      if (step.do === 'open') {
+        askedAtOpen = ours.walletCalls.length === 0 ? upstream.walletCalls.splice(0) : [];
+      } else if (askedAtOpen.length && same(ours.walletCalls.slice(0, askedAtOpen.length), askedAtOpen)) {
+        upstream.walletCalls = [...askedAtOpen, ...upstream.walletCalls];
+        askedAtOpen = [];
+      }
+    },
+  },
   {
     id: 'one wallet subscription per subscribeSolanaWalletEvent',
     reason:

@@ -141,3 +141,53 @@ test('sessions whose Link UI subscribed and opened endpoints leave no subscripti
   assert.equal(ports.channels, 10);
   assert.ok(ports.closed >= 15, `closed ${ports.closed} ports`);
 });
+
+/** The bridge modules the page has fetched, by file name (chunk.js and reply.js are the glue's own). */
+const bridgeModules = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name.match(/\/src\/web\/bridge\/([\w-]+\.js)$/)?.[1])
+      .filter((name) => name && name !== 'chunk.js' && name !== 'reply.js')
+      .sort(),
+  );
+
+test("the bridge's JavaScript is fetched when the Link UI first opens the wallet channel; what it sent meanwhile is answered in order", async () => {
+  const page = await hostPage(browser, servers);
+  await page.evaluate(instrument);
+  await page.evaluate(() => {
+    window.asked = 0;
+    addEventListener('eip6963:requestProvider', () => window.asked++);
+  });
+  const url = `${servers.link}/pages/link.html?wallets`;
+  await page.evaluate((token) => (window.link = window.sdk.createLink({ onIntegrationConnected() {} })).openLink(token), tokenFor(url));
+  const frame = await frameAt(page, url);
+  // A session whose Link UI has not asked for a wallet: none of it, and no wallet asked.
+  await frame.evaluate(() => parent.postMessage({ type: 'loaded' }, '*'));
+  await page.waitForTimeout(400);
+  assert.deepEqual(await bridgeModules(page), []);
+  assert.equal(await page.evaluate(() => window.asked), 0, 'no wallet was asked');
+  await frame.evaluate(() => {
+    window.replies = [];
+    addEventListener('message', (e) => e.data?.id && window.replies.push(e.data));
+    // Three requests at once, the first of them fetching the chunk.
+    for (const [id, path] of [
+      ['a', ['parentOrigin']],
+      ['b', ['eip6963WalletsReady']],
+      ['c', ['eip6963Wallets', 'length']],
+    ])
+      parent.postMessage({ id, type: 'GET', path }, '*');
+  });
+  await frame.waitForFunction(() => window.replies.length === 3);
+  const replies = await frame.evaluate(() => window.replies.map((r) => [r.id, r.type, r.value]));
+  // Discovery's window counts from the open (over by now): the list is complete.
+  assert.deepEqual(replies, [
+    ['a', 'RAW', servers.host],
+    ['b', 'RAW', true],
+    ['c', 'RAW', 1],
+  ]);
+  const fetched = await bridgeModules(page);
+  for (const name of ['families.js', 'comlink.js', 'eip6963.js', 'solana.js']) assert.ok(fetched.includes(name), `${name} fetched: ${fetched}`);
+  assert.equal(await page.evaluate(() => window.asked), 1, 'the wallets were asked once');
+  await page.evaluate(() => window.link.closeLink());
+});

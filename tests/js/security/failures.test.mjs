@@ -21,6 +21,8 @@ import { inside, serveFiles } from '../../../scripts/serve.mjs';
 const WASM = '/pkg/front_link_wasm_bg.wasm';
 // The chunk loader.js imports at the first connection (the glue and the wasm's loading).
 const CHUNK = '/pkg/instance.js';
+// The wallet bridge's chunk, fetched at the Link UI's first wallet message.
+const BRIDGE_CHUNK = /^\/pkg\/snippets\/[^/]+\/src\/web\/bridge\/families\.js$/;
 let servers;
 let browser;
 let broken; // a host server whose wasm answers as `wasmMode` says
@@ -32,6 +34,7 @@ function brokenHost(link) {
     if (path.startsWith('/nowasm/')) path = path.slice('/nowasm'.length);
     if (path === WASM && wasmMode === '404') return null;
     if (path === CHUNK && wasmMode === 'chunk') return null;
+    if (BRIDGE_CHUNK.test(path) && wasmMode === 'bridge') return null;
     if (path === WASM && wasmMode === 'html') return join(root, 'tests/pages/host.html');
     if (path.startsWith('/pkg/')) return inside(root, path);
     if (path.startsWith('/pages/')) return inside(join(root, 'tests'), path);
@@ -393,6 +396,46 @@ for (const api of APIS) {
     });
   });
 }
+
+describe("createLink: the wallet bridge's chunk does not load", () => {
+  test('each waiting request gets a throw that says what to fix, the console says it, and the next request loads it', async () => {
+    wasmMode = 'bridge';
+    const p = await page(broken.url);
+    try {
+      await p.evaluate((token) => (window.link = window.sdk.createLink(window.recorder())).openLink(token), tokenFor(linkUrl()));
+      const frame = await frameAt(p, linkUrl());
+      const ask = (ids) =>
+        frame.evaluate((ids) => {
+          window.replies = [];
+          window.onmessage = (e) => e.data?.id && window.replies.push(e.data);
+          for (const id of ids) parent.postMessage({ id, type: 'GET', path: ['parentOrigin'] }, '*');
+        }, ids);
+      await ask(['a', 'b']);
+      await frame.waitForFunction(() => window.replies.length === 2);
+      const failed = await frame.evaluate(() => window.replies.map((r) => [r.id, r.type, r.name, r.value.value.name, r.value.value.message]));
+      const says = "front-link-wasm: the wallet bridge's JavaScript chunk could not be loaded: deploy all the bundler's output, allowed by the CSP's script-src";
+      assert.deepEqual(failed, [
+        ['a', 'HANDLER', 'throw', 'Error', says],
+        ['b', 'HANDLER', 'throw', 'Error', says],
+      ]);
+      assert.ok(
+        p.consoleErrors.some((e) => e.includes("the wallet bridge's JavaScript chunk could not be loaded")),
+        'the console says it too',
+      );
+      assert.deepEqual(await p.evaluate(() => window.unhandled), []);
+      assert.deepEqual(p.errors, []);
+      assert.deepEqual(await exits(p), [], 'the session goes on');
+      // Redeployed: the next request fetches the chunk and is answered.
+      wasmMode = 'ok';
+      await ask(['c']);
+      await frame.waitForFunction(() => window.replies.length === 1);
+      assert.deepEqual(await frame.evaluate(() => window.replies.map((r) => [r.id, r.type, r.value])), [['c', 'RAW', broken.url]]);
+    } finally {
+      wasmMode = 'ok';
+      await p.context().close();
+    }
+  });
+});
 
 describe('createFrontConnection: a blocked popup', () => {
   test('oauthLinkOpen without the user activation a popup needs: onEvent hears popupBlocked, the session goes on', async () => {

@@ -1,8 +1,10 @@
 // Comlink's reply shapes and the session plumbing of the bridge
-// (src/web/bridge/comlink.js), on fake targets and ports.
+// (src/web/bridge/comlink.js, and reply.js: what is posted before the
+// bridge's chunk is in), on fake targets and ports.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { answerWhenSettled, end, error, isProxied, post, proxy, remote, replyPort, replyRaw, replyThrow, runAll, session, text, thrown, typeError } from '../../../src/web/bridge/comlink.js';
+import { answerWhenSettled, end, error, isProxied, proxy, remote, replyPort, replyRaw, runAll, session, text, typeError } from '../../../src/web/bridge/comlink.js';
+import { post, replyThrow, thrown } from '../../../src/web/bridge/reply.js';
 
 const ORIGIN = 'https://web.meshconnect.com';
 
