@@ -128,8 +128,9 @@ async fn ready(replies: &Replies, iframe: &HtmlIFrameElement) -> Window {
 
 /// What the Link stand-in received from the SDK, as JSON (its `report`).
 async fn received_by_link(replies: &Replies, frame: &Window) -> String {
+    let reports = replies.count("__report");
     frame.post_message(&JSON::parse(r#"{"__puppet":"report"}"#).expect("json"), "*").expect("post");
-    replies.wait_for("__report", 1).await;
+    replies.wait_for("__report", reports + 1).await;
     let report = replies
         .seen
         .borrow()
@@ -364,8 +365,15 @@ async fn the_rust_api_serves_the_wallet_bridge() {
     ];
     let requests: Vec<JsValue> = requests.iter().map(|r| JSON::parse(r).expect("json")).collect();
     send(&replies, &frame, &requests).await;
-    sleep(50).await;
-    let received = received_by_link(&replies, &frame).await;
+    // The first request fetches the bridge's chunk; all four wait for it.
+    let mut received = String::new();
+    for _ in 0..100 {
+        sleep(20).await;
+        received = received_by_link(&replies, &frame).await;
+        if received.contains(r#""id":"d""#) {
+            break;
+        }
+    }
     let origin = window().location().origin().expect("origin");
     assert!(received.contains(&format!(r#"{{"type":"RAW","value":"{origin}","id":"a"}}"#)), "{received}");
     assert!(received.contains(r#"{"type":"RAW","value":"rust-test-wallet","id":"b"}"#), "{received}");
