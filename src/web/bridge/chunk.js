@@ -5,17 +5,19 @@
 //
 // The wasm's imports are bound when it is instantiated, before the chunk is
 // here, so the bridge's functions are imported as members of `bridge`: for
-// each name, a function that calls the chunk's export of that name. The web
-// layer calls none of them before `load()` has resolved.
+// each name, a function (made once) that calls the chunk's export of that
+// name. The web layer calls none of them before `load()` has resolved.
 
 let chunk;
+const calls = new Map();
+const call =
+  (name) =>
+  (...args) =>
+    chunk[name](...args);
 export const bridge = new Proxy(
   {},
   {
-    get:
-      (_, name) =>
-      (...args) =>
-        chunk[name](...args),
+    get: (_, name) => calls.get(name) ?? calls.set(name, call(name)).get(name),
   },
 );
 
