@@ -284,13 +284,28 @@ function roundThree(r) {
     const cells = Object.entries(s.critical)
       .map(([entry, b]) => `\`${entry}\` ${b.esbuild} / ${b.vite} / ${b.webpack} B`)
       .join('; ');
-    lines.push(`| critical path ≤ 1.1.9's ${s.front.gzip} B gzip (esbuild / Vite / webpack; not per engine) | ${cells} |${names.slice(1).map(() => ' |').join('')} ${status(worst <= s.front.gzip)} |`);
+    lines.push(
+      `| critical path ≤ 1.1.9's ${s.front.gzip} B gzip (esbuild / Vite / webpack; not per engine) | ${cells} |${names
+        .slice(1)
+        .map(() => ' |')
+        .join('')} ${status(worst <= s.front.gzip)} |`,
+    );
   }
   if (s.session) {
     const share = s.session.session / s.mesh.gzip;
     const all = s.session.everything / s.mesh.gzip;
-    lines.push(`| a session without wallets ≤ 0.25× of 3.13's bytes | ${kb(s.session.session)} = ${ratio(share)} |${names.slice(1).map(() => ' |').join('')} ${status(share <= 0.25)} |`);
-    lines.push(`| everything together ≤ 0.5× of 3.13's bytes | ${kb(s.session.everything)} = ${ratio(all)} |${names.slice(1).map(() => ' |').join('')} ${status(all <= 0.5)} |`);
+    lines.push(
+      `| a session without wallets ≤ 0.25× of 3.13's bytes | ${kb(s.session.session)} = ${ratio(share)} |${names
+        .slice(1)
+        .map(() => ' |')
+        .join('')} ${status(share <= 0.25)} |`,
+    );
+    lines.push(
+      `| everything together ≤ 0.5× of 3.13's bytes | ${kb(s.session.everything)} = ${ratio(all)} |${names
+        .slice(1)
+        .map(() => ' |')
+        .join('')} ${status(all <= 0.5)} |`,
+    );
   }
   const perEngine = (key, short, higher) => {
     for (const o of ours) {
@@ -306,7 +321,10 @@ function roundThree(r) {
     const a = med(r, 'growth.heap', o.id);
     const b = med(r, 'growth.heap', 'front');
     lines.push(
-      `| JS heap growth over ${r.parameters.cycles} cycles, ${face(o)} ≤ 1.1.9's (Chromium only) | ${kb(a)} vs ${kb(b)} |${names.slice(1).map(() => ' —  |').join('')} ${status(a === undefined || b === undefined ? null : a <= b)} |`,
+      `| JS heap growth over ${r.parameters.cycles} cycles, ${face(o)} ≤ 1.1.9's (Chromium only) | ${kb(a)} vs ${kb(b)} |${names
+        .slice(1)
+        .map(() => ' —  |')
+        .join('')} ${status(a === undefined || b === undefined ? null : a <= b)} |`,
     );
   }
   lines.push('');
@@ -408,6 +426,24 @@ export function report(r) {
     row('a session whose Link UI never opens the wallet channel (entry, the instance chunk, the wasm)', s.session.session, 0.25);
     lines.push(`| the bridge's chunk, at the first wallet message | ${s.session.bridge} | ${ratio(s.session.bridge / s.mesh.gzip)} | |`);
     row('everything', s.session.everything, 0.5);
+    lines.push('');
+  }
+  if (s.rustApp) {
+    lines.push('### The Rust face: a minimal app');
+    lines.push('');
+    lines.push(
+      "What the crate adds to a Rust app (`bench/rust-app/`: a `Link` with typed callbacks, opened on a token; built for release, `wasm-bindgen --target web`, `wasm-opt -Oz`, the JS minified), gzip bytes of everything wasm-bindgen writes; the goal is what the npm package adds to a JS app (the session's and everything's bytes above).",
+    );
+    lines.push('');
+    lines.push('| build | wasm | JS (glue and snippets) | of which the bridge, fetched at the first wallet request | total | against the npm package |');
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    const npm = s.session ? s.session.everything : s.ours.total.gzip;
+    for (const [name, b] of [
+      ['default features', s.rustApp.plain],
+      ['`wallet-bridge`', s.rustApp.bridge],
+    ]) {
+      lines.push(`| ${name} | ${b.wasm} | ${b.js} | ${b.bridge} | ${b.total} | ${ratio(b.total / npm)} |`);
+    }
     lines.push('');
   }
   lines.push(sizeChanges());
