@@ -21,6 +21,7 @@ import { bundleOurs } from './bundle.mjs';
 import { ENGINE_LABELS, checkCallbacks, checkRehearsal, measureEngine, median, roundTick, tickMedian } from './engines.mjs';
 import { bundledSize, measure } from './size.mjs';
 import { criticalPath, sessionBytes, splitRuntime } from './critical.mjs';
+import { rustApp } from './rust-app.mjs';
 import { README_START, README_END, readmeFigures } from './report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -77,6 +78,8 @@ size.critical = await criticalPath();
 size.splitRuntime = await splitRuntime();
 // What a session without wallets fetches, and the bridge's chunk (bench/critical.mjs).
 size.session = await sessionBytes();
+// What the crate adds to a minimal Rust app, with and without the bridge (bench/rust-app.mjs).
+size.rustApp = await rustApp();
 
 // --- where the wasm's bytes go -----------------------------------------------------
 

@@ -54,6 +54,7 @@ await step('style: cargo fmt --check, cargo clippy -D warnings (host and wasm32)
   run('cargo clippy --all-targets -- -D warnings');
   run('cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features js -- -D warnings');
   run('cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings');
+  run('cargo clippy --lib --target wasm32-unknown-unknown --features wallet-bridge -- -D warnings');
   run(`"${process.execPath}" node_modules/@biomejs/biome/bin/biome ci --colors=off .`);
 });
 await step('cargo test (host)', () => run('cargo test'));

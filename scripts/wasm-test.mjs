@@ -88,7 +88,7 @@ export async function wasmBrowserTests(env, { minutes = 4, engines = WASM_TEST_E
  * `stop()`, which ends the runner.
  */
 async function serve(env) {
-  const runner = spawn('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'browser'], {
+  const runner = spawn('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--features', 'wallet-bridge', '--test', 'browser'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

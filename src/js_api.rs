@@ -43,14 +43,14 @@ impl Connection {
     pub fn open_link(&self, token: JsValue, iframe_id: JsValue) {
         let token = token.as_string().unwrap_or_default();
         let iframe_id = iframe_id.as_string();
-        web::open(self.owner, self.callbacks.clone(), LinkInput::Token(&token), iframe_id.as_deref());
+        self.open(LinkInput::Token(&token), iframe_id.as_deref());
     }
 
     /// `openPopup(iframeUrl)`, obsolete but supported.
     #[wasm_bindgen(js_name = openPopup)]
     pub fn open_popup(&self, url: JsValue) {
         let url = url.as_string().unwrap_or_default();
-        web::open(self.owner, self.callbacks.clone(), LinkInput::Url(&url), None);
+        self.open(LinkInput::Url(&url), None);
     }
 
     /// `closeLink()` / `closePopup()`.
@@ -100,6 +100,15 @@ export function callOption(options, name, count, a, b) {
 extern "C" {
     #[wasm_bindgen(js_name = callOption, catch)]
     fn call_option(options: &JsValue, name: &JsValue, count: u32, a: &JsValue, b: &JsValue) -> Result<(), JsValue>;
+}
+
+impl Connection {
+    /// An open that is refused ends in `onExit` with its message.
+    fn open(&self, input: LinkInput<'_>, iframe_id: Option<&str>) {
+        if let Err(error) = web::open(self.owner, self.callbacks.clone(), input, iframe_id) {
+            self.callbacks.on_exit(Exit::Refused(error.exit_message()));
+        }
+    }
 }
 
 impl JsCallbacks {

@@ -20,8 +20,11 @@
 //! # Connecting an account
 //!
 //! [`LinkOptions`] collects the callbacks; [`Link::open_link`]
-//! shows the Link UI in an overlay. Problems (a malformed token, a Link URL
-//! that is not `https:`) never come back as errors: they reach `on_exit`.
+//! shows the Link UI in an overlay and returns a [`LinkSession`] guard: the
+//! session lasts until the user or the Link UI ends it, or the guard is
+//! dropped. A token it will not load (malformed, or a Link URL that is not
+//! `https:`) is an `Err` ([`protocol::LinkError`], whose text is what 3.13's
+//! `onExit` says).
 //!
 //! ```no_run
 //! use front_link_wasm::{Link, LinkOptions, TransferFinishedPayload};
@@ -43,22 +46,28 @@
 //!             TransferFinishedPayload::Error(e) => console::warn_1(&e.error_message.into()),
 //!         })
 //!         .on_event(|event| console::log_1(&event.event_type.into()))
-//!         .on_exit(|error, _summary| {
-//!             if let Some(error) = error {
-//!                 console::warn_1(&error.into()); // e.g. "Invalid link token!"
+//!         .on_exit(|exit| {
+//!             if let Some(error) = exit.error {
+//!                 console::warn_1(&error.into()); // the Link UI's own error
 //!             }
-//!         })
-//!         // Let the Link UI reach the page's browser-extension wallets.
-//!         .wallet_bridge(true),
+//!         }),
 //! );
-//! link.open_link(&link_token_from_your_server());
+//! match link.open_link(&link_token_from_your_server()) {
+//!     // Keep the guard where the Link UI belongs (a component's state);
+//!     // `forget` leaves the session to the user.
+//!     Ok(session) => session.forget(),
+//!     Err(refused) => console::warn_1(&refused.to_string().into()), // "Invalid link token!"
+//! }
 //! ```
 //!
-//! A [`Link`] is a cheap handle: clones control the same session,
-//! so a callback may hold one to call [`close_link`](Link::close_link).
-//! It is not `Send` (it lives in the browser's one thread): in Leptos, keep it
-//! in a `StoredValue::new_local`. `examples/leptos` in the repository is a
-//! whole app (connect, then show holdings) built this way.
+//! A [`Link`] is a cheap handle: clones share the callbacks, so a callback
+//! may hold one to call [`close_link`](Link::close_link), and
+//! [`set_options`](Link::set_options) replaces them (closures that capture
+//! a component's latest state). Callbacks are `FnMut`. Neither a `Link` nor
+//! a [`LinkSession`] is `Send` (they live in the browser's one thread): in
+//! Leptos, keep them in a `StoredValue::new_local`, whose value is dropped
+//! with the component. `examples/leptos` in the repository is a whole app
+//! (connect, then show holdings) built this way.
 //!
 //! # Embedded mode
 //!
@@ -79,12 +88,12 @@
 //!         .on_integration_connected(|payload| {
 //!             let _ = payload.access_token; // as above
 //!         })
-//!         .on_exit(|error, summary| {
+//!         .on_exit(|exit| {
 //!             // summary: the Link UI's SessionSummary (the page the user left from, …)
-//!             let _ = (error, summary.map(|s| s.page));
+//!             let _ = (exit.error, exit.summary.map(|s| s.page));
 //!         }),
 //! );
-//! link.open_link_in(&link_token, "mesh-link");
+//! let session = link.open_link_in(&link_token, "mesh-link");
 //! ```
 //!
 //! # Payloads
@@ -120,7 +129,14 @@
 //! # Features
 //!
 //! - `typed` (default, implies `std`): the Rust API above.
-//! - `js`: the JavaScript exports the npm package wraps. The npm build is
+//! - `wallet-bridge` (off by default): the Link UI may reach the page's
+//!   browser-extension wallets (`LinkOptions::wallet_bridge`; on by default
+//!   for a [`Link`] when compiled in). Its JavaScript, which wasm-bindgen
+//!   writes into `snippets/` beside your app's other output, is fetched only
+//!   at the Link UI's first wallet request; without the feature none of it
+//!   is compiled or written. Deploy the whole `snippets/` folder either way.
+//! - `js`: the JavaScript exports the npm package wraps (implies
+//!   `wallet-bridge`). The npm build is
 //!   `--no-default-features --features js`: then the crate is `no_std` on
 //!   wasm32, with its own allocator and a panic handler that formats nothing.
 #![deny(missing_docs)]

@@ -7,7 +7,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use front_link_wasm::{FrontConnection, FrontOptions, IntegrationAccessToken, Link, TransferFinishedPayload};
+use front_link_wasm::protocol::LinkError;
+use front_link_wasm::{FrontConnection, FrontOptions, IntegrationAccessToken, Link, LinkOptions, LinkSession, TransferFinishedPayload};
 use js_sys::{Array, Promise, Reflect, JSON};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -142,8 +143,10 @@ async fn received_by_link(replies: &Replies, frame: &Window) -> String {
     JSON::stringify(&Reflect::get(&report, &"received".into()).expect("received")).expect("json").as_string().expect("string")
 }
 
+/// The overlay's Link frame, under either face's ids (3.13's `Link`, 1.1.9's `FrontConnection`).
 fn link_iframe() -> Option<HtmlIFrameElement> {
-    window().document()?.get_element_by_id("front-link-popup__iframe")?.dyn_into().ok()
+    let document = window().document()?;
+    ["mesh-link-popup__iframe", "front-link-popup__iframe"].into_iter().find_map(|id| document.get_element_by_id(id)?.dyn_into().ok())
 }
 
 fn extra_iframe(url: &str) -> HtmlIFrameElement {
@@ -175,15 +178,16 @@ fn recording_options(log: &Log) -> FrontOptions {
             };
             c.borrow_mut().push(text);
         })
-        .on_exit(move |error, summary| {
-            d.borrow_mut().push(format!("exit {:?} {:?}", error, summary.map(|s| s.page)));
+        .on_exit(move |exit| {
+            d.borrow_mut().push(format!("exit {:?} {:?}", exit.error, exit.summary.map(|s| s.page)));
         })
 }
 
 async fn open_session(log: &Log, replies: &Replies, options: FrontOptions, query: &str) -> (FrontConnection, Window) {
     let _ = log;
     let link = FrontConnection::new(options);
-    link.open_link(&token(&format!("{}/pages/link.html{query}", link_origin())));
+    // Left open: each test ends it (or lets a later one replace it).
+    link.open_link(&token(&format!("{}/pages/link.html{query}", link_origin()))).expect("opens").forget();
     let iframe = link_iframe().expect("the overlay iframe");
     let frame = ready(replies, &iframe).await;
     (link, frame)
@@ -320,17 +324,80 @@ async fn callbacks_may_close_and_handles_may_be_dropped() {
 }
 
 #[wasm_bindgen_test]
-fn bad_tokens_exit_and_render_nothing() {
+fn bad_tokens_are_errors_and_render_nothing() {
     let log = Log::default();
     let link = FrontConnection::new(recording_options(&log));
-    link.open_link(&token("javascript:alert(1)"));
-    link.open_link("");
-    link.open_popup("data:text/html,hi");
+    let refused = [link.open_link(&token("javascript:alert(1)")), link.open_link(""), link.open_popup("data:text/html,hi")];
+    let refused: Vec<_> = refused
+        .into_iter()
+        .map(|r| r.map_err(|e| (matches!(e, LinkError::InvalidToken(_) | LinkError::InvalidLink(_)), e.to_string())))
+        .collect();
     assert_eq!(
-        taken(&log),
-        [r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link token!") None"#, r#"exit Some("Invalid link!") None"#]
+        refused,
+        [
+            Err((true, "Invalid link token!".to_owned())),
+            Err((true, "Invalid link token!".to_owned())),
+            Err((true, "Invalid link!".to_owned()))
+        ]
     );
+    assert!(taken(&log).is_empty(), "the error is returned, on_exit is not called");
     assert!(link_iframe().is_none());
+}
+
+/// Opens `link` on the stand-in: the session's guard and the Link frame's window.
+async fn open_guarded(replies: &Replies, link: &Link, query: &str) -> (LinkSession, Window) {
+    let session = link.open_link(&token(&format!("{}/pages/link.html{query}", link_origin()))).expect("opens");
+    (session, ready(replies, &link_iframe().expect("the overlay iframe")).await)
+}
+
+/// The session lasts as long as its guard: dropping it (a component that
+/// unmounts) takes the overlay down and calls on_exit once; dropping the
+/// `Link` closes nothing.
+#[wasm_bindgen_test]
+async fn dropping_the_session_guard_closes_the_session() {
+    let (log, replies) = (Log::default(), Replies::listen());
+    let link = Link::new(recording_options(&log));
+    let (session, frame) = open_guarded(&replies, &link, "?guard").await;
+    drop(link);
+    send(&replies, &frame, &[fixture(&["inbound", "integrationSelected"])]).await;
+    assert_eq!(taken(&log), ["event integrationSelected"], "the session outlives every Link handle");
+    assert!(session.is_open());
+    drop(session);
+    assert!(link_iframe().is_none());
+    assert_eq!(taken(&log), ["exit None None"]);
+    // A guard whose session has ended already closes nothing more.
+    let link = Link::new(recording_options(&log));
+    let session = link.open_link(&token(&format!("{}/pages/link.html?ended", link_origin()))).expect("opens");
+    link.close_link();
+    assert_eq!(taken(&log), ["exit None None"]);
+    assert!(!session.is_open());
+    session.close();
+    assert!(taken(&log).is_empty());
+}
+
+/// `Link` is 3.13's (its default language), `FrontConnection` 1.1.9's;
+/// `set_options` swaps the callbacks of an open session.
+#[wasm_bindgen_test]
+async fn link_is_3_13_and_its_callbacks_can_be_replaced() {
+    let (log, replies) = (Log::default(), Replies::listen());
+    let link = Link::new(recording_options(&log));
+    let (session, frame) = open_guarded(&replies, &link, "?faces").await;
+    let src = link_iframe().expect("the overlay iframe").src();
+    assert!(src.contains("lng=en"), "{src}");
+    let later = Log::default();
+    let seen = later.clone();
+    link.set_options(LinkOptions::new().on_event(move |event| seen.borrow_mut().push(event.event_type)));
+    send(&replies, &frame, &[fixture(&["inbound", "integrationSelected"])]).await;
+    assert!(taken(&log).is_empty());
+    assert_eq!(taken(&later), ["integrationSelected"]);
+    drop(session);
+    let front = FrontConnection::new(recording_options(&log));
+    let session = front.open_link(&token(&format!("{}/pages/link.html?front", link_origin()))).expect("opens");
+    assert!(!link_iframe().expect("the overlay iframe").src().contains("lng="));
+    assert_ne!(*front, link);
+    assert_eq!(front.clone(), front);
+    drop(session);
+    assert_eq!(taken(&log), ["exit None None"]);
 }
 
 // A wallet extension, as one injects into the page: an EIP-6963 provider.
@@ -554,10 +621,11 @@ async fn a_link_ui_that_never_loads_ends_in_on_exit_after_the_load_timeout() {
 }
 
 #[wasm_bindgen_test]
-async fn a_link_origin_not_listed_ends_in_invalid_link_token() {
+async fn a_link_origin_not_listed_is_an_invalid_link_token() {
     let log = Log::default();
     let link = Link::new(recording_options(&log).link_origins(&["https://web.meshconnect.com"]));
-    link.open_link(&token(&format!("{}/pages/link.html", link_origin())));
-    assert_eq!(taken(&log), [r#"exit Some("Invalid link token!") None"#]);
+    let refused = link.open_link(&token(&format!("{}/pages/link.html", link_origin()))).map_err(|e| e.to_string());
+    assert_eq!(refused, Err("Invalid link token!".to_owned()));
+    assert!(taken(&log).is_empty());
     assert!(link_iframe().is_none());
 }

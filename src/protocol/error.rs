@@ -52,6 +52,16 @@ pub enum LinkError {
     Misconfigured(BadOption),
 }
 
+/// The same words as [`LinkError::exit_message`].
+impl core::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.exit_message())
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for LinkError {}
+
 impl LinkError {
     /// The `onExit` error string, identical to `@front-finance/link` where it
     /// has one.

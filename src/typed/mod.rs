@@ -4,6 +4,7 @@
 mod connection;
 mod payloads;
 
+pub use crate::protocol::LinkError;
 pub use crate::protocol::Theme;
-pub use connection::{FrontConnection, FrontOptions, Link, LinkOptions, RenderType};
+pub use connection::{FrontConnection, FrontOptions, Link, LinkExit, LinkOptions, LinkSession, RenderType};
 pub use payloads::*;

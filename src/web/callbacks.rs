@@ -36,7 +36,9 @@ pub trait Callbacks {
 pub enum Exit<'a> {
     /// The host closed it (`closeLink`, Escape, another session).
     Closed,
-    /// `openLink` refused: the exit message of a `LinkError`.
+    /// `openLink` refused: the exit message of a `LinkError` (the Rust
+    /// API returns the error instead).
+    #[cfg(feature = "js")]
     Refused(&'static str),
     /// The Link UI ended it with `close`/`done`.
     Link {

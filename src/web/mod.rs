@@ -3,15 +3,18 @@
 
 #[macro_use]
 mod global;
+#[cfg(feature = "wallet-bridge")]
 mod bridge;
 mod callbacks;
 mod inbox;
 mod js_data;
+#[cfg(feature = "wallet-bridge")]
 mod listener;
 mod notice;
 mod overlay;
 #[cfg(feature = "js")]
 mod rehearsal;
+mod reply;
 mod runtime;
 mod surface;
 mod timeout;
@@ -21,6 +24,6 @@ pub use callbacks::{report, Callbacks, Exit, Placement};
 pub use js_data::js_name;
 #[cfg(feature = "js")]
 pub use rehearsal::rehearse;
-#[cfg(feature = "js")]
-pub use runtime::request_close;
-pub use runtime::{close, next_id, open};
+pub use runtime::{close, next_id, open, request_close};
+#[cfg(feature = "typed")]
+pub use runtime::{close_session, is_open};

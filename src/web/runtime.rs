@@ -15,14 +15,16 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 use web_sys::{HtmlIFrameElement, Window};
 
-use super::bridge::{Bridge, Target};
+#[cfg(feature = "wallet-bridge")]
+use super::bridge::Bridge;
 use super::callbacks::{report, Callbacks, Exit};
 use super::inbox::Inbox;
 use super::js_data::js_name;
 use super::notice;
+use super::reply::Target;
 use super::surface::Surface;
 use super::timeout::Timeout;
-use crate::protocol::{popup_features, Action, Callback, Connected, Event, LinkInput, LinkStyle, LinkUrl, Outbound, Session};
+use crate::protocol::{popup_features, Action, Callback, Connected, Event, LinkError, LinkInput, LinkStyle, LinkUrl, Outbound, Session};
 
 struct Active {
     id: u64,
@@ -31,6 +33,7 @@ struct Active {
     callbacks: Rc<dyn Callbacks>,
     // Dropped after the listeners (field order), then the overlay.
     _listeners: Listeners,
+    #[cfg(feature = "wallet-bridge")]
     bridge: Option<Bridge>,
     surface: Surface,
     /// Where replies go, found at the first one (see [`Surface::link_window`]).
@@ -51,26 +54,21 @@ pub fn next_id() -> u64 {
     })
 }
 
-/// `openLink`/`openPopup` of connection `owner`.
-pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, iframe_id: Option<&str>) {
-    let Some(window) = web_sys::window() else { return };
+/// `openLink`/`openPopup` of connection `owner`: the new session's id, or
+/// why nothing opened (a JavaScript face gives it to `onExit`).
+pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, iframe_id: Option<&str>) -> Result<u64, LinkError> {
+    let window = web_sys::window().ok_or(LinkError::NoPage)?;
     let mut params = callbacks.link_params();
     params.iframe_id = iframe_id.map(String::from);
     if params.language.as_deref() == Some("system") {
         params.language = window.navigator().language();
     }
-    let (session, opening) = match Session::open(input, &params) {
-        Ok(opened) => opened,
-        Err(error) => return callbacks.on_exit(Exit::Refused(error.exit_message())),
-    };
+    let (session, opening) = Session::open(input, &params)?;
     let style = opening
         .style_json
         .as_deref()
         .map_or_else(LinkStyle::default, |json| js_sys::JSON::parse(json).map(|v| LinkStyle::from_data(&v)).unwrap_or_default());
-    let host_iframe = match opening.frame.as_deref().map(|id| Surface::host_iframe(&window, id)).transpose() {
-        Ok(iframe) => iframe,
-        Err(error) => return callbacks.on_exit(Exit::Refused(error.exit_message())),
-    };
+    let host_iframe = opening.frame.as_deref().map(|id| Surface::host_iframe(&window, id)).transpose()?;
     // At most one session on screen: the previous one ends (and its onExit
     // runs) before this one shows, so that cleanup code in that onExit,
     // such as a `closeLink()`, cannot end the new session.
@@ -79,34 +77,44 @@ pub fn open(owner: u64, callbacks: Rc<dyn Callbacks>, input: LinkInput<'_>, ifra
     }
     let id = next_id();
     let placement = callbacks.placement();
-    match Surface::show(&window, &opening, style, host_iframe, &placement, move || end(|active| active.id == id)) {
-        Ok(surface) => {
-            let listeners = listeners(&window, id, surface.iframe(), session.origin());
-            // Fetched, and the wallets asked for, when the Link UI first
-            // opens the wallet channel (3.13 asks as the Link UI starts).
-            let bridge = session.has_bridge().then(|| Bridge::new(&window));
-            let load_timer = opening
-                .load_timeout
-                .and_then(|ms| Timeout::new(&window, i32::try_from(ms).unwrap_or(i32::MAX), move || load_timed_out(id)));
-            let active = Active {
-                id,
-                owner,
-                session,
-                callbacks: callbacks.clone(),
-                _listeners: listeners,
-                bridge,
-                surface,
-                replies: OnceCell::new(),
-                load_timer,
-            };
-            // The previous session's onExit may have opened another one.
-            let displaced = ACTIVE.with(|slot| slot.try_borrow_mut().ok().and_then(|mut slot| slot.replace(active)));
-            if let Some(displaced) = displaced {
-                retire(displaced).notify();
-            }
-        }
-        Err(error) => callbacks.on_exit(Exit::Refused(error.exit_message())),
+    let surface = Surface::show(&window, &opening, style, host_iframe, &placement, move || end(|active| active.id == id))?;
+    let listeners = listeners(&window, id, surface.iframe(), session.origin());
+    // Fetched, and the wallets asked for, when the Link UI first
+    // opens the wallet channel (3.13 asks as the Link UI starts).
+    #[cfg(feature = "wallet-bridge")]
+    let bridge = session.has_bridge().then(|| Bridge::new(&window));
+    let load_timer =
+        opening.load_timeout.and_then(|ms| Timeout::new(&window, i32::try_from(ms).unwrap_or(i32::MAX), move || load_timed_out(id)));
+    let active = Active {
+        id,
+        owner,
+        session,
+        callbacks,
+        _listeners: listeners,
+        #[cfg(feature = "wallet-bridge")]
+        bridge,
+        surface,
+        replies: OnceCell::new(),
+        load_timer,
+    };
+    // The previous session's onExit may have opened another one.
+    let displaced = ACTIVE.with(|slot| slot.try_borrow_mut().ok().and_then(|mut slot| slot.replace(active)));
+    if let Some(displaced) = displaced {
+        retire(displaced).notify();
     }
+    Ok(id)
+}
+
+/// Ends session `id`, if it is the one on screen (its `onExit` runs).
+#[cfg(feature = "typed")]
+pub fn close_session(id: u64) {
+    end(|active| active.id == id);
+}
+
+/// Whether session `id` is the one on screen.
+#[cfg(feature = "typed")]
+pub fn is_open(id: u64) -> bool {
+    is_active(id)
 }
 
 /// `closeLink` of connection `owner`: ends its session, if it has the one
@@ -115,7 +123,6 @@ pub fn close(owner: u64) {
     end(|active| active.owner == owner);
 }
 
-#[cfg(feature = "js")]
 /// `closeLinkRequested` of connection `owner`: an embedded session is asked
 /// to close (it ends when the Link UI answers); another one just closes.
 pub fn request_close(owner: u64) {
@@ -258,16 +265,21 @@ fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<Target>, actions: 
             }
             Action::Call(callback) => call(callbacks, callback),
             // Never under the slot's borrow: wallets are integrator code.
+            #[cfg(feature = "wallet-bridge")]
             Action::Bridge(request) => {
                 if let Some((bridge, target)) = bridge_of(id, target.as_ref()) {
                     bridge.handle(request, target);
                 }
             }
+            #[cfg(feature = "wallet-bridge")]
             Action::Refuse(request_id, refusal) => {
                 if let Some((bridge, target)) = bridge_of(id, target.as_ref()) {
                     bridge.refuse(request_id, refusal, target);
                 }
             }
+            // Without the bridge no session serves it: the core asks for neither.
+            #[cfg(not(feature = "wallet-bridge"))]
+            Action::Bridge(_) | Action::Refuse(..) => {}
             Action::Warn { why, data } => notice::warn(why, &data),
             Action::Report { promised, data } => notice::report(promised, &data),
         }
@@ -275,6 +287,7 @@ fn execute(id: u64, callbacks: &dyn Callbacks, target: Option<Target>, actions: 
 }
 
 /// The live session's bridge, and where its replies go.
+#[cfg(feature = "wallet-bridge")]
 fn bridge_of(id: u64, target: Option<&Target>) -> Option<(Bridge, Target)> {
     let target = target?.clone();
     let bridge = ACTIVE.with(|slot| slot.try_borrow().ok()?.as_ref().filter(|a| a.id == id)?.bridge.clone())?;

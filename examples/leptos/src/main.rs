@@ -6,7 +6,7 @@
 //! app asks it for a link token (`POST /api/linktoken`) and, with the access
 //! token the Link UI hands over, for holdings (`POST /api/holdings`).
 
-use front_link_wasm::{AccessTokenPayload, DelayedAuthPayload, Link, LinkOptions, LinkPayload};
+use front_link_wasm::{AccessTokenPayload, DelayedAuthPayload, Link, LinkOptions, LinkPayload, LinkSession};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -98,14 +98,35 @@ fn usd(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("${v:.2}"))
 }
 
+/// Signed in, the wallet; signing out (the `northwind:sign-out` event, which
+/// an idle timer or another tab would send) unmounts it, and the Link
+/// session it may have open ends with it: its guard is dropped.
 #[component]
 fn App() -> impl IntoView {
+    let signed_in = RwSignal::new(true);
+    let sign_out = window_event_listener_untyped("northwind:sign-out", move |_| signed_in.set(false));
+    on_cleanup(move || sign_out.remove());
+    view! {
+        <Show when=move || signed_in.get() fallback=|| view! { <p id="signed-out">"Signed out."</p> }>
+            <Wallet/>
+        </Show>
+    }
+}
+
+#[component]
+fn Wallet() -> impl IntoView {
     let accounts = RwSignal::new(Vec::<Account>::new());
     let notice = RwSignal::new(None::<Notice>);
     // Newest first, each line numbered (its key in the list).
     let log = RwSignal::new(Vec::<(usize, String)>::new());
-    let say = move |text: String, error: bool| notice.set(Some(Notice { text, error }));
-    let record = move |line: String| log.update(|lines| lines.insert(0, (lines.len() + 1, line)));
+    // `try_`: Link's `on_exit` also runs as the component goes, when its
+    // signals may be gone already.
+    let say = move |text: String, error: bool| {
+        notice.try_set(Some(Notice { text, error }));
+    };
+    let record = move |line: String| {
+        log.try_update(|lines| lines.insert(0, (lines.len() + 1, line)));
+    };
 
     let connected = move |payload: LinkPayload| match payload {
         LinkPayload { access_token: Some(AccessTokenPayload { account_tokens, broker_name, broker_type, .. }), .. } => {
@@ -161,18 +182,19 @@ fn App() -> impl IntoView {
                 connected(payload);
             })
             .on_event(move |event| record(format!("onEvent · {}", event.event_type)))
-            .on_exit(move |error, summary| {
-                let page = summary.map(|s| s.page).unwrap_or_default();
-                record(format!("onExit · {} {page}", error.as_deref().unwrap_or("no error")).trim_end().to_owned());
-                if let Some(error) = error {
+            .on_exit(move |exit| {
+                let page = exit.summary.map(|s| s.page).unwrap_or_default();
+                record(format!("onExit · {} {page}", exit.error.as_deref().unwrap_or("no error")).trim_end().to_owned());
+                if let Some(error) = exit.error {
                     say(format!("Mesh Link closed: {error}"), true);
                 }
             }),
     );
-    // `Link` is a browser handle (not `Send`): keep it in local
-    // storage. Should the component go, its session goes first.
+    // `Link` and the open session's guard are browser handles (not `Send`):
+    // kept in local storage. When the component goes, so does the guard,
+    // and with it the session.
     let link = StoredValue::new_local(link);
-    on_cleanup(move || link.with_value(Link::close_link));
+    let session = StoredValue::new_local(None::<LinkSession>);
 
     let connect = move |_| {
         notice.set(None);
@@ -180,7 +202,10 @@ fn App() -> impl IntoView {
             match post::<LinkToken>("/api/linktoken", json!({})).await {
                 Ok(token) => {
                     record("link token".to_owned());
-                    link.with_value(|link| link.open_link(&token.link_token));
+                    match link.with_value(|link| link.open_link(&token.link_token)) {
+                        Ok(open) => session.set_value(Some(open)),
+                        Err(refused) => say(format!("Could not start Mesh Link: {refused}"), true),
+                    }
                 }
                 Err(error) => say(format!("Could not start Mesh Link: {error}"), true),
             }

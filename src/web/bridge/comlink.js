@@ -3,7 +3,7 @@
 // go out by reference, and a session's liveness.
 
 import { made } from './capability.js';
-import { replyThrow, send } from './reply.js';
+import { replyThrow, send } from '../reply.js';
 
 // Values the API hands out by reference (Comlink's proxy-marked values),
 // all built by the bridge: on its capability surface.

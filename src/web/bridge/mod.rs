@@ -17,12 +17,11 @@
 mod bitcoin;
 mod capability;
 mod chunk;
-mod comlink;
+pub(super) mod comlink;
 mod eip6963;
 mod injected;
 mod port;
 mod registry;
-mod reply;
 mod solana;
 mod ton;
 mod tron;
@@ -43,7 +42,7 @@ use web_sys::{MessageChannel, MessagePort, Window};
 pub use self::chunk::Bridge;
 use self::eip6963::Eip6963;
 use self::port::Port;
-pub use self::reply::Target;
+use super::reply::Target;
 use crate::protocol::{route, ApiFunction, Op, Refusal, Request, Route, Wire, API_FIELDS};
 use crate::web::js_data::js_name;
 

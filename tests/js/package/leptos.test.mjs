@@ -231,4 +231,19 @@ describe('examples/leptos: Leptos (CSR) on the typed Rust API', () => {
       page.consoleErrors.join('\n'),
     );
   });
+  test('signing out while the Link UI is open unmounts the wallet, and dropping its session guard ends the session: overlay gone, page usable, nothing thrown', async () => {
+    const s = await stack();
+    const page = await appPage(s);
+    await page.click('#connect');
+    await linkFrame(page, s).locator('[data-integration=robinhood]').waitFor();
+    assert.equal(await page.locator('#mesh-link-popup').count(), 1);
+    // Nothing but the component's teardown drops the guard (no close_link).
+    await page.evaluate(() => dispatchEvent(new Event('northwind:sign-out')));
+    await page.waitForSelector('#signed-out');
+    await page.waitForSelector(`iframe[src^="${s.sim.origin}/link/"]`, { state: 'detached' });
+    assert.equal(await page.locator('#mesh-link-popup').count(), 0);
+    assert.equal(await page.locator('dialog[open]').count(), 0);
+    assert.equal(await page.evaluate(() => document.body.inert || document.querySelector('[inert]') !== null), false, 'the page is usable again');
+    clean(page);
+  });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { answerWhenSettled, end, error, isProxied, proxy, remote, replyPort, replyRaw, runAll, session, text, typeError } from '../../../src/web/bridge/comlink.js';
-import { post, replyThrow, thrown } from '../../../src/web/bridge/reply.js';
+import { post, replyThrow, thrown } from '../../../src/web/reply.js';
 
 const ORIGIN = 'https://web.meshconnect.com';
 

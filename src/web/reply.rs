@@ -1,16 +1,20 @@
-//! Where a reply goes, and what is posted before the bridge's chunk is
-//! here (`reply.js`): the runtime's own messages and a Comlink `throw`.
+//! Where a reply goes, and what is posted without the wallet bridge's
+//! chunk (`reply.js`): the runtime's own messages and a Comlink `throw`.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
-use web_sys::{MessagePort, Window};
+#[cfg(feature = "wallet-bridge")]
+use web_sys::MessagePort;
+use web_sys::Window;
 
-use super::comlink;
+#[cfg(feature = "wallet-bridge")]
+use super::bridge::comlink;
 
-#[wasm_bindgen(module = "/src/web/bridge/reply.js")]
+#[wasm_bindgen(module = "/src/web/reply.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn post(target: &JsValue, origin: &JsValue, kind: &JsValue, payload: &JsValue) -> Result<(), JsValue>;
+    #[cfg(feature = "wallet-bridge")]
     #[wasm_bindgen(js_name = replyThrow)]
     fn reply_throw(target: &JsValue, origin: &JsValue, id: &JsValue, error: &JsValue);
 }
@@ -33,7 +37,10 @@ impl Target {
     pub fn post(&self, kind: &JsValue, payload: &JsValue) -> Result<(), JsValue> {
         post(&self.to, &self.origin, kind, payload)
     }
+}
 
+#[cfg(feature = "wallet-bridge")]
+impl Target {
     pub(super) fn port(port: &MessagePort) -> Target {
         Target { to: port.clone().into(), origin: JsValue::UNDEFINED }
     }

@@ -1,8 +1,8 @@
-// What a session posts to the Link UI before the bridge's chunk is here
+// What a session posts to the Link UI without the wallet bridge's chunk
 // (see reply.rs): the runtime's own messages, and a Comlink `throw`, with
-// which a request is answered when that chunk cannot be loaded. The rest
-// of the bridge's replies (comlink.js) come with the chunk and post
-// through `send`.
+// which a wallet request is answered when that chunk cannot be loaded. The
+// rest of the bridge's replies (bridge/comlink.js) come with the chunk and
+// post through `send`.
 
 /** To the Link window at its origin, or (`origin` undefined) to a port. */
 export function send(target, origin, message, transfer) {
