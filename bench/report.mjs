@@ -648,9 +648,9 @@ the stylesheet is adopted then too; since 2026-11-22 (third pass) the rehearsal 
 sets up a wallet bridge that asks no wallet (\`Bridge::rehearse\`: the API object, its
 closures, the discovery listener and timer, taken down at once), which took
 \`createLink\`'s first click from about 11.8 to 8.3 ms in separate runs of 11 pages.
-What the \`createLink\` face still pays is 3.13's own behaviour: the prewarm frame
-and asking the wallets (the EIP-6963 request, the Wallet Standard registry read),
-which a rehearsal must not do. Removing the prewarm frame takes 0.3 ms itself, but
+(Since round 3 no bridge is set up at the open, so none is rehearsed: the bridge
+starts at the Link UI's first wallet request, from its own chunk.) What the
+\`createLink\` face still pays is 3.13's own behaviour: the prewarm frame. Removing the prewarm frame takes 0.3 ms itself, but
 done just before the Link frame was created it made the first click ~2.6 ms slower
 than with \`meshLinkShouldSkipPrewarm\` (15 pages each: 7.9 against 5.3 ms): the
 browser created the new frame only after tearing the old one down. Since the fifth
