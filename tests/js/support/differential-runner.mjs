@@ -46,6 +46,9 @@ const live = (ctx) => [...new Set(ctx.frames.values())].filter((f) => !f.isDetac
  * and whether the step threw. A last `end` step lists the requests made to
  * hosts other than the test servers. `prepare` runs in the page after each load.
  */
+/** Comlink's request types: the wallet bridge's. */
+const COMLINK_TYPES = new Set(['GET', 'SET', 'APPLY', 'CONSTRUCT', 'ENDPOINT', 'RELEASE']);
+
 export async function runScript(browser, servers, { sdk, script, act, domState, prepare }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const requests = [];
@@ -71,7 +74,15 @@ export async function runScript(browser, servers, { sdk, script, act, domState, 
     // For `load` and `send`, `act` only takes note (and returns the facts).
     const facts = (await act(step, ctx, index)) ?? {};
     if (step.do === 'load') await load(page, hostUrl + (step.query ?? ''), prepare);
-    if (step.do === 'send') await sendFrom(page, ctx.frames.get(step.from ?? ctx.current), step.messages);
+    if (step.do === 'send') {
+      const frame = ctx.frames.get(step.from ?? ctx.current);
+      await sendFrom(page, frame, step.messages);
+      // A wallet request is answered once the bridge is in (this package
+      // fetches it at the first one): its reply belongs to this step. Bounded,
+      // for requests nobody answers (a session that has ended).
+      const ids = step.messages.filter((m) => COMLINK_TYPES.has(m?.type) && m.id !== undefined).map((m) => m.id);
+      if (ids.length && frame) await frame.waitForFunction((ids) => ids.every((id) => window.received.some((r) => r.data?.id === id)), ids, { timeout: 2000 }).catch(() => {});
+    }
     // Outbound messages are posted before the callback that follows them.
     const frames = live(ctx);
     for (const f of frames) await f.evaluate(() => new Promise((r) => setTimeout(r, 30)));
